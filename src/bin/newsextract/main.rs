@@ -1,0 +1,75 @@
+//! The `newsextract` command-line tool.
+
+mod input;
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Extract leadership changes from English news articles.
+#[derive(Parser)]
+#[command(name = "newsextract", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split articles into sentences: one JSON line per article.
+    ///
+    /// PATH is a `.txt` file (one article, id = file stem) or a `.jsonl` file
+    /// (one {"id", "text"} object per line); with no PATH or `-`, JSON lines
+    /// are read from standard input.
+    Split {
+        /// Input files; standard input when none or `-`.
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Split { paths } => run(&paths, |article| {
+            let sentences: Vec<_> = newsextract::split_sentences(&article.text).collect();
+            serde_json::json!({"id": article.id, "sentences": sentences})
+        }),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(2),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                serde_json::json!({"error": format!("output failed: {e}")})
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs `work` on every article and writes its JSON line; returns whether
+/// every input was read without error.
+fn run(paths: &[PathBuf], work: impl Fn(&input::Article) -> serde_json::Value) -> io::Result<bool> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut clean = true;
+    input::for_each_article(paths, |article| {
+        match article {
+            Ok(article) => {
+                serde_json::to_writer(&mut out, &work(&article))?;
+                out.write_all(b"\n")?;
+            }
+            Err(e) => {
+                clean = false;
+                eprintln!("{}", e.to_json());
+            }
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(clean)
+}

@@ -1,0 +1,151 @@
+//! Word lists compiled into the crate.
+//!
+//! Every list lives in a plain text file beside this module and is embedded
+//! with `include_str!`, so changing a word never means touching the engine.
+//! The files share one format, read by [`entries`]: one entry per line,
+//! `#` starts a comment, and a `[name]` line opens a section.
+
+use std::collections::{HashMap, HashSet};
+
+use once_cell::sync::Lazy;
+
+const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
+const SENTENCE_STARTERS: &str = include_str!("sentence_starters.txt");
+const TITLES: &str = include_str!("titles.txt");
+
+/// Yields `(section, entry)` for every entry line of a data file.
+///
+/// Entries before the first `[section]` line get the section `""`.
+/// Surrounding whitespace is trimmed; blank lines and `#` comments skipped.
+pub(crate) fn entries(src: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut section = "";
+    src.lines().filter_map(move |line| {
+        let line = line.split_once('#').map_or(line, |(keep, _)| keep).trim();
+        if line.is_empty() {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.trim();
+            return None;
+        }
+        Some((section, line))
+    })
+}
+
+/// How the period after an abbreviation behaves (see `abbreviations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbreviationKind {
+    /// Stands before a name ("Mr.", "Gen."): never ends a sentence before a word.
+    Prefix,
+    /// Stands before a number ("No.", "p."): no sentence end before a number.
+    Number,
+    /// Closes a name ("Inc.", "Jr."): ends a sentence before a capitalised
+    /// word that is not a job title.
+    Suffix,
+    /// Anywhere ("U.S.", "a.m."): ends a sentence only before a word that
+    /// usually starts one.
+    Ambiguous,
+}
+
+impl AbbreviationKind {
+    /// Parses a section name of `abbreviations.txt`.
+    pub(crate) fn from_section(name: &str) -> Option<Self> {
+        match name {
+            "prefix" => Some(Self::Prefix),
+            "number" => Some(Self::Number),
+            "suffix" => Some(Self::Suffix),
+            "ambiguous" => Some(Self::Ambiguous),
+            _ => None,
+        }
+    }
+}
+
+/// Built-in abbreviations, keyed by their lower-cased form without the final period.
+pub(crate) static BUILTIN_ABBREVIATIONS: Lazy<HashMap<Box<str>, AbbreviationKind>> =
+    Lazy::new(|| {
+        entries(ABBREVIATIONS)
+            .filter_map(|(section, word)| {
+                let kind = AbbreviationKind::from_section(section)?;
+                Some((word.to_lowercase().into_boxed_str(), kind))
+            })
+            .collect()
+    });
+
+/// Words that usually begin a sentence, case-sensitive.
+pub(crate) static STARTERS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| section(SENTENCE_STARTERS, "starter"));
+
+/// Finite verbs that often follow the subject of a sentence.
+pub(crate) static SUBJECT_VERBS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| section(SENTENCE_STARTERS, "verb"));
+
+fn section(src: &'static str, name: &str) -> HashSet<&'static str> {
+    entries(src)
+        .filter(|(s, _)| *s == name)
+        .map(|(_, w)| w)
+        .collect()
+}
+
+/// Every word of the title vocabulary, lower-cased.
+pub(crate) static TITLE_WORDS: Lazy<HashSet<Box<str>>> = Lazy::new(|| {
+    entries(TITLES)
+        .map(|(_, w)| w.to_lowercase().into_boxed_str())
+        .collect()
+});
+
+/// Lower-cases `word` into `buf` when it is short ASCII, else allocates.
+///
+/// Lookups happen at every period of the text, so the common case must not
+/// allocate.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        // ASCII stays valid UTF-8 after lower-casing.
+        f(std::str::from_utf8(bytes).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse_into_known_sections() {
+        for (section, _) in entries(ABBREVIATIONS) {
+            assert!(
+                AbbreviationKind::from_section(section).is_some(),
+                "unknown section [{section}] in abbreviations.txt"
+            );
+        }
+        assert!(BUILTIN_ABBREVIATIONS.len() > 100);
+        assert_eq!(
+            BUILTIN_ABBREVIATIONS.get("mr"),
+            Some(&AbbreviationKind::Prefix)
+        );
+        assert_eq!(
+            BUILTIN_ABBREVIATIONS.get("u.s"),
+            Some(&AbbreviationKind::Ambiguous)
+        );
+        assert!(STARTERS.contains("The"));
+        assert!(TITLE_WORDS.contains("ceo"));
+    }
+
+    #[test]
+    fn entries_skip_comments_and_track_sections() {
+        let got: Vec<_> = entries("# c\na\n[s]\n b # x\n\n").collect();
+        assert_eq!(got, vec![("", "a"), ("s", "b")]);
+    }
+
+    #[test]
+    fn lowercase_helper_handles_long_and_non_ascii_words() {
+        assert_eq!(with_lowercase("Inc", str::to_owned), "inc");
+        assert_eq!(with_lowercase("N°", str::to_owned), "n°");
+        let long = "A".repeat(40);
+        assert_eq!(with_lowercase(&long, str::len), 40);
+    }
+}

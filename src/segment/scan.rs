@@ -1,0 +1,674 @@
+//! The scanner behind [`SentenceSplitter`]: finds cut positions.
+//!
+//! A *cut* is a byte offset where one sentence ends and the next may begin;
+//! whitespace between cuts is trimmed later by the iterator, so a cut may
+//! fall anywhere in a run of spaces.
+
+use super::SentenceSplitter;
+use crate::lexicon::{with_lowercase, AbbreviationKind, STARTERS, SUBJECT_VERBS, TITLE_WORDS};
+
+/// How far the scanner looks back or ahead for the words around a
+/// candidate. Bounding it keeps the scan linear on adversarial input (a
+/// megabyte of "a.a.a.a").
+const WINDOW: usize = 64;
+
+/// Prepositions that open a time phrase: "At 5 a.m. Mr. Smith left" is one
+/// sentence although "a.m." is followed by a capitalised title.
+const TIME_PREPOSITIONS: &[&str] = &[
+    "At", "By", "Before", "After", "Until", "From", "Around", "Since", "About", "Shortly",
+];
+
+/// Returns the cut positions of `text`, in increasing order, ending with
+/// `text.len()`.
+pub(super) fn cuts(splitter: &SentenceSplitter, text: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(text.len() / 80 + 1);
+    let mut block_start = 0;
+    let mut line_start = 0;
+    while let Some(offset) = text[line_start..].find('\n') {
+        let newline = line_start + offset;
+        let next_start = newline + 1;
+        if hard_break(splitter, text, line_start, newline, next_start) {
+            Block::new(splitter, text, block_start, newline).scan(&mut out);
+            out.push(newline);
+            block_start = next_start;
+        }
+        line_start = next_start;
+    }
+    Block::new(splitter, text, block_start, text.len()).scan(&mut out);
+    out.push(text.len());
+    out
+}
+
+/// Whether the newline at `newline` (closing the line that starts at
+/// `line_start`) ends a sentence.
+fn hard_break(
+    splitter: &SentenceSplitter,
+    text: &str,
+    line_start: usize,
+    newline: usize,
+    next_start: usize,
+) -> bool {
+    let line = &text[line_start..newline];
+    let rest = &text[next_start..];
+    let next_line = rest.split('\n').next().unwrap_or("");
+    if line.trim().is_empty() || next_line.trim().is_empty() {
+        return true; // a blank line closes the paragraph on either side
+    }
+    if !splitter.newline_ends_sentence {
+        return false;
+    }
+    // A line ending in a space before a line in lower case is soft-wrapped
+    // prose ("It was a cold \nnight"), not a list or a headline.
+    let soft_wrap = line.trim_end_matches('\r').ends_with([' ', '\t'])
+        && next_line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    !soft_wrap
+}
+
+/// Closing punctuation that stays with the sentence it ends.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
+    )
+}
+
+/// Opening punctuation skipped when reading the first word of a sentence.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '「' | '『' | '（'
+    )
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '▪' | '‣' | '◦' | '●')
+}
+
+fn is_cjk_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// What the next word of the text looks like.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Next {
+    /// Starts with a lower-case letter: the sentence goes on.
+    Lower,
+    /// Starts with an upper-case letter, maybe behind an opening quote.
+    Upper,
+    /// Starts with a digit.
+    Digit,
+    /// An opening bracket before an upper-case letter ("Inc. (NYSE: X)").
+    Bracket,
+    /// A dash: "BENTONVILLE, Ark. — Walmart has": a dateline goes on.
+    Dash,
+    /// Anything else: symbols, uncased scripts, bullets.
+    Other,
+}
+
+/// A list item marker found in a block: "1.", "2.)", "b)", "• 9.".
+struct Marker {
+    /// Where the item starts (at its bullet, when it has one).
+    item_start: usize,
+    /// Byte offsets of the marker's own periods, which end no sentence.
+    punct: usize,
+    punct_end: usize,
+    value: u32,
+    style: u8,
+    at_block_start: bool,
+}
+
+struct Block<'s, 't> {
+    splitter: &'s SentenceSplitter,
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'s, 't> Block<'s, 't> {
+    fn new(splitter: &'s SentenceSplitter, text: &'t str, start: usize, end: usize) -> Self {
+        Self {
+            splitter,
+            text,
+            start,
+            end,
+        }
+    }
+
+    fn bytes(&self) -> &'t [u8] {
+        self.text.as_bytes()
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        if i >= self.end {
+            return None;
+        }
+        self.text[i..self.end].chars().next()
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        if i <= self.start {
+            return None;
+        }
+        self.text[self.start..i].chars().next_back()
+    }
+
+    /// Pushes the cuts inside this block (not its end) onto `out`.
+    fn scan(&self, out: &mut Vec<usize>) {
+        let base = out.len();
+        let first_content = self.first_content();
+        let (markers, bullets) = self.list_markers(first_content);
+        let mut protected = markers.iter().map(|m| (m.punct, m.punct_end)).peekable();
+        let mut item_starts = markers
+            .iter()
+            .filter(|m| !m.at_block_start)
+            .map(|m| m.item_start)
+            .peekable();
+        let bytes = self.bytes();
+        let mut i = self.start;
+        while i < self.end {
+            while let Some(&start) = item_starts.peek() {
+                if start > i {
+                    break;
+                }
+                out.push(start);
+                item_starts.next();
+            }
+            let b = bytes[i];
+            if !matches!(b, b'.' | b'!' | b'?' | 0xE2..=0xEF) {
+                i += 1;
+                continue;
+            }
+            while protected.peek().is_some_and(|&(_, end)| end <= i) {
+                protected.next();
+            }
+            if protected.peek().is_some_and(|&(s, e)| s <= i && i < e) {
+                i += 1;
+                continue;
+            }
+            let c = self.char_at(i).unwrap_or('\0');
+            i = match c {
+                '.' | '…' => self.dots(i, out),
+                '!' | '?' => self.bang(i, out),
+                c if is_cjk_terminator(c) => {
+                    let end = self.skip_closers(i + c.len_utf8());
+                    out.push(end);
+                    end
+                }
+                c if is_bullet(c) => {
+                    // One bullet mid-line is a separator ("BEIJING • TikTok");
+                    // several make a list.
+                    if i > first_content && bullets > 1 {
+                        out.push(i);
+                    }
+                    i + c.len_utf8()
+                }
+                c => i + c.len_utf8().max(1),
+            };
+        }
+        for start in item_starts {
+            out.push(start);
+        }
+        // Cuts from list items and punctuation interleave; keep them sorted.
+        out[base..].sort_unstable();
+    }
+
+    /// Offset of the first non-whitespace byte of the block.
+    fn first_content(&self) -> usize {
+        let block = &self.text[self.start..self.end];
+        self.start + (block.len() - block.trim_start().len())
+    }
+
+    /// The largest char boundary at or below `i`, but not below the block.
+    fn floor_boundary(&self, mut i: usize) -> usize {
+        i = i.max(self.start);
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    fn skip_closers(&self, mut i: usize) -> usize {
+        while let Some(c) = self.char_at(i) {
+            if !is_closer(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+
+    /// `!`, `?` and runs of them ("Hello?!").
+    fn bang(&self, i: usize, out: &mut Vec<usize>) -> usize {
+        let bytes = self.bytes();
+        let mut j = i;
+        while j < self.end && matches!(bytes[j], b'!' | b'?') {
+            j += 1;
+        }
+        let j = self.skip_closers(j);
+        if matches!(
+            self.next_after(j),
+            Some((Next::Upper | Next::Digit | Next::Other | Next::Bracket, _))
+        ) {
+            out.push(j);
+        }
+        j
+    }
+
+    /// The kind of the next word after the whitespace at `j`, and where it
+    /// starts; `None` when `j` is not followed by whitespace (the
+    /// punctuation is inside a token) or the block ends.
+    fn next_after(&self, j: usize) -> Option<(Next, usize)> {
+        let first = self.char_at(j)?;
+        if !first.is_whitespace() {
+            return None;
+        }
+        let rest = &self.text[j..self.end];
+        let word_start = j + (rest.len() - rest.trim_start().len());
+        let mut k = word_start;
+        let mut saw_opener = None;
+        let limit = (word_start + WINDOW).min(self.end);
+        while k < limit {
+            let c = self.char_at(k)?;
+            if c.is_lowercase() {
+                return Some((Next::Lower, word_start));
+            }
+            if c.is_uppercase() {
+                let kind = if saw_opener == Some('(') || saw_opener == Some('[') {
+                    Next::Bracket
+                } else {
+                    Next::Upper
+                };
+                return Some((kind, word_start));
+            }
+            if c.is_ascii_digit() {
+                return Some((Next::Digit, word_start));
+            }
+            if matches!(c, '—' | '–' | '-') {
+                return Some((Next::Dash, word_start));
+            }
+            if is_opener(c) && saw_opener.is_none() {
+                saw_opener = Some(c);
+                k += c.len_utf8();
+                continue;
+            }
+            return Some((Next::Other, word_start));
+        }
+        None
+    }
+
+    /// The word starting at `start`, without opening punctuation and without
+    /// trailing punctuation ("(It," gives "It").
+    fn word_at(&self, start: usize) -> &'t str {
+        let limit = (start + WINDOW).min(self.end);
+        let mut end = start;
+        while end < limit {
+            match self.char_at(end) {
+                Some(c) if !c.is_whitespace() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+        self.text[start..end]
+            .trim_start_matches(is_opener)
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+    }
+
+    /// The token that ends at byte `i` (exclusive): the run of non-space
+    /// characters before it, without opening punctuation.
+    fn token_before(&self, i: usize) -> &'t str {
+        let floor = i.saturating_sub(WINDOW).max(self.start);
+        let mut s = i;
+        while s > floor {
+            match self.char_before(s) {
+                Some(c) if !c.is_whitespace() => s -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        self.text[s..i].trim_start_matches(is_opener)
+    }
+
+    /// The word before the token that ends at `i`.
+    fn previous_word(&self, token_start: usize) -> &'t str {
+        let from = self.floor_boundary(token_start.saturating_sub(WINDOW));
+        self.text[from..token_start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(is_opener)
+    }
+
+    /// Runs of periods and ellipses: a full stop, "...", ". . .", "…".
+    fn dots(&self, i: usize, out: &mut Vec<usize>) -> usize {
+        let bytes = self.bytes();
+        // Count the dots of the group, allowing single spaces between them.
+        let mut count = 0;
+        let mut spaced = false;
+        let mut j = i;
+        let mut first_end = i;
+        loop {
+            if j < self.end && bytes[j] == b'.' {
+                count += 1;
+                j += 1;
+            } else if self.text[j..self.end].starts_with('…') {
+                count += 3;
+                j += '…'.len_utf8();
+            } else if j + 1 < self.end && bytes[j] == b' ' && bytes[j + 1] == b'.' && count > 0 {
+                spaced = true;
+                j += 1;
+                continue;
+            } else {
+                break;
+            }
+            if first_end == i {
+                first_end = j;
+            }
+        }
+        let attached = self.char_before(i).is_some_and(|c| !c.is_whitespace());
+        if count == 1 {
+            return self.full_stop(i, out);
+        }
+        if self.char_before(i) == Some('[') {
+            return j; // "[...]": an omission inside a quotation
+        }
+        let after = self.skip_closers(j);
+        let next = self.next_after(after);
+        let upper = matches!(next, Some((Next::Upper, _)));
+        if spaced && count == 3 {
+            // ". . ." marks an omission; the sentence goes on.
+            return after;
+        }
+        if spaced && attached && count >= 4 {
+            // "compounds. . . . The": the full stop ends the sentence and the
+            // ellipsis opens the next one.
+            if upper {
+                out.push(first_end);
+            }
+            return after;
+        }
+        if count == 3 || count == 2 {
+            // "mean...see" goes on; "waited... Then" ends, but "... I" is
+            // too often a pause before the speaker.
+            if let Some((Next::Upper, w)) = next {
+                if self.word_at(w) != "I" {
+                    out.push(after);
+                }
+            }
+            return after;
+        }
+        if upper {
+            out.push(after);
+        }
+        after
+    }
+
+    /// A single period at `i`.
+    fn full_stop(&self, i: usize, out: &mut Vec<usize>) -> usize {
+        let j = i + 1;
+        // Inside a token: decimals, domains, initialisms, or two sentences
+        // glued together by a missing space ("world.Today").
+        let inside_token = self
+            .char_at(j)
+            .is_some_and(|c| !c.is_whitespace() && !is_closer(c));
+        if inside_token {
+            if self.glued_sentences(i) {
+                out.push(j);
+            }
+            return j;
+        }
+        let after = self.skip_closers(j);
+        let Some((next, word_start)) = self.next_after(after) else {
+            return after;
+        };
+        if next == Next::Lower {
+            return after;
+        }
+        let mut token = self.token_before(i);
+        let mut kind = with_lowercase(token, |t| self.splitter.abbreviation(t));
+        if kind.is_none() {
+            // "Tuesday.Mr. Smith": look at the word after a glued full stop.
+            if let Some((_, tail)) = token.rsplit_once('.') {
+                if let Some(k) = with_lowercase(tail, |t| self.splitter.abbreviation(t)) {
+                    token = tail;
+                    kind = Some(k);
+                }
+            }
+        }
+        let next_word = self.word_at(word_start);
+        let ends = match kind {
+            Some(AbbreviationKind::Prefix) => false,
+            Some(AbbreviationKind::Number) if next == Next::Digit => false,
+            Some(AbbreviationKind::Number) => self.plain_word_ends(token, i, next, next_word),
+            Some(AbbreviationKind::Suffix) => {
+                next == Next::Upper && !with_lowercase(next_word, |w| TITLE_WORDS.contains(w))
+            }
+            Some(AbbreviationKind::Ambiguous) => {
+                if token.eq_ignore_ascii_case("a.m") || token.eq_ignore_ascii_case("p.m") {
+                    self.time_ends(i - token.len(), next, next_word)
+                } else {
+                    next == Next::Upper && self.opens_sentence(word_start, next_word)
+                }
+            }
+            None => self.plain_word_ends(token, i, next, next_word),
+        };
+        if ends {
+            out.push(after);
+        }
+        after
+    }
+
+    /// A period after a token that is not a listed abbreviation.
+    fn plain_word_ends(&self, token: &str, i: usize, next: Next, next_word: &str) -> bool {
+        let is_initial = token.len() == 1 && token.as_bytes()[0].is_ascii_uppercase();
+        if is_initial {
+            // "Albert I. Jones" is a name; "you and I. Did you" is not.
+            let prev = self.previous_word(i - 1);
+            let prev_lower = prev.chars().next().is_some_and(char::is_lowercase);
+            return next == Next::Upper && (STARTERS.contains(next_word) || prev_lower);
+        }
+        if is_initialism(token) {
+            return next == Next::Upper && self.opens_sentence(i + 1, next_word);
+        }
+        matches!(
+            next,
+            Next::Upper | Next::Digit | Next::Other | Next::Bracket
+        )
+    }
+
+    /// Whether the capitalised `word` (at or after `at`) opens a sentence:
+    /// a usual opener ("The", "He") or a name followed by a finite verb
+    /// ("McKenna succeeds").
+    fn opens_sentence(&self, at: usize, word: &str) -> bool {
+        if STARTERS.contains(word) {
+            return true;
+        }
+        let Some(pos) = self.text[at..self.end].find(word) else {
+            return false;
+        };
+        let after = at + pos + word.len();
+        let rest = &self.text[after..self.end];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() {
+            return false; // "Smith's", "Smith," : not a bare subject
+        }
+        SUBJECT_VERBS.contains(self.word_at(self.end - trimmed.len()))
+    }
+
+    /// "a.m."/"p.m." end a sentence before a sentence opener or a title
+    /// ("6 P.M. Mr. Smith then went"), except after an opening time phrase
+    /// ("At 5 a.m. Mr. Smith went").
+    fn time_ends(&self, token_start: usize, next: Next, next_word: &str) -> bool {
+        if next != Next::Upper {
+            return false;
+        }
+        let opener = STARTERS.contains(next_word)
+            || with_lowercase(next_word, |w| {
+                self.splitter.abbreviation(w) == Some(AbbreviationKind::Prefix)
+            });
+        if !opener {
+            return false;
+        }
+        let since = self.floor_boundary(token_start.saturating_sub(WINDOW));
+        let phrase = self.text[since..token_start]
+            .rsplit(['.', '!', '?'])
+            .next()
+            .unwrap_or("")
+            .trim();
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let time_phrase =
+            words.len() <= 2 && words.first().is_some_and(|w| TIME_PREPOSITIONS.contains(w));
+        !time_phrase
+    }
+
+    /// "Hello world.Today is" or "bought 1,000.That is": a lower-case word or
+    /// a number, a period, then a capitalised word, with no space between.
+    fn glued_sentences(&self, i: usize) -> bool {
+        let bytes = self.bytes();
+        if i < self.start + 2 || i + 2 >= self.end {
+            return false;
+        }
+        let before_ok = bytes[i - 1].is_ascii_lowercase() && bytes[i - 2].is_ascii_lowercase()
+            || bytes[i - 1].is_ascii_digit();
+        let after_ok = bytes[i + 1].is_ascii_uppercase() && bytes[i + 2].is_ascii_lowercase();
+        if !(before_ok && after_ok) {
+            return false;
+        }
+        // Domains and e-mail addresses ("Jane.Doe@example.com") stay whole.
+        let token_start = i - self.token_before(i).len();
+        let limit = (i + WINDOW).min(self.end);
+        let mut token_end = i;
+        while token_end < limit && !bytes[token_end].is_ascii_whitespace() {
+            token_end += 1;
+        }
+        let token = &bytes[token_start..token_end];
+        !(contains(token, b"@") || contains(token, b"://") || contains(token, b"www."))
+    }
+
+    /// Numbered and lettered list markers in this block, sorted.
+    ///
+    /// A marker counts when it opens the block or when the block holds its
+    /// neighbour in the sequence ("1) ... 2) ...", "a. ... b. ...").
+    fn list_markers(&self, first_content: usize) -> (Vec<Marker>, usize) {
+        let bytes = self.bytes();
+        let mut found = Vec::new();
+        let mut bullets = 0;
+        let mut i = self.start;
+        let mut bullet_at: Option<usize> = None;
+        while i < self.end {
+            let b = bytes[i];
+            if b >= 0x80 {
+                let c = self.char_at(i).unwrap_or('\0');
+                if is_bullet(c) {
+                    bullet_at = Some(i);
+                    bullets += 1;
+                }
+                i += c.len_utf8().max(1);
+                continue;
+            }
+            let word_start = i == self.start
+                || bytes[i - 1].is_ascii_whitespace()
+                || self.char_before(i).is_some_and(is_bullet);
+            if !word_start || !(b.is_ascii_digit() || b.is_ascii_lowercase()) {
+                if !b.is_ascii_whitespace() {
+                    bullet_at = None;
+                }
+                i += 1;
+                continue;
+            }
+            if let Some(m) = self.marker_at(i, bullet_at, first_content) {
+                i = m.punct_end;
+                found.push(m);
+            } else {
+                i += 1;
+            }
+            bullet_at = None;
+        }
+        let seen: std::collections::HashSet<(u8, u32)> =
+            found.iter().map(|m| (m.style, m.value)).collect();
+        let keep: Vec<bool> = found
+            .iter()
+            .map(|m| {
+                m.at_block_start
+                    || seen.contains(&(m.style, m.value + 1))
+                    || (m.value > 0 && seen.contains(&(m.style, m.value - 1)))
+            })
+            .collect();
+        let markers = found
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(m, k)| k.then_some(m))
+            .collect();
+        (markers, bullets)
+    }
+
+    fn marker_at(
+        &self,
+        i: usize,
+        bullet_at: Option<usize>,
+        first_content: usize,
+    ) -> Option<Marker> {
+        let bytes = self.bytes();
+        let mut j = i;
+        let (value, style_base) = if bytes[i].is_ascii_digit() {
+            while j < self.end && j - i < 3 && bytes[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j < self.end && bytes[j].is_ascii_digit() {
+                return None;
+            }
+            (self.text[i..j].parse::<u32>().ok()?, 0)
+        } else {
+            j += 1;
+            (u32::from(bytes[i] - b'a') + 1, 10)
+        };
+        let punct = j;
+        let style = if self.text[j..self.end].starts_with(".)") {
+            j += 2;
+            1
+        } else if self.text[j..self.end].starts_with(')') {
+            j += 1;
+            2
+        } else if self.text[j..self.end].starts_with('.') {
+            j += 1;
+            3
+        } else {
+            return None;
+        };
+        // The marker must be followed by a space and then the item's text.
+        if !(j < self.end && bytes[j] == b' ') {
+            return None;
+        }
+        let item_start = bullet_at.unwrap_or(i);
+        Some(Marker {
+            item_start,
+            punct,
+            punct_end: j,
+            value,
+            style: style + style_base,
+            at_block_start: item_start <= first_content,
+        })
+    }
+}
+
+fn is_initialism(token: &str) -> bool {
+    // "J.K", "A.B.C": letters separated by single periods.
+    let mut letters = 0;
+    let mut expect_letter = true;
+    for c in token.chars() {
+        if expect_letter && c.is_alphabetic() {
+            letters += 1;
+        } else if !expect_letter && c == '.' {
+        } else {
+            return false;
+        }
+        expect_letter = !expect_letter;
+    }
+    letters >= 2 && !expect_letter
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
