@@ -12,6 +12,8 @@ use once_cell::sync::Lazy;
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 const SENTENCE_STARTERS: &str = include_str!("sentence_starters.txt");
 const TITLES: &str = include_str!("titles.txt");
+const ORGANISATIONS: &str = include_str!("organisations.txt");
+const PEOPLE: &str = include_str!("people.txt");
 
 /// Yields `(section, entry)` for every entry line of a data file.
 ///
@@ -91,6 +93,62 @@ pub(crate) static TITLE_WORDS: Lazy<HashSet<Box<str>>> = Lazy::new(|| {
     entries(TITLES)
         .map(|(_, w)| w.to_lowercase().into_boxed_str())
         .collect()
+});
+
+/// A set of lower-cased words from one section of a data file.
+fn lower_section(src: &'static str, name: &str) -> HashSet<Box<str>> {
+    entries(src)
+        .filter(|(s, _)| *s == name)
+        .map(|(_, w)| w.to_lowercase().into_boxed_str())
+        .collect()
+}
+
+/// Title vocabulary by section (lower-cased): `head`, `modifier`,
+/// `abbreviation`, `domain`, `status`.
+pub(crate) struct TitleWords {
+    pub head: HashSet<Box<str>>,
+    pub modifier: HashSet<Box<str>>,
+    pub abbreviation: HashSet<Box<str>>,
+    pub domain: HashSet<Box<str>>,
+    pub status: HashSet<Box<str>>,
+}
+
+pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| TitleWords {
+    head: lower_section(TITLES, "head"),
+    modifier: lower_section(TITLES, "modifier"),
+    abbreviation: lower_section(TITLES, "abbreviation"),
+    domain: lower_section(TITLES, "domain"),
+    status: lower_section(TITLES, "status"),
+});
+
+/// Organisation vocabulary by section (lower-cased).
+pub(crate) struct OrgWords {
+    pub suffix: HashSet<Box<str>>,
+    pub cue: HashSet<Box<str>>,
+    pub unit: HashSet<Box<str>>,
+}
+
+pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
+    suffix: lower_section(ORGANISATIONS, "suffix"),
+    cue: lower_section(ORGANISATIONS, "cue"),
+    unit: lower_section(ORGANISATIONS, "unit"),
+});
+
+/// Person-name vocabulary by section (case as written).
+pub(crate) struct PeopleWords {
+    pub honorific: HashSet<&'static str>,
+    pub given: HashSet<&'static str>,
+    pub surname: HashSet<&'static str>,
+    pub particle: HashSet<&'static str>,
+    pub suffix: HashSet<&'static str>,
+}
+
+pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
+    honorific: section(PEOPLE, "honorific"),
+    given: section(PEOPLE, "given"),
+    surname: section(PEOPLE, "surname"),
+    particle: section(PEOPLE, "particle"),
+    suffix: section(PEOPLE, "suffix"),
 });
 
 /// Lower-cases `word` into `buf` when it is short ASCII, else allocates.

@@ -84,6 +84,12 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// Opening quotation marks: a quotation that opens right after an
+/// abbreviation starts a new sentence ("on George St. \"Beatrice has").
+fn is_quote_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«')
+}
+
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '▪' | '‣' | '◦' | '●')
 }
@@ -119,6 +125,8 @@ struct Marker {
     value: u32,
     style: u8,
     at_block_start: bool,
+    /// The item's text starts in lower case ("a. retail, b. wholesale").
+    lower_item: bool,
 }
 
 struct Block<'s, 't> {
@@ -375,6 +383,11 @@ impl<'s, 't> Block<'s, 't> {
             return j; // "[...]": an omission inside a quotation
         }
         let after = self.skip_closers(j);
+        // An ellipsis that opens a sentence ("... The board met", "\"…Then")
+        // belongs to it; cutting would leave it alone.
+        if self.opens_piece(i, self.last_cut(out)) {
+            return after;
+        }
         let next = self.next_after(after);
         let upper = matches!(next, Some((Next::Upper, _)));
         if spaced && count == 3 {
@@ -403,6 +416,28 @@ impl<'s, 't> Block<'s, 't> {
             out.push(after);
         }
         after
+    }
+
+    /// The last cut made in this block, or its start.
+    fn last_cut(&self, out: &[usize]) -> usize {
+        out.last()
+            .copied()
+            .filter(|&c| c >= self.start)
+            .unwrap_or(self.start)
+    }
+
+    /// Whether only whitespace and opening punctuation stand between the
+    /// last cut `since` and `i` (looking back at most [`WINDOW`] bytes).
+    fn opens_piece(&self, i: usize, since: usize) -> bool {
+        let floor = self.floor_boundary(i.saturating_sub(WINDOW)).max(since);
+        let mut k = i;
+        while k > floor {
+            match self.char_before(k) {
+                Some(c) if c.is_whitespace() || is_opener(c) => k -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        k == since
     }
 
     /// A single period at `i`.
@@ -438,21 +473,32 @@ impl<'s, 't> Block<'s, 't> {
             }
         }
         let next_word = self.word_at(word_start);
+        // A title stands right before a name, never before a quotation: an
+        // opening quote after an abbreviation starts a new sentence.
+        let quoted = next == Next::Upper && self.opens_quotation(word_start);
+        // "U.S. officials", "J.R.R. Halden": an initialism that opens the
+        // sentence cannot be a sentence of its own.
+        let leads = self.opens_piece(i - token.len(), self.last_cut(out));
         let ends = match kind {
-            Some(AbbreviationKind::Prefix) => false,
+            Some(AbbreviationKind::Prefix) => quoted,
             Some(AbbreviationKind::Number) if next == Next::Digit => false,
-            Some(AbbreviationKind::Number) => self.plain_word_ends(token, i, next, next_word),
+            Some(AbbreviationKind::Number) => {
+                self.plain_word_ends(token, i, next, word_start, next_word)
+            }
             Some(AbbreviationKind::Suffix) => {
                 next == Next::Upper && !with_lowercase(next_word, |w| TITLE_WORDS.contains(w))
             }
             Some(AbbreviationKind::Ambiguous) => {
                 if token.eq_ignore_ascii_case("a.m") || token.eq_ignore_ascii_case("p.m") {
-                    self.time_ends(i - token.len(), next, next_word)
+                    self.time_ends(i - token.len(), next, word_start, next_word)
                 } else {
-                    next == Next::Upper && self.opens_sentence(word_start, next_word)
+                    next == Next::Upper
+                        && !leads
+                        && (quoted || self.opens_sentence(word_start, next_word))
                 }
             }
-            None => self.plain_word_ends(token, i, next, next_word),
+            None if leads && is_initialism(token) => false,
+            None => self.plain_word_ends(token, i, next, word_start, next_word),
         };
         if ends {
             out.push(after);
@@ -460,14 +506,30 @@ impl<'s, 't> Block<'s, 't> {
         after
     }
 
-    /// A period after a token that is not a listed abbreviation.
-    fn plain_word_ends(&self, token: &str, i: usize, next: Next, next_word: &str) -> bool {
+    /// A period after a token that is not a listed abbreviation; the next
+    /// word starts at `word_start`.
+    fn plain_word_ends(
+        &self,
+        token: &str,
+        i: usize,
+        next: Next,
+        word_start: usize,
+        next_word: &str,
+    ) -> bool {
         let is_initial = token.len() == 1 && token.as_bytes()[0].is_ascii_uppercase();
         if is_initial {
-            // "Albert I. Jones" is a name; "you and I. Did you" is not.
+            if next != Next::Upper || self.initial_at(word_start) {
+                return false; // "T. S. Eliot": the name goes on
+            }
+            if STARTERS.contains(next_word) {
+                return true;
+            }
+            // "Albert I. Jones" is a name; "you and I. Did you" is not, and
+            // neither is "founded by H. Norberg in 1921" unless a verb
+            // follows the capitalised word ("rated grade A. Inspectors said").
             let prev = self.previous_word(i - 1);
             let prev_lower = prev.chars().next().is_some_and(char::is_lowercase);
-            return next == Next::Upper && (STARTERS.contains(next_word) || prev_lower);
+            return prev_lower && (token == "I" || self.opens_sentence(word_start, next_word));
         }
         if is_initialism(token) {
             return next == Next::Upper && self.opens_sentence(i + 1, next_word);
@@ -476,6 +538,37 @@ impl<'s, 't> Block<'s, 't> {
             next,
             Next::Upper | Next::Digit | Next::Other | Next::Bracket
         )
+    }
+
+    /// Whether a quotation opens at `at` ("\"Beatrice is ready,\" he
+    /// said"), rather than a quoted name or term that closes within a few
+    /// words without punctuation ("the U.S. \"Buy American\" rule").
+    fn opens_quotation(&self, at: usize) -> bool {
+        let Some(open) = self.char_at(at).filter(|&c| is_quote_opener(c)) else {
+            return false;
+        };
+        let close = match open {
+            '"' => '"',
+            '“' => '”',
+            '«' => '»',
+            _ => return true, // a single quote may close as an apostrophe
+        };
+        let from = at + open.len_utf8();
+        let limit = self.floor_boundary((at + WINDOW).min(self.end)).max(from);
+        let inner = &self.text[from..limit];
+        match inner.find(close) {
+            Some(k) => inner[..k].ends_with(['.', ',', '!', '?', '…', ';', ':']),
+            None => true,
+        }
+    }
+
+    /// Whether an initial ("S." followed by a space) starts at `at`.
+    fn initial_at(&self, at: usize) -> bool {
+        let bytes = self.bytes();
+        at + 2 < self.end
+            && bytes[at].is_ascii_uppercase()
+            && bytes[at + 1] == b'.'
+            && bytes[at + 2].is_ascii_whitespace()
     }
 
     /// Whether the capitalised `word` (at or after `at`) opens a sentence:
@@ -497,17 +590,20 @@ impl<'s, 't> Block<'s, 't> {
         SUBJECT_VERBS.contains(self.word_at(self.end - trimmed.len()))
     }
 
-    /// "a.m."/"p.m." end a sentence before a sentence opener or a title
-    /// ("6 P.M. Mr. Smith then went"), except after an opening time phrase
-    /// ("At 5 a.m. Mr. Smith went").
-    fn time_ends(&self, token_start: usize, next: Next, next_word: &str) -> bool {
+    /// "a.m."/"p.m." end a sentence before a sentence opener, a title
+    /// ("6 P.M. Mr. Smith then went"), a quotation or a name with a verb
+    /// ("11 p.m. Police said"), except after an opening time phrase ("At 5
+    /// a.m. Mr. Smith went").
+    fn time_ends(&self, token_start: usize, next: Next, word_start: usize, next_word: &str) -> bool {
         if next != Next::Upper {
             return false;
         }
         let opener = STARTERS.contains(next_word)
             || with_lowercase(next_word, |w| {
                 self.splitter.abbreviation(w) == Some(AbbreviationKind::Prefix)
-            });
+            })
+            || self.opens_quotation(word_start)
+            || self.opens_sentence(word_start, next_word);
         if !opener {
             return false;
         }
@@ -544,7 +640,10 @@ impl<'s, 't> Block<'s, 't> {
             token_end += 1;
         }
         let token = &bytes[token_start..token_end];
-        !(contains(token, b"@") || contains(token, b"://") || contains(token, b"www."))
+        // A slash marks a path ("example.com/News.Today").
+        !(contains(token, b"@")
+            || contains(token, b"/")
+            || contains(token, b"www."))
     }
 
     /// Numbered and lettered list markers in this block, sorted.
@@ -588,12 +687,21 @@ impl<'s, 't> Block<'s, 't> {
         }
         let seen: std::collections::HashSet<(u8, u32)> =
             found.iter().map(|m| (m.style, m.value)).collect();
+        // A list that opens the block is a list whatever its items look
+        // like; inside running text, items in lower case are an inline
+        // enumeration ("three units: a. retail, b. wholesale and c. online").
+        let block_lists: std::collections::HashSet<u8> = found
+            .iter()
+            .filter(|m| m.at_block_start)
+            .map(|m| m.style)
+            .collect();
         let keep: Vec<bool> = found
             .iter()
             .map(|m| {
                 m.at_block_start
-                    || seen.contains(&(m.style, m.value + 1))
-                    || (m.value > 0 && seen.contains(&(m.style, m.value - 1)))
+                    || ((seen.contains(&(m.style, m.value + 1))
+                        || (m.value > 0 && seen.contains(&(m.style, m.value - 1))))
+                        && (!m.lower_item || block_lists.contains(&m.style)))
             })
             .collect();
         let markers = found
@@ -642,6 +750,7 @@ impl<'s, 't> Block<'s, 't> {
             return None;
         }
         let item_start = bullet_at.unwrap_or(i);
+        let lower_item = self.char_at(j + 1).is_some_and(char::is_lowercase);
         Some(Marker {
             item_start,
             punct,
@@ -649,6 +758,7 @@ impl<'s, 't> Block<'s, 't> {
             value,
             style: style + style_base,
             at_block_start: item_start <= first_content,
+            lower_item,
         })
     }
 }

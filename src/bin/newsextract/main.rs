@@ -27,6 +27,20 @@ enum Command {
         /// Input files; standard input when none or `-`.
         paths: Vec<PathBuf>,
     },
+    /// Extract leadership changes: one JSON line per article, as in the
+    /// shared record schema ({"id", "records": [...]}).
+    ///
+    /// Inputs as for `split`.
+    Extract {
+        /// Input files; standard input when none or `-`.
+        paths: Vec<PathBuf>,
+    },
+    /// Show how the rules read each sentence: the encoding the event rules
+    /// match, the chunks, and every rule that fired (for rule writers).
+    Explain {
+        /// Input files; standard input when none or `-`.
+        paths: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -36,6 +50,26 @@ fn main() -> ExitCode {
             let sentences: Vec<_> = newsextract::split_sentences(&article.text).collect();
             serde_json::json!({"id": article.id, "sentences": sentences})
         }),
+        Command::Extract { paths } => {
+            let extractor = newsextract::Extractor::new();
+            run(&paths, |article| {
+                let out = extractor.extract(&article.text);
+                serde_json::json!({"id": article.id, "records": out.records})
+            })
+        }
+        Command::Explain { paths } => {
+            let extractor = newsextract::Extractor::new();
+            run(&paths, |article| {
+                let out = extractor.extract(&article.text);
+                let encodings = newsextract::debug_encodings(&article.text);
+                let hits: Vec<_> = out
+                    .hits
+                    .iter()
+                    .map(|h| serde_json::json!({"rule": h.rule, "sentence": h.sentence, "hedged": h.hedged}))
+                    .collect();
+                serde_json::json!({"id": article.id, "encodings": encodings, "hits": hits, "records": out.records})
+            })
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,0 +1,124 @@
+//! The whole cascade behind one call: [`Extractor::extract`].
+
+use crate::mentions;
+use crate::record::Record;
+use crate::resolve::{self, RuleHit, SentenceView};
+use crate::rules::{self, RULES};
+use crate::segment::{Sentence, SentenceSplitter};
+
+/// Extracts leadership changes from articles.
+///
+/// Build one with [`Extractor::new`] and share it: it is cheap to clone,
+/// `Send + Sync`, and its rules are compiled once per process.
+///
+/// ```
+/// let extractor = newsextract::Extractor::new();
+/// let out = extractor.extract(
+///     "Acme Corp. said Jane Roe, its chief financial officer, has resigned. \
+///      John Smith, vice president of finance, will take over the position.",
+/// );
+/// let people: Vec<_> = out.records.iter().filter_map(|r| r.person.as_deref()).collect();
+/// assert_eq!(people, ["Jane Roe", "John Smith"]);
+/// assert_eq!(out.records[1].predecessor.as_deref(), Some("Jane Roe"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    splitter: SentenceSplitter,
+}
+
+/// What [`Extractor::extract`] found in one article.
+#[derive(Clone, Debug)]
+pub struct Extraction<'t> {
+    /// The article's sentences.
+    pub sentences: Vec<Sentence<'t>>,
+    /// One record per person and change, in text order.
+    pub records: Vec<Record>,
+    /// Every rule that matched, in text order, including matches cancelled
+    /// by a hedge: the debugging view of why a record was (not) made.
+    pub hits: Vec<RuleHit>,
+}
+
+impl Extractor {
+    /// An extractor with the built-in rules and the default sentence splitter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An extractor that splits sentences with `splitter` (for example one
+    /// that joins lines of text cut out of a PDF).
+    ///
+    /// ```
+    /// use newsextract::{Extractor, SentenceSplitter};
+    /// let pdf = SentenceSplitter::builder().newline_ends_sentence(false).build();
+    /// let extractor = Extractor::with_splitter(pdf);
+    /// let out = extractor.extract("Jane Roe has\nresigned as chief executive of Acme Corp.");
+    /// assert_eq!(out.records.len(), 1);
+    /// ```
+    pub fn with_splitter(splitter: SentenceSplitter) -> Self {
+        Self { splitter }
+    }
+
+    /// Finds every leadership change in `text`. Never fails and never
+    /// panics: text with no change gives no records.
+    pub fn extract<'t>(&self, text: &'t str) -> Extraction<'t> {
+        let sentences: Vec<Sentence<'t>> = self.splitter.split(text).collect();
+        let found: Vec<_> = sentences
+            .iter()
+            .map(|s| {
+                let tokens = mentions::tokenize(s.text, s.start);
+                mentions::find(&tokens, text)
+            })
+            .collect();
+        let views: Vec<SentenceView<'_, 't>> = sentences
+            .iter()
+            .zip(&found)
+            .map(|(sentence, mentions)| SentenceView {
+                sentence,
+                mentions,
+                matches: rules::run(&RULES, &mentions.encoding),
+            })
+            .collect();
+        let mut hits = Vec::new();
+        let records = resolve::records(text, &views, &mut hits);
+        drop(views);
+        Extraction {
+            sentences,
+            records,
+            hits,
+        }
+    }
+}
+
+/// Extracts leadership changes with a default [`Extractor`].
+///
+/// ```
+/// let out = newsextract::extract("Jane Roe was named chief executive of Acme Corp. on Monday.");
+/// let r = &out.records[0];
+/// assert_eq!(r.person.as_deref(), Some("Jane Roe"));
+/// assert_eq!(r.new_role.as_ref().and_then(|x| x.title.as_deref()), Some("chief executive"));
+/// ```
+pub fn extract(text: &str) -> Extraction<'_> {
+    static DEFAULT: once_cell::sync::Lazy<Extractor> = once_cell::sync::Lazy::new(Extractor::new);
+    DEFAULT.extract(text)
+}
+
+/// Each sentence of `text` as the event rules see it: chunks written as
+/// `P0` (person), `O1` (organisation), `N2` (undecided name), `T3`
+/// (title), `R4` ("the position") and other words in lower case, followed
+/// by the chunks' texts. For debugging rules; the format may change.
+#[doc(hidden)]
+pub fn debug_encodings(text: &str) -> Vec<String> {
+    crate::segment::split_sentences(text)
+        .map(|s| {
+            let tokens = mentions::tokenize(s.text, s.start);
+            let m = mentions::find(&tokens, text);
+            let mut line = m.encoding.clone();
+            for (i, c) in m.chunks.iter().enumerate() {
+                if c.kind != mentions::ChunkKind::Word {
+                    line.push_str(&format!("\n    {i}: {:?} {:?}", c.kind, c.text));
+                }
+            }
+            line
+        })
+        .collect()
+}

@@ -1,0 +1,553 @@
+//! Stage 2 of the cascade: mentions of people, organisations and titles.
+//!
+//! A sentence's tokens are grouped into [`Chunk`]s: a run of capitalised
+//! words becomes a person, an organisation or an undecided name; a run of
+//! title words ("senior vice president of engineering") becomes a title;
+//! everything else stays a plain word. The chunks are then written out as a
+//! compact *encoding* (`P0 , T1 , has resigned .`) that the event rules of
+//! [`crate::rules`] match with regular expressions.
+
+mod tokens;
+
+pub(crate) use tokens::{tokenize, Token};
+
+use crate::lexicon::{
+    with_lowercase, ORG_VOCAB, PEOPLE_VOCAB, STARTERS, TITLE_VOCAB,
+};
+
+/// What a chunk is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ChunkKind {
+    /// A person's name ("Ren Geng", "Mr Zhang").
+    Person,
+    /// An organisation ("Alibaba Cloud", "Ford Motor Co").
+    Org,
+    /// A capitalised name that could be either ("Baidu", "Ren").
+    Name,
+    /// A job title, maybe with its organisation ("president of Alibaba Cloud China").
+    Title,
+    /// A reference to a role named elsewhere ("the position", "the role").
+    RoleRef,
+    /// Any other token.
+    Word,
+}
+
+/// When a title was held, from the word before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum Tense {
+    /// No status word.
+    #[default]
+    Plain,
+    /// "former", "ex-", "then", "outgoing", "previous".
+    Former,
+    /// "new", "incoming".
+    New,
+}
+
+/// A title chunk's parts, as byte spans into the article.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub(crate) struct TitleInfo {
+    /// The title as written, without status words and without a named
+    /// organisation ("president").
+    pub title: (usize, usize),
+    /// The organisation or unit named with the title ("Alibaba Cloud China").
+    pub org: Option<(usize, usize)>,
+    /// Whether the organisation is only "its"/"the company's".
+    pub org_is_anaphor: bool,
+    /// Former, new or plain.
+    pub tense: Tense,
+}
+
+/// A group of tokens with one meaning.
+#[derive(Clone, Debug)]
+pub(crate) struct Chunk<'t> {
+    pub kind: ChunkKind,
+    /// Token range in the sentence.
+    pub first: usize,
+    pub last: usize,
+    /// Byte range in the article.
+    pub start: usize,
+    pub end: usize,
+    /// The chunk's text as it should appear in a record (honorifics such as
+    /// "Mr" removed from names).
+    pub text: &'t str,
+    /// Set for titles.
+    pub title: Option<TitleInfo>,
+}
+
+/// A sentence's chunks and their encoding for the rules.
+#[derive(Clone, Debug)]
+pub(crate) struct Mentions<'t> {
+    pub chunks: Vec<Chunk<'t>>,
+    /// Space-separated symbols, one per chunk: `P3`, `O1`, `N2`, `T0`,
+    /// `R4`, or the lower-cased word.
+    pub encoding: String,
+    /// Byte offset in `encoding` where each chunk's symbol starts.
+    pub symbol_starts: Vec<usize>,
+}
+
+impl<'t> Mentions<'t> {
+    /// The chunk whose symbol starts at `offset` of the encoding.
+    pub fn chunk_at(&self, offset: usize) -> Option<usize> {
+        self.symbol_starts.binary_search(&offset).ok()
+    }
+}
+
+fn lower_in(set: &std::collections::HashSet<Box<str>>, word: &str) -> bool {
+    with_lowercase(word, |w| set.contains(w))
+}
+
+/// Capitalised words that never start or make up a name.
+fn is_non_name(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.",
+        "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+        "Sunday",
+    ];
+    STARTERS.contains(word) || CALENDAR.contains(&word)
+}
+
+fn is_title_word(word: &str) -> bool {
+    let v = &*TITLE_VOCAB;
+    with_lowercase(word, |w| {
+        v.head.contains(w) || v.abbreviation.contains(w) || v.modifier.contains(w)
+    })
+}
+
+fn is_org_word(word: &str) -> bool {
+    let v = &*ORG_VOCAB;
+    let w = word.trim_end_matches('.');
+    with_lowercase(w, |w| v.suffix.contains(w) || v.cue.contains(w))
+        || with_lowercase(word, |w| v.suffix.contains(w))
+}
+
+/// Finds the mentions of one sentence. `tokens` come from [`tokenize`].
+pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
+    let mut chunks: Vec<Chunk<'t>> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((last, info)) = title_at(tokens, i) {
+            chunks.push(Chunk {
+                kind: ChunkKind::Title,
+                first: i,
+                last,
+                start: tokens[i].start,
+                end: tokens[last].end,
+                text: &article[tokens[i].start..tokens[last].end],
+                title: Some(info),
+            });
+            i = last + 1;
+            continue;
+        }
+        if let Some(last) = role_ref_at(tokens, i) {
+            chunks.push(Chunk {
+                kind: ChunkKind::RoleRef,
+                first: i,
+                last,
+                start: tokens[i].start,
+                end: tokens[last].end,
+                text: &article[tokens[i].start..tokens[last].end],
+                title: None,
+            });
+            i = last + 1;
+            continue;
+        }
+        if let Some((last, kind, name_first)) = name_at(tokens, i) {
+            let start = tokens[name_first].start;
+            chunks.push(Chunk {
+                kind,
+                first: i,
+                last,
+                start,
+                end: tokens[last].end,
+                text: &article[start..tokens[last].end],
+                title: None,
+            });
+            i = last + 1;
+            continue;
+        }
+        chunks.push(Chunk {
+            kind: ChunkKind::Word,
+            first: i,
+            last: i,
+            start: tokens[i].start,
+            end: tokens[i].end,
+            text: tokens[i].text,
+            title: None,
+        });
+        i += 1;
+    }
+    attach_title_orgs(&mut chunks, article);
+    encode(chunks)
+}
+
+/// "the position", "the role", "the post", "the job", "that job".
+fn role_ref_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let det = tokens.get(i)?.text.to_ascii_lowercase();
+    if !matches!(det.as_str(), "the" | "that" | "this" | "his" | "her") {
+        return None;
+    }
+    let noun = tokens.get(i + 1)?.text.to_ascii_lowercase();
+    matches!(noun.as_str(), "position" | "role" | "post" | "job" | "duties" | "reins" | "helm")
+        .then_some(i + 1)
+}
+
+/// A run of capitalised words at `i`: returns its last token, its kind, and
+/// the first token of the name proper (after an honorific such as "Mr").
+fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> {
+    let people = &*PEOPLE_VOCAB;
+    let first = tokens.get(i)?;
+    if !first.is_capitalised() || is_non_name(first.text) {
+        return None;
+    }
+    let mut honorific = false;
+    let mut name_first = i;
+    let stripped = first.text.trim_end_matches('.');
+    if people.honorific.contains(first.text) || people.honorific.contains(stripped) {
+        let next = tokens.get(i + 1)?;
+        if !next.is_capitalised() {
+            return None;
+        }
+        honorific = true;
+        // "Sir John Bond" keeps "Sir"; "Mr Zhang" drops "Mr".
+        if !matches!(stripped, "Sir" | "Dame" | "Lord" | "Lady") {
+            name_first = i + 1;
+        }
+    } else if is_title_word(first.text) && !is_org_word(first.text) {
+        return None;
+    }
+    let mut last = i;
+    let mut j = i + 1;
+    while let Some(t) = tokens.get(j) {
+        let continues = if t.is_capitalised() {
+            !is_non_name(t.text) && !(is_title_word(t.text) && !is_org_word(t.text))
+        } else if t.text == "&" || people.particle.contains(t.text) || t.text == "of" {
+            // "Simon & Schuster", "Ludwig van Beethoven", "Bank of America"
+            tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text))
+                && (t.text != "of" || tokens[i..j].iter().any(|t| is_org_word(t.text)))
+        } else {
+            false
+        };
+        if !continues {
+            break;
+        }
+        last = j;
+        j += 1;
+    }
+    let words = &tokens[name_first..=last];
+    let kind = if words.iter().any(|t| is_org_word(t.text)) && !honorific {
+        ChunkKind::Org
+    } else if honorific {
+        ChunkKind::Person
+    } else if words.len() >= 2
+        && (people.given.contains(words[0].text)
+            || people.surname.contains(words[0].text)
+            || words[1..words.len() - 1].iter().any(Token::is_initial)
+            || people.suffix.contains(words[words.len() - 1].text))
+    {
+        ChunkKind::Person
+    } else {
+        ChunkKind::Name
+    };
+    Some((last, kind, name_first))
+}
+
+/// A title at token `i`: returns its last token and parts.
+///
+/// Grammar: `status? part (("and" | "&" | ",") part)*` where a part is
+/// `modifier* domain* head+ (("of" | "for") unit)?` or an abbreviation.
+fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
+    let v = &*TITLE_VOCAB;
+    let mut tense = Tense::Plain;
+    let mut j = i;
+    // Status words ("former", "new") belong to the chunk, not the title.
+    while let Some(t) = tokens.get(j) {
+        let lw = t.text.to_lowercase();
+        let lw = lw.trim_end_matches('-');
+        if v.status.contains(lw) {
+            tense = match lw {
+                "new" | "incoming" => Tense::New,
+                "current" | "currently" | "longtime" | "long-time" | "longstanding" => tense,
+                _ => Tense::Former,
+            };
+            j += 1;
+        } else if let Some(rest) = lw.strip_prefix("ex-") {
+            if is_title_word(rest) {
+                tense = Tense::Former;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    let title_first = j;
+    let (mut last, mut unit) = title_part(tokens, j)?;
+    // Verbs spelled like titles: "will head the team", "to lead", "to chair".
+    if title_first > 0 && last == title_first {
+        let prev = tokens[title_first - 1].text.to_ascii_lowercase();
+        let word = tokens[title_first].text.to_ascii_lowercase();
+        if matches!(word.as_str(), "head" | "lead" | "chair" | "manager" | "boss" | "member" | "leader" | "partner" | "executive" | "chief" | "director")
+            && matches!(prev.as_str(), "will" | "to" | "would" | "shall" | "can" | "may" | "must" | "could" | "should" | "and" | "'ll")
+            && word != "director"
+        {
+            return None;
+        }
+    }
+    // Coordinated titles: "president and chief executive officer".
+    loop {
+        let Some(conj) = tokens.get(last + 1) else { break };
+        if !matches!(conj.text, "and" | "&" | ",") || unit.is_some() {
+            break;
+        }
+        let Some((l, u)) = title_part(tokens, last + 2) else {
+            break;
+        };
+        last = l;
+        unit = u;
+    }
+    let title_last;
+    let mut org = None;
+    match unit {
+        Some((of, ulast, capital)) if capital => {
+            title_last = of - 1;
+            let mut ufirst = of + 1;
+            if tokens[ufirst].text.eq_ignore_ascii_case("the") {
+                ufirst += 1;
+            }
+            org = Some((tokens[ufirst].start, tokens[ulast].end));
+            last = ulast;
+        }
+        Some((_, ulast, _)) => {
+            title_last = ulast;
+            last = ulast;
+        }
+        None => title_last = last,
+    }
+    // Bare "executive", "member" or "head" without a unit are too vague.
+    if title_last == title_first {
+        let w = tokens[title_first].text.to_ascii_lowercase();
+        if matches!(w.as_str(), "head" | "lead" | "member" | "leader" | "group" | "chief" | "boss" | "principal" | "partner" | "counsel" | "secretary" | "founding") {
+            if org.is_none() && w != "boss" && w != "chief" {
+                return None;
+            }
+        }
+    }
+    Some((
+        last,
+        TitleInfo {
+            title: (tokens[title_first].start, tokens[title_last].end),
+            org,
+            org_is_anaphor: false,
+            tense,
+        },
+    ))
+}
+
+/// One title part at `j`: its last head token and, when followed by
+/// "of"/"for" and a unit, `(of_index, unit_last, unit_is_capitalised)`.
+#[allow(clippy::type_complexity)]
+fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<(usize, usize, bool)>)> {
+    let v = &*TITLE_VOCAB;
+    let mut k = j;
+    let mut saw_head = false;
+    let mut last_head = j;
+    while let Some(t) = tokens.get(k) {
+        let lw = t.text.to_lowercase();
+        if v.abbreviation.contains(lw.as_str()) {
+            saw_head = true;
+            last_head = k;
+            k += 1;
+            continue;
+        }
+        if v.head.contains(lw.as_str()) {
+            saw_head = true;
+            last_head = k;
+            k += 1;
+            continue;
+        }
+        if v.modifier.contains(lw.as_str()) || v.domain.contains(lw.as_str()) {
+            if saw_head && !v.head.contains(lw.as_str()) {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        // "vice-president", "co-founder", "co-CEO": check the hyphen parts.
+        if let Some((a, b)) = lw.split_once('-') {
+            if (v.modifier.contains(a) || a == "co" || a == "vice")
+                && (v.head.contains(b) || v.abbreviation.contains(b))
+            {
+                saw_head = true;
+                last_head = k;
+                k += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if !saw_head {
+        return None;
+    }
+    // A unit: "of Alibaba Cloud China", "of engineering", "for design".
+    let of = last_head + 1;
+    let Some(prep) = tokens.get(of) else {
+        return Some((last_head, None));
+    };
+    if !matches!(prep.text, "of" | "for") {
+        return Some((last_head, None));
+    }
+    let mut u = of + 1;
+    if tokens
+        .get(u)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("the"))
+    {
+        u += 1;
+    }
+    let first_unit = tokens.get(u)?;
+    if first_unit.is_capitalised() {
+        let mut ulast = u;
+        let mut m = u + 1;
+        while let Some(t) = tokens.get(m) {
+            let cap_ok = t.is_capitalised() && !is_title_word(t.text);
+            let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
+                && tokens.get(m + 1).is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
+            let close = t.text == ")" && tokens[ulast].is_capitalised();
+            if cap_ok || joiner || close {
+                ulast = m;
+                m += 1;
+            } else if t.text == "'s" || t.text == "’s" {
+                // "HSBC's UK division": the unit of a named company.
+                if tokens
+                    .get(m + 1)
+                    .is_some_and(|n| n.is_capitalised() || lower_in(&ORG_VOCAB.unit, n.text))
+                {
+                    m += 1;
+                } else {
+                    break;
+                }
+            } else if lower_in(&ORG_VOCAB.unit, t.text) && m > u {
+                ulast = m;
+                m += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        return Some((last_head, Some((of, ulast, true))));
+    }
+    // A lower-case unit: up to five plain words ("of global research").
+    let mut ulast = None;
+    let mut m = u;
+    while let Some(t) = tokens.get(m) {
+        if m - u >= 5 || !t.is_word() || is_stop_word(t.text) || t.is_capitalised() {
+            break;
+        }
+        ulast = Some(m);
+        m += 1;
+    }
+    match ulast {
+        Some(ulast) => Some((last_head, Some((of, ulast, false)))),
+        None => Some((last_head, None)),
+    }
+}
+
+/// Words that end a lower-case unit phrase.
+fn is_stop_word(word: &str) -> bool {
+    const STOP: &[&str] = &[
+        "and", "or", "at", "in", "on", "since", "from", "to", "with", "who", "which", "that",
+        "will", "would", "has", "have", "had", "is", "was", "are", "were", "be", "been", "as",
+        "after", "before", "by", "for", "of", "said", "says", "until", "while", "his", "her",
+        "its", "their", "the", "a", "an", "this", "last", "next", "effective",
+    ];
+    STOP.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// Joins "Org ('s) Title" into one title chunk with that org, and marks
+/// titles owned by "its" or "the company's".
+fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t str) {
+    let mut out: Vec<Chunk<'t>> = Vec::with_capacity(chunks.len());
+    let mut k = 0;
+    while k < chunks.len() {
+        let c = chunks[k].clone();
+        // "Alibaba's VP", "TikTok chief executive officer", "its CFO".
+        if c.kind == ChunkKind::Title {
+            let mut c = c;
+            let prev_is_possessive = out
+                .last()
+                .is_some_and(|p| matches!(p.text, "'s" | "’s"));
+            let owner_index = if prev_is_possessive { out.len().checked_sub(2) } else { out.len().checked_sub(1) };
+            if let Some(oi) = owner_index {
+                let owner = &out[oi];
+                let info = c.title.as_mut().expect("title chunk has info");
+                let is_org_like = matches!(owner.kind, ChunkKind::Org | ChunkKind::Name);
+                if info.org.is_none() && is_org_like {
+                    info.org = Some((owner.start, owner.end));
+                    c.start = owner.start;
+                    c.first = owner.first;
+                    out.truncate(oi);
+                } else if info.org.is_none()
+                    && matches!(owner.text.to_ascii_lowercase().as_str(), "its" | "company" | "group")
+                    || (prev_is_possessive
+                        && matches!(owner.text.to_ascii_lowercase().as_str(), "company" | "group" | "firm" | "bank" | "carrier" | "automaker" | "network"))
+                {
+                    info.org_is_anaphor = true;
+                }
+            }
+            c.text = &article[c.start..c.end];
+            out.push(c);
+        } else {
+            out.push(c);
+        }
+        k += 1;
+    }
+    *chunks = out;
+}
+
+fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
+    let mut encoding = String::with_capacity(chunks.len() * 4);
+    let mut symbol_starts = Vec::with_capacity(chunks.len());
+    for (n, c) in chunks.iter().enumerate() {
+        if n > 0 {
+            encoding.push(' ');
+        }
+        symbol_starts.push(encoding.len());
+        let tag = match c.kind {
+            ChunkKind::Person => Some('P'),
+            ChunkKind::Org => Some('O'),
+            ChunkKind::Name => Some('N'),
+            ChunkKind::Title => Some('T'),
+            ChunkKind::RoleRef => Some('R'),
+            ChunkKind::Word => None,
+        };
+        match tag {
+            Some(t) => {
+                encoding.push(t);
+                encoding.push_str(&n.to_string());
+            }
+            None => push_word(&mut encoding, c.text),
+        }
+    }
+    Mentions {
+        chunks,
+        encoding,
+        symbol_starts,
+    }
+}
+
+/// Writes a plain word in its encoded form: lower case, quotes and
+/// apostrophes folded to ASCII, and never empty or containing a space.
+fn push_word(out: &mut String, word: &str) {
+    for c in word.chars() {
+        let c = match c {
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '‘' | '’' | '`' => '\'',
+            '–' | '—' => '-',
+            c if c.is_whitespace() => '_',
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+}

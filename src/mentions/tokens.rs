@@ -1,0 +1,155 @@
+//! Words and punctuation with their byte offsets.
+
+use crate::lexicon::{with_lowercase, AbbreviationKind, BUILTIN_ABBREVIATIONS, PEOPLE_VOCAB};
+
+/// One token of a sentence: a word, a number or a punctuation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token<'t> {
+    /// Byte offset in the article.
+    pub start: usize,
+    /// One past the last byte, in the article.
+    pub end: usize,
+    /// The token as written.
+    pub text: &'t str,
+}
+
+impl Token<'_> {
+    /// Whether the token starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the token is a word (starts with a letter).
+    pub fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    /// Whether the token is a single capital letter with a period ("W.").
+    pub fn is_initial(&self) -> bool {
+        let b = self.text.as_bytes();
+        (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.')
+            || (b.len() == 1 && b[0].is_ascii_uppercase() && self.text != "I" && self.text != "A")
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '&' | '.')
+}
+
+/// Whether a word may keep the period that follows it ("Inc.", "Mr.", "U.S.").
+fn keeps_period(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() == 1 && b[0].is_ascii_uppercase() {
+        return true;
+    }
+    if word.contains('.') {
+        return true; // "U.S", "Ph.D"
+    }
+    if PEOPLE_VOCAB.suffix.contains(word) || PEOPLE_VOCAB.honorific.contains(word) {
+        return true;
+    }
+    with_lowercase(word, |w| {
+        matches!(
+            BUILTIN_ABBREVIATIONS.get(w),
+            Some(AbbreviationKind::Prefix | AbbreviationKind::Suffix)
+        )
+    })
+}
+
+/// Splits `sentence` (which starts at byte `offset` of the article) into tokens.
+pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
+    let bytes = sentence.as_bytes();
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                start: offset + i,
+                end: offset + i + c.len_utf8(),
+                text: &sentence[i..i + c.len_utf8()],
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            if is_joiner(d) {
+                // Joiners stay inside a word only between two word characters.
+                let after = sentence[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut word = &sentence[i..end];
+        // Possessive "'s" is a token of its own.
+        for apostrophe in ["'s", "’s", "'S", "’S"] {
+            if word.len() > apostrophe.len() && word.ends_with(apostrophe) {
+                let cut = end - apostrophe.len();
+                out.push(Token {
+                    start: offset + i,
+                    end: offset + cut,
+                    text: &sentence[i..cut],
+                });
+                word = &sentence[cut..end];
+                out.push(Token {
+                    start: offset + cut,
+                    end: offset + end,
+                    text: word,
+                });
+                word = "";
+                break;
+            }
+        }
+        if word.is_empty() {
+            continue;
+        }
+        if end < bytes.len() && bytes[end] == b'.' && keeps_period(word) {
+            chars.next();
+            end += 1;
+        }
+        out.push(Token {
+            start: offset + i,
+            end: offset + end,
+            text: &sentence[i..end],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s, 0).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_keep_abbreviation_periods_and_split_possessives() {
+        assert_eq!(
+            texts("Acme Inc.'s CEO, Mark W. Schwartz, joined the U.S. unit."),
+            [
+                "Acme", "Inc.", "'s", "CEO", ",", "Mark", "W.", "Schwartz", ",", "joined", "the",
+                "U.S.", "unit", "."
+            ]
+        );
+        assert_eq!(texts("Alibaba’s vice-president"), ["Alibaba", "’s", "vice-president"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_article() {
+        let toks = tokenize("Jane Roe quit.", 10);
+        assert_eq!((toks[1].start, toks[1].end), (15, 18));
+    }
+}

@@ -1,0 +1,635 @@
+//! Stage 4 of the cascade: from rule matches to records.
+//!
+//! Rule matches name chunks; this stage decides who and what they refer to
+//! across the whole article: short names and pronouns become full names
+//! ([`people`]), "the position" becomes the role just vacated, "its" the
+//! article's main organisation, roles named in appositives fill the gaps of
+//! the events, and all of one person's matches of one kind merge into a
+//! single [`Record`] whose evidence lists every sentence used.
+
+mod people;
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+
+use crate::lexicon::entries;
+use crate::mentions::{ChunkKind, Mentions, Tense};
+use crate::record::{Group, Kind, Record, Role, Span, Status};
+use crate::rules::{Action, Match};
+use crate::segment::Sentence;
+
+pub(crate) use people::People;
+
+const HEDGES: &str = include_str!("../rules/hedges.txt");
+
+/// Hedge cues, as encoded token sequences padded with spaces.
+static HEDGE_CUES: Lazy<(Vec<String>, Vec<String>)> = Lazy::new(|| {
+    let mut span = Vec::new();
+    let mut sentence = Vec::new();
+    for (section, cue) in entries(HEDGES) {
+        let padded = format!(" {cue} ");
+        match section {
+            "sentence" => sentence.push(padded),
+            _ => span.push(padded),
+        }
+    }
+    (span, sentence)
+});
+
+/// A role as the resolver sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct RoleVal {
+    title: String,
+    org: Option<String>,
+    /// Whether `org` is a named organisation (not filled in from context).
+    org_named: bool,
+    org_anaphor: bool,
+    tense: Tense,
+}
+
+/// A role slot before resolution: a title, or "the position".
+#[derive(Clone, Debug)]
+enum RoleSlot {
+    Title(RoleVal),
+    Reference,
+}
+
+/// One event match with its slots resolved to names.
+#[derive(Clone, Debug)]
+struct Frame {
+    kind: Kind,
+    rule: String,
+    sentence: usize,
+    person: String,
+    new_role: Option<RoleSlot>,
+    old_role: Option<RoleSlot>,
+    org: Option<String>,
+    predecessor: Option<String>,
+    successor: Option<String>,
+    reports_to: Option<String>,
+    prev_reports_to: Option<String>,
+    status: Status,
+}
+
+/// One rule firing, for debugging: which rule matched where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleHit {
+    /// The rule's id, e.g. `END/RESIGN`.
+    pub rule: String,
+    /// Index of the sentence in [`crate::Extraction::sentences`].
+    pub sentence: usize,
+    /// The sentence's span in the article.
+    pub span: Span,
+    /// Whether a hedge or negation cancelled it ("denied", "not").
+    pub hedged: bool,
+}
+
+/// Everything the resolver needs about one sentence.
+pub(crate) struct SentenceView<'a, 't> {
+    pub sentence: &'a Sentence<'t>,
+    pub mentions: &'a Mentions<'t>,
+    pub matches: Vec<Match<'static>>,
+}
+
+/// Builds the article's records from its sentences' rule matches.
+pub(crate) fn records(text: &str, views: &[SentenceView<'_, '_>], hits: &mut Vec<RuleHit>) -> Vec<Record> {
+    let all_mentions: Vec<Mentions<'_>> = views.iter().map(|v| v.mentions.clone()).collect();
+    let people = People::collect(&all_mentions);
+    let focus = focus_org(views, &people);
+    let mut ctx = Context {
+        text,
+        people: &people,
+        focus,
+        bindings: HashMap::new(),
+        last_subject: None,
+    };
+    let mut frames = Vec::new();
+    for (index, view) in views.iter().enumerate() {
+        let padded = format!(" {} ", view.mentions.encoding);
+        let sentence_hedged = HEDGE_CUES.1.iter().any(|c| padded.contains(c.as_str()));
+        let mut subject_here = None;
+        for m in &view.matches {
+            let matched = format!(" {} ", &view.mentions.encoding[m.start..m.end]);
+            let hedged = sentence_hedged || HEDGE_CUES.0.iter().any(|c| matched.contains(c.as_str()));
+            hits.push(RuleHit {
+                rule: m.rule.id.clone(),
+                sentence: index,
+                span: Span {
+                    start: view.sentence.start,
+                    end: view.sentence.end,
+                },
+                hedged,
+            });
+            if hedged {
+                continue;
+            }
+            match m.rule.action {
+                Action::Role => ctx.bind_role(view, m, &matched),
+                Action::Event(kind) => {
+                    if let Some(f) = ctx.frame(view, index, m, kind, &matched) {
+                        subject_here.get_or_insert_with(|| f.person.clone());
+                        frames.push(f);
+                    }
+                }
+            }
+        }
+        // The sentence's first person becomes the antecedent for "he"/"she".
+        let first_person = view.mentions.chunks.iter().find_map(|c| match c.kind {
+            ChunkKind::Person | ChunkKind::Name => people.resolve(c.text, c.start).filter(|_| {
+                c.kind == ChunkKind::Person || people.resolve(c.text, c.start).is_some()
+            }),
+            _ => None,
+        });
+        if let Some(p) = subject_here.or(first_person) {
+            ctx.last_subject = Some(p);
+        }
+    }
+    ctx.build(frames, views)
+}
+
+struct Context<'a> {
+    text: &'a str,
+    people: &'a People,
+    focus: Option<String>,
+    /// Roles held by each person, from appositives: (role, sentence).
+    bindings: HashMap<String, Vec<(RoleVal, usize)>>,
+    last_subject: Option<String>,
+}
+
+impl Context<'_> {
+    fn chunk_of(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<usize> {
+        view.mentions.chunk_at(offset)
+    }
+
+    /// The person a slot names: a full name, a short name or a pronoun.
+    fn person(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<String> {
+        let idx = self.chunk_of(view, offset)?;
+        let chunk = &view.mentions.chunks[idx];
+        match chunk.kind {
+            ChunkKind::Person => self.people.resolve(chunk.text, chunk.start),
+            ChunkKind::Name => self.people.resolve(chunk.text, chunk.start).filter(|n| {
+                // An undecided single word is a person only when it is the
+                // short form of a full name in the article.
+                n.split_whitespace().count() >= 2
+            }),
+            ChunkKind::Word => {
+                let w = chunk.text.to_ascii_lowercase();
+                if !matches!(w.as_str(), "he" | "she" | "him") {
+                    return None;
+                }
+                // Nearest person earlier in the same sentence, else the
+                // subject of the sentences before.
+                view.mentions.chunks[..idx]
+                    .iter()
+                    .rev()
+                    .find_map(|c| match c.kind {
+                        ChunkKind::Person => self.people.resolve(c.text, c.start),
+                        ChunkKind::Name => self
+                            .people
+                            .resolve(c.text, c.start)
+                            .filter(|n| n.split_whitespace().count() >= 2),
+                        _ => None,
+                    })
+                    .or_else(|| self.last_subject.clone())
+            }
+            _ => None,
+        }
+    }
+
+    fn role(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<RoleSlot> {
+        let idx = self.chunk_of(view, offset)?;
+        let chunk = &view.mentions.chunks[idx];
+        match chunk.kind {
+            ChunkKind::RoleRef => Some(RoleSlot::Reference),
+            ChunkKind::Title => {
+                let info = chunk.title.as_ref()?;
+                let title = clean_title(&self.text[info.title.0..info.title.1]);
+                if title.is_empty() {
+                    return None;
+                }
+                let org = info
+                    .org
+                    .map(|(s, e)| clean_org(&self.text[s..e]).to_owned());
+                Some(RoleSlot::Title(RoleVal {
+                    title,
+                    org_named: org.is_some(),
+                    org,
+                    org_anaphor: info.org_is_anaphor,
+                    tense: info.tense,
+                }))
+            }
+            _ => None,
+        }
+    }
+
+    fn org(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<String> {
+        let idx = self.chunk_of(view, offset)?;
+        let chunk = &view.mentions.chunks[idx];
+        match chunk.kind {
+            ChunkKind::Org => Some(clean_org(chunk.text).to_owned()),
+            ChunkKind::Name if self.people.resolve(chunk.text, chunk.start).is_none() => {
+                Some(clean_org(chunk.text).to_owned())
+            }
+            _ => None,
+        }
+    }
+
+    fn bind_role(&mut self, view: &SentenceView<'_, '_>, m: &Match<'_>, matched: &str) {
+        let person = m.slots.iter().find(|(s, _)| *s == "person");
+        let role = m.slots.iter().find(|(s, _)| *s == "role");
+        let (Some(&(_, p)), Some(&(_, r))) = (person, role) else {
+            return;
+        };
+        let (Some(person), Some(RoleSlot::Title(mut role))) = (self.person(view, p), self.role(view, r)) else {
+            return;
+        };
+        let past = [" formerly ", " previously ", " was ", " had been ", " served as ", " most recently "];
+        if past.iter().any(|w| matched.contains(w)) {
+            role.tense = Tense::Former;
+        }
+        let index = view.sentence.start;
+        self.bindings.entry(person).or_default().push((role, index));
+    }
+
+    fn frame(
+        &mut self,
+        view: &SentenceView<'_, '_>,
+        index: usize,
+        m: &Match<'_>,
+        kind: Kind,
+        matched: &str,
+    ) -> Option<Frame> {
+        let slot = |name: &str| m.slots.iter().find(|(s, _)| *s == name).map(|&(_, o)| o);
+        let person = self.person(view, slot("person")?)?;
+        let named = |o: Option<usize>| o.and_then(|o| self.person(view, o)).filter(|n| *n != person);
+        let future = [" will ", " 'll ", " to ", " set to ", " expected to ", " would ", " is to "];
+        let status = if future.iter().any(|w| matched.contains(w)) {
+            Status::Announced
+        } else {
+            Status::Completed
+        };
+        // Career history: a past start with a year ("joined GM in 1982").
+        if kind.group() == Group::Start && status == Status::Completed && is_history(view, matched) {
+            return None;
+        }
+        Some(Frame {
+            kind,
+            rule: m.rule.id.clone(),
+            sentence: index,
+            new_role: slot("new_role").and_then(|o| self.role(view, o)),
+            old_role: slot("old_role").and_then(|o| self.role(view, o)),
+            org: slot("org").and_then(|o| self.org(view, o)),
+            predecessor: named(slot("predecessor")),
+            successor: named(slot("successor")),
+            reports_to: named(slot("reports_to")),
+            prev_reports_to: named(slot("prev_reports_to")),
+            person,
+            status,
+        })
+    }
+
+    /// The role a person held, from appositives: in the sentence at
+    /// `sentence_start` first, then anywhere; current roles before former
+    /// ones unless `former_first`.
+    fn bound_role(&self, person: &str, sentence_start: usize, exclude_title: Option<&str>) -> Option<RoleVal> {
+        let roles = self.bindings.get(person)?;
+        let usable = |r: &&(RoleVal, usize)| {
+            r.0.tense != Tense::New && exclude_title.is_none_or(|t| !r.0.title.eq_ignore_ascii_case(t))
+        };
+        roles
+            .iter()
+            .filter(usable)
+            .find(|(_, s)| *s == sentence_start)
+            .or_else(|| roles.iter().filter(usable).find(|(r, _)| r.tense == Tense::Plain))
+            .or_else(|| roles.iter().find(usable))
+            .map(|(r, _)| r.clone())
+    }
+
+    fn build(self, frames: Vec<Frame>, views: &[SentenceView<'_, '_>]) -> Vec<Record> {
+        let span_of = |i: usize| Span {
+            start: views[i].sentence.start,
+            end: views[i].sentence.end,
+        };
+        let mut records: Vec<Record> = Vec::new();
+        let mut vacated: Vec<(usize, String, Option<RoleVal>)> = Vec::new();
+        let mut reporting: Vec<Frame> = Vec::new();
+        for f in frames {
+            if f.kind == Kind::ReportingChange {
+                reporting.push(f);
+                continue;
+            }
+            let sentence_start = views[f.sentence].sentence.start;
+            let group = f.kind.group();
+            // "the position": the role vacated most recently, or the
+            // predecessor's role.
+            let resolve_ref = |slot: Option<RoleSlot>, vacated: &[(usize, String, Option<RoleVal>)]| -> (Option<RoleVal>, Option<String>) {
+                match slot {
+                    Some(RoleSlot::Title(r)) => (Some(r), None),
+                    Some(RoleSlot::Reference) => {
+                        if let Some(pred) = &f.predecessor {
+                            let role = vacated
+                                .iter()
+                                .rev()
+                                .find(|(_, p, _)| p == pred)
+                                .and_then(|(_, _, r)| r.clone())
+                                .or_else(|| self.bound_role(pred, usize::MAX, None));
+                            return (role, None);
+                        }
+                        match vacated.iter().rev().find(|(s, p, _)| *s <= f.sentence && *p != f.person) {
+                            Some((_, p, r)) => (r.clone(), Some(p.clone())),
+                            None => (None, None),
+                        }
+                    }
+                    None => (None, None),
+                }
+            };
+            let (mut new_role, new_from) = resolve_ref(f.new_role.clone(), &vacated);
+            let (mut old_role, _) = match (&f.old_role, group) {
+                (Some(RoleSlot::Reference), Group::End) => (self.bound_role(&f.person, sentence_start, None), None),
+                _ => resolve_ref(f.old_role.clone(), &vacated),
+            };
+            let mut predecessor = f.predecessor.clone();
+            if group == Group::Start && predecessor.is_none() {
+                predecessor = new_from;
+            }
+            if old_role.is_none() {
+                let exclude = new_role.as_ref().map(|r| r.title.clone());
+                old_role = self.bound_role(&f.person, sentence_start, exclude.as_deref());
+            }
+            if group == Group::Start {
+                if let (Some(o), Some(n)) = (&old_role, &new_role) {
+                    if o.title.eq_ignore_ascii_case(&n.title) && o.org == n.org {
+                        old_role = None;
+                    }
+                }
+            }
+            let key_role = if group == Group::Start { &new_role } else { &old_role };
+            let company = key_role
+                .as_ref()
+                .filter(|r| r.org_named)
+                .and_then(|r| r.org.clone())
+                .or_else(|| f.org.clone())
+                .or_else(|| self.focus.clone());
+            for role in [&mut new_role, &mut old_role].into_iter().flatten() {
+                if role.org.is_none() {
+                    role.org = if role.org_anaphor { self.focus.clone() } else { company.clone() };
+                }
+            }
+            if group == Group::End {
+                vacated.push((f.sentence, f.person.clone(), old_role.clone()));
+            }
+            let record = Record {
+                kind: f.kind,
+                person: Some(f.person.clone()),
+                company,
+                old_role: old_role.map(to_role),
+                new_role: new_role.map(to_role),
+                reports_to: None,
+                previous_reports_to: None,
+                predecessor,
+                successor: f.successor.clone(),
+                evidence: vec![span_of(f.sentence)],
+                status: f.status,
+                rules: vec![f.rule.clone()],
+            };
+            merge_into(&mut records, record);
+        }
+        link_counterparts(&mut records);
+        for f in reporting {
+            attach_reporting(&mut records, f, span_of, self.focus.clone());
+        }
+        records.sort_by_key(|r| r.evidence.first().map(|s| s.start));
+        records
+    }
+}
+
+fn to_role(r: RoleVal) -> Role {
+    Role {
+        title: Some(r.title),
+        org: r.org,
+    }
+}
+
+/// A title as a record shows it: no trailing punctuation or brackets.
+fn clean_title(t: &str) -> String {
+    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '"' | '“' | '”'))
+        .to_owned()
+}
+
+/// An organisation name without a possessive ending or stray punctuation.
+fn clean_org(t: &str) -> &str {
+    let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”'));
+    t.strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .unwrap_or(t)
+        .trim()
+}
+
+/// A sentence that tells career history: a year and only past tense.
+fn is_history(view: &SentenceView<'_, '_>, matched: &str) -> bool {
+    let has_year = view.mentions.chunks.iter().any(|c| {
+        let b = c.text.as_bytes();
+        b.len() == 4 && (b.starts_with(b"19") || b.starts_with(b"20")) && b.iter().all(u8::is_ascii_digit)
+    });
+    let present = [" will ", " is ", " are ", " has ", " have ", " now ", " to ", " be ", " 'll "];
+    has_year && !present.iter().any(|w| matched.contains(w))
+}
+
+/// Kinds that say more win over the generic ones when frames merge.
+fn specificity(k: Kind) -> u8 {
+    match k {
+        Kind::Departure | Kind::Appointment => 0,
+        Kind::ReportingChange => 0,
+        _ => 1,
+    }
+}
+
+fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (a.to_lowercase(), b.to_lowercase());
+            a.contains(&b) || b.contains(&a)
+        }
+        _ => true,
+    }
+}
+
+/// Adds `r` to `records`, merging it with the same person's record of the
+/// same group at the same company.
+fn merge_into(records: &mut Vec<Record>, r: Record) {
+    let existing = records.iter_mut().find(|e| {
+        e.person == r.person && e.kind.group() == r.kind.group() && same_company(&e.company, &r.company)
+    });
+    let Some(e) = existing else {
+        records.push(r);
+        return;
+    };
+    if specificity(r.kind) > specificity(e.kind) {
+        e.kind = r.kind;
+    }
+    fill_role(&mut e.old_role, r.old_role);
+    fill_role(&mut e.new_role, r.new_role);
+    fill(&mut e.company, r.company);
+    fill(&mut e.predecessor, r.predecessor);
+    fill(&mut e.successor, r.successor);
+    fill(&mut e.reports_to, r.reports_to);
+    fill(&mut e.previous_reports_to, r.previous_reports_to);
+    if r.status == Status::Announced {
+        e.status = Status::Announced;
+    }
+    for s in r.evidence {
+        if !e.evidence.contains(&s) {
+            e.evidence.push(s);
+        }
+    }
+    e.evidence.sort();
+    for id in r.rules {
+        if !e.rules.contains(&id) {
+            e.rules.push(id);
+        }
+    }
+}
+
+fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+fn fill_role(slot: &mut Option<Role>, value: Option<Role>) {
+    match (slot.as_mut(), value) {
+        (None, v) => *slot = v,
+        (Some(s), Some(v)) => {
+            if s.title.is_none() {
+                s.title = v.title;
+            }
+            if s.org.is_none() {
+                s.org = v.org;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Makes predecessor and successor links go both ways, creating the other
+/// person's record when the text only names them as the replacement.
+fn link_counterparts(records: &mut Vec<Record>) {
+    let mut added = Vec::new();
+    for i in 0..records.len() {
+        let r = records[i].clone();
+        let (other, want) = match r.kind.group() {
+            Group::End => (r.successor.clone(), Group::Start),
+            Group::Start => (r.predecessor.clone(), Group::End),
+            Group::Reporting => continue,
+        };
+        let Some(other) = other else { continue };
+        let found = records
+            .iter_mut()
+            .find(|e| e.person.as_deref() == Some(other.as_str()) && e.kind.group() == want && same_company(&e.company, &r.company));
+        match found {
+            Some(e) => match want {
+                Group::Start => fill(&mut e.predecessor, r.person.clone()),
+                _ => fill(&mut e.successor, r.person.clone()),
+            },
+            None => {
+                let mut rules = r.rules.clone();
+                rules.push("LINK/COUNTERPART".to_owned());
+                let role = if want == Group::Start { r.old_role.clone() } else { r.new_role.clone() };
+                added.push(Record {
+                    kind: if want == Group::Start { Kind::Appointment } else { Kind::Departure },
+                    person: Some(other),
+                    company: r.company.clone(),
+                    old_role: if want == Group::End { role.clone() } else { None },
+                    new_role: if want == Group::Start { role } else { None },
+                    reports_to: None,
+                    previous_reports_to: None,
+                    predecessor: if want == Group::Start { r.person.clone() } else { None },
+                    successor: if want == Group::End { r.person.clone() } else { None },
+                    evidence: r.evidence.clone(),
+                    status: r.status,
+                    rules,
+                });
+            }
+        }
+    }
+    for a in added {
+        merge_into(records, a);
+    }
+}
+
+fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize) -> Span, focus: Option<String>) {
+    let span = span_of(f.sentence);
+    if f.prev_reports_to.is_none() {
+        // A reporting line stated with a start or end event belongs to it.
+        let target = records
+            .iter()
+            .position(|r| r.person.as_deref() == Some(f.person.as_str()) && r.kind.group() == Group::Start)
+            .or_else(|| {
+                records
+                    .iter()
+                    .position(|r| r.person.as_deref() == Some(f.person.as_str()) && r.kind.group() == Group::End)
+            });
+        if let Some(i) = target {
+            let r = &mut records[i];
+            fill(&mut r.reports_to, f.reports_to);
+            if !r.evidence.contains(&span) {
+                r.evidence.push(span);
+                r.evidence.sort();
+            }
+            r.rules.push(f.rule);
+            return;
+        }
+    }
+    let company = records
+        .iter()
+        .find(|r| r.person.as_deref() == Some(f.person.as_str()))
+        .and_then(|r| r.company.clone())
+        .or(focus);
+    merge_into(
+        records,
+        Record {
+            kind: Kind::ReportingChange,
+            person: Some(f.person),
+            company,
+            old_role: None,
+            new_role: None,
+            reports_to: f.reports_to,
+            previous_reports_to: f.prev_reports_to,
+            predecessor: None,
+            successor: None,
+            evidence: vec![span],
+            status: f.status,
+            rules: vec![f.rule],
+        },
+    );
+}
+
+/// The organisation the article is about: the one named most often
+/// (organisations, undecided names that are not people, and title owners),
+/// the earliest on a tie.
+fn focus_org(views: &[SentenceView<'_, '_>], people: &People) -> Option<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut order = 0;
+    for v in views {
+        for c in &v.mentions.chunks {
+            let name = match c.kind {
+                ChunkKind::Org => clean_org(c.text),
+                ChunkKind::Name if people.resolve(c.text, c.start).is_none() => clean_org(c.text),
+                _ => continue,
+            };
+            if name.len() < 2 {
+                continue;
+            }
+            order += 1;
+            match counts.iter_mut().find(|(n, _, _)| n == name) {
+                Some((_, n, _)) => *n += 1,
+                None => counts.push((name.to_owned(), 1, order)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|(n, _, _)| n)
+}

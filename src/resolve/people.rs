@@ -1,0 +1,149 @@
+//! Who is who: short names and pronouns to full names.
+
+use crate::lexicon::{ORG_VOCAB, PEOPLE_VOCAB};
+use crate::mentions::{ChunkKind, Mentions};
+
+/// Every full name the article gives, with where it appears.
+#[derive(Debug, Default)]
+pub(crate) struct People {
+    /// (full name, byte offsets of its mentions)
+    names: Vec<(String, Vec<usize>)>,
+}
+
+fn words(name: &str) -> Vec<&str> {
+    name.split_whitespace().collect()
+}
+
+fn strip_honorific(text: &str) -> &str {
+    let mut rest = text.trim();
+    while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+        let bare = first.trim_end_matches('.');
+        if PEOPLE_VOCAB.honorific.contains(first) || PEOPLE_VOCAB.honorific.contains(bare) {
+            if matches!(bare, "Sir" | "Dame" | "Lord" | "Lady") {
+                break;
+            }
+            rest = tail.trim_start();
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+/// Whether a multi-word undecided name can be a person's name.
+fn could_be_person(text: &str) -> bool {
+    let ws = words(text);
+    ws.len() >= 2
+        && ws.len() <= 4
+        && ws.iter().all(|w| {
+            let lw = w.to_lowercase();
+            !ORG_VOCAB.suffix.contains(lw.as_str())
+                && !ORG_VOCAB.cue.contains(lw.as_str())
+                && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase()))
+        })
+}
+
+impl People {
+    /// Collects the full names of every sentence's mentions.
+    pub fn collect(all: &[Mentions<'_>]) -> Self {
+        let mut people = People::default();
+        for m in all {
+            for c in &m.chunks {
+                let full = match c.kind {
+                    ChunkKind::Person => strip_honorific(c.text),
+                    ChunkKind::Name if could_be_person(c.text) => c.text,
+                    _ => continue,
+                };
+                if words(full).len() >= 2 {
+                    people.add(full, c.start);
+                }
+            }
+        }
+        people
+    }
+
+    fn add(&mut self, name: &str, at: usize) {
+        match self.names.iter_mut().find(|(n, _)| n == name) {
+            Some((_, seen)) => seen.push(at),
+            None => self.names.push((name.to_owned(), vec![at])),
+        }
+    }
+
+    /// The full name for a mention `text` at byte `at`, if the article has one.
+    ///
+    /// "Mark Schwartz" becomes "Mark W. Schwartz" when the article has the
+    /// longer form; "Ren" becomes "Ren Geng" (surname first) and "Reilly"
+    /// "Kevin Reilly" (surname last), choosing the nearest earlier mention,
+    /// or the first later one.
+    pub fn resolve(&self, text: &str, at: usize) -> Option<String> {
+        let text = strip_honorific(text);
+        let ws = words(text);
+        if ws.is_empty() {
+            return None;
+        }
+        if ws.len() >= 2 {
+            // The longest registered name containing these words in order.
+            let best = self
+                .names
+                .iter()
+                .filter(|(n, _)| contains_in_order(&words(n), &ws))
+                .max_by_key(|(n, _)| n.len())
+                .map(|(n, _)| n.clone());
+            return Some(best.unwrap_or_else(|| text.to_owned()));
+        }
+        let word = ws[0];
+        let candidates = self.names.iter().filter(|(n, _)| {
+            let nw = words(n);
+            nw.last() == Some(&word) || nw.first() == Some(&word)
+        });
+        let mut before: Option<(usize, &str)> = None;
+        let mut after: Option<(usize, &str)> = None;
+        for (name, seen) in candidates {
+            for &pos in seen {
+                if pos <= at {
+                    if before.is_none_or(|(p, _)| pos > p) {
+                        before = Some((pos, name));
+                    }
+                } else if after.is_none_or(|(p, _)| pos < p) {
+                    after = Some((pos, name));
+                }
+            }
+        }
+        before.or(after).map(|(_, n)| n.to_owned())
+    }
+}
+
+fn contains_in_order(hay: &[&str], needle: &[&str]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|w| it.any(|h| h == w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(names: &[(&str, usize)]) -> People {
+        let mut p = People::default();
+        for (n, at) in names {
+            p.add(n, *at);
+        }
+        p
+    }
+
+    #[test]
+    fn short_names_resolve_to_the_nearest_full_name() {
+        let p = people(&[("Ren Geng", 10), ("Huang Haiqing", 50), ("Sandy Xu", 80), ("Xu Lei", 120)]);
+        assert_eq!(p.resolve("Ren", 200).as_deref(), Some("Ren Geng"));
+        assert_eq!(p.resolve("Mr Huang", 200).as_deref(), Some("Huang Haiqing"));
+        assert_eq!(p.resolve("Xu", 100).as_deref(), Some("Sandy Xu"));
+        assert_eq!(p.resolve("Xu", 130).as_deref(), Some("Xu Lei"));
+        assert_eq!(p.resolve("Nobody", 5), None);
+    }
+
+    #[test]
+    fn shorter_full_names_take_the_longest_form() {
+        let p = people(&[("Mark W. Schwartz", 0)]);
+        assert_eq!(p.resolve("Mark Schwartz", 90).as_deref(), Some("Mark W. Schwartz"));
+        assert_eq!(p.resolve("Sir John Bond", 9).as_deref(), Some("Sir John Bond"));
+    }
+}

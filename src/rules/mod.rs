@@ -1,0 +1,293 @@
+//! Stage 3 of the cascade: event patterns, declared as data.
+//!
+//! Each `*.rules` file beside this module holds named rules. A rule is a
+//! regular expression over a sentence's *encoding* (see
+//! [`crate::mentions`]): people are `P0`, organisations `O1`, undecided
+//! names `N2`, titles `T3`, role references ("the position") `R4`, and
+//! every other token is its lower-cased self, separated by single spaces.
+//!
+//! ```text
+//! # Shape: "Ren Geng, president of Alibaba Cloud China, has resigned"
+//! rule END/RESIGN/1 resignation
+//! match {person} @APPOS? @AUX @ADV? (?:resigned|resigns)
+//! + Ren Geng, president of Acme Cloud, has resigned.
+//! - Jane Roe denied she had resigned.
+//! ```
+//!
+//! `{slot}` captures a chunk into a record slot (`person`, `successor`,
+//! `predecessor`, `reports_to`, `prev_reports_to` take a person or name;
+//! `new_role`, `old_role`, `role` a title or role reference; `org` an
+//! organisation or name). `@NAME` expands a macro from `macros.rules`.
+//! Lines `+ ...` and `- ...` are examples that the test suite runs: the rule
+//! must fire on every `+` sentence and on none of the `-` sentences.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::record::Kind;
+
+const MACROS: &str = include_str!("macros.rules");
+/// Every rules file, with its name for error messages.
+pub(crate) const FILES: &[(&str, &str)] = &[
+    ("roles.rules", include_str!("roles.rules")),
+    ("start.rules", include_str!("start.rules")),
+    ("end.rules", include_str!("end.rules")),
+    ("reporting.rules", include_str!("reporting.rules")),
+];
+
+/// What a rule produces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// An event of this kind.
+    Event(Kind),
+    /// Binds a person to the title they hold (appositives, pre-modifiers).
+    Role,
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    /// Stable id, e.g. `START/TAKE_OVER/1`.
+    pub id: String,
+    pub action: Action,
+    pub patterns: Vec<Regex>,
+    /// Sentences the rule must fire on.
+    pub positive: Vec<String>,
+    /// Sentences it must not fire on.
+    pub negative: Vec<String>,
+}
+
+/// A rule's match in one sentence: slot name to the byte range of the
+/// captured symbol in the encoding, plus the whole match.
+#[derive(Clone, Debug)]
+pub(crate) struct Match<'r> {
+    pub rule: &'r Rule,
+    pub slots: Vec<(&'static str, usize)>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Slot names a pattern may capture.
+pub(crate) const SLOTS: &[&str] = &[
+    "person",
+    "successor",
+    "predecessor",
+    "reports_to",
+    "prev_reports_to",
+    "new_role",
+    "old_role",
+    "role",
+    "org",
+];
+
+const PERSON_SYMBOL: &str = r"(?:P|N)\d+|he|she|him";
+const ROLE_SYMBOL: &str = r"(?:T|R)\d+";
+const ORG_SYMBOL: &str = r"(?:O|N)\d+";
+
+/// All rules, compiled once.
+pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| match compile_all() {
+    Ok(rules) => rules,
+    // The rule files are compiled into the binary and checked by the test
+    // suite, so a failure here is a bug in a shipped rule file.
+    Err(e) => panic!("built-in rule files are invalid: {e}"),
+});
+
+fn compile_all() -> Result<Vec<Rule>, String> {
+    let macros = parse_macros(MACROS)?;
+    let mut rules = Vec::new();
+    for (name, src) in FILES {
+        parse_file(name, src, &macros, &mut rules)?;
+    }
+    Ok(rules)
+}
+
+fn parse_macros(src: &str) -> Result<Vec<(String, String)>, String> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let rest = line
+            .strip_prefix("define ")
+            .ok_or_else(|| format!("macros.rules:{}: expected `define NAME = ...`", n + 1))?;
+        let (name, body) = rest
+            .split_once('=')
+            .ok_or_else(|| format!("macros.rules:{}: missing `=`", n + 1))?;
+        // Macros may use earlier macros.
+        let body = expand(body.trim(), &out)?;
+        out.push((name.trim().to_owned(), body));
+    }
+    // Longest names first so that @AUXX is not read as @AUX + "X".
+    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    Ok(out)
+}
+
+fn expand(pattern: &str, macros: &[(String, String)]) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(pos) = rest.find(['@', '{']) {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos..];
+        if let Some(name_part) = tail.strip_prefix('@') {
+            let (name, body) = macros
+                .iter()
+                .find(|(name, _)| {
+                    name_part.starts_with(name.as_str())
+                        && !name_part[name.len()..]
+                            .starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+                })
+                .ok_or_else(|| format!("unknown macro in `{tail}`"))?;
+            out.push_str("(?:");
+            out.push_str(body);
+            out.push(')');
+            rest = &name_part[name.len()..];
+        } else {
+            let close = tail.find('}').ok_or("unclosed `{`")?;
+            let slot = &tail[1..close];
+            // Regex repetitions such as {0,3} pass through.
+            if slot.chars().all(|c| c.is_ascii_digit() || c == ',') {
+                out.push_str(&tail[..=close]);
+            } else {
+                let symbol = match slot {
+                    "person" | "successor" | "predecessor" | "reports_to" | "prev_reports_to" => {
+                        PERSON_SYMBOL
+                    }
+                    "new_role" | "old_role" | "role" => ROLE_SYMBOL,
+                    "org" => ORG_SYMBOL,
+                    other => return Err(format!("unknown slot {{{other}}}")),
+                };
+                out.push_str(&format!("(?P<{slot}>{symbol})"));
+            }
+            rest = &tail[close + 1..];
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn parse_file(
+    name: &str,
+    src: &str,
+    macros: &[(String, String)],
+    rules: &mut Vec<Rule>,
+) -> Result<(), String> {
+    for (n, raw) in src.lines().enumerate() {
+        let line = raw.trim();
+        let at = || format!("{name}:{}", n + 1);
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("rule ") {
+            let mut parts = rest.split_whitespace();
+            let id = parts.next().ok_or_else(|| format!("{}: rule without id", at()))?;
+            let action = match parts.next() {
+                Some("role") => Action::Role,
+                Some(kind) => Action::Event(
+                    Kind::parse(kind).ok_or_else(|| format!("{}: unknown kind `{kind}`", at()))?,
+                ),
+                None => return Err(format!("{}: rule {id} has no kind", at())),
+            };
+            if rules.iter().any(|r| r.id == id) {
+                return Err(format!("{}: duplicate rule id {id}", at()));
+            }
+            rules.push(Rule {
+                id: id.to_owned(),
+                action,
+                patterns: Vec::new(),
+                positive: Vec::new(),
+                negative: Vec::new(),
+            });
+            continue;
+        }
+        let rule = rules
+            .last_mut()
+            .ok_or_else(|| format!("{}: line before the first rule", at()))?;
+        if let Some(pattern) = line.strip_prefix("match ") {
+            let body = expand(pattern.trim(), macros).map_err(|e| format!("{}: {e}", at()))?;
+            let regex = Regex::new(&format!("(?:^| ){body}(?: |$)"))
+                .map_err(|e| format!("{}: {e}", at()))?;
+            rule.patterns.push(regex);
+        } else if let Some(example) = line.strip_prefix("+ ") {
+            rule.positive.push(example.to_owned());
+        } else if let Some(example) = line.strip_prefix("- ") {
+            rule.negative.push(example.to_owned());
+        } else {
+            return Err(format!("{}: expected `match`, `+ ` or `- `: {line}", at()));
+        }
+    }
+    Ok(())
+}
+
+/// Runs every rule over one sentence's encoding.
+pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
+    let mut out = Vec::new();
+    for rule in rules {
+        for regex in &rule.patterns {
+            let mut from = 0;
+            while from <= encoding.len() {
+                let Some(caps) = regex.captures_at(encoding, from) else {
+                    break;
+                };
+                let whole = caps.get(0).expect("group 0 always matches");
+                let slots = SLOTS
+                    .iter()
+                    .filter_map(|s| caps.name(s).map(|m| (*s, m.start())))
+                    .collect();
+                out.push(Match {
+                    rule,
+                    slots,
+                    start: whole.start(),
+                    end: whole.end(),
+                });
+                // The trailing space of this match may lead the next one.
+                from = if whole.end() > whole.start() && encoding.as_bytes()[whole.end() - 1] == b' ' {
+                    whole.end() - 1
+                } else {
+                    whole.end().max(whole.start() + 1)
+                };
+            }
+        }
+    }
+    out
+}
+
+/// Rule ids by file, for documentation and tests.
+#[allow(dead_code)]
+pub(crate) fn ids_by_file() -> HashMap<&'static str, Vec<String>> {
+    let macros = parse_macros(MACROS).unwrap_or_default();
+    FILES
+        .iter()
+        .map(|(name, src)| {
+            let mut rules = Vec::new();
+            let _ = parse_file(name, src, &macros, &mut rules);
+            (*name, rules.into_iter().map(|r| r.id).collect())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_files_compile() {
+        let rules = compile_all().unwrap();
+        assert!(rules.len() > 20);
+        for r in &rules {
+            assert!(!r.patterns.is_empty(), "{} has no match line", r.id);
+        }
+    }
+
+    #[test]
+    fn macros_and_slots_expand() {
+        let macros = vec![("AUX".to_owned(), "will|has".to_owned())];
+        let got = expand("{person} @AUX quit", &macros).unwrap();
+        assert_eq!(got, format!("(?P<person>{PERSON_SYMBOL}) (?:will|has) quit"));
+        assert!(expand("{nobody}", &macros).is_err());
+        assert!(expand("@NOPE", &macros).is_err());
+        assert_eq!(expand("x{0,3}", &macros).unwrap(), "x{0,3}");
+    }
+}
