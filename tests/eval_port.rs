@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use newsextract::eval::{
     normalize, normalize_title, score_article, score_article_with_errors, score_files, score_jsonl,
@@ -412,13 +413,29 @@ impl Drop for TempDir {
     }
 }
 
-/// Whether `python3` and score.py are there; prints a note if not.
+/// The Python interpreter behind `python3` (resolved once, so that version
+/// manager shims are not run for every call), if it and score.py are there.
+fn python() -> Option<&'static Path> {
+    static PYTHON: OnceLock<Option<PathBuf>> = OnceLock::new();
+    PYTHON
+        .get_or_init(|| {
+            if !Path::new(SCORE_PY).is_file() {
+                return None;
+            }
+            let out = Command::new("python3")
+                .args(["-c", "import sys; print(sys.executable)"])
+                .output()
+                .ok()?;
+            let exe = String::from_utf8(out.stdout).ok()?;
+            let exe = PathBuf::from(exe.trim());
+            (out.status.success() && exe.is_file()).then_some(exe)
+        })
+        .as_deref()
+}
+
+/// Whether the cross-checks can run; prints a note if not.
 fn python_ready(test: &str) -> bool {
-    let ok = Path::new(SCORE_PY).is_file()
-        && Command::new("python3")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success());
+    let ok = python().is_some();
     if !ok {
         eprintln!("note: {test}: skipped, python3 or {SCORE_PY} is not available");
     }
@@ -426,10 +443,8 @@ fn python_ready(test: &str) -> bool {
 }
 
 fn run_python(args: &[&str]) -> String {
-    let out = Command::new("python3")
-        .args(args)
-        .output()
-        .expect("run python3");
+    let exe = python().expect("python3");
+    let out = Command::new(exe).args(args).output().expect("run python3");
     assert!(
         out.status.success(),
         "python3 {args:?} failed: {}",

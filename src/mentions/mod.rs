@@ -411,7 +411,7 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<(usize, u
         let mut ulast = u;
         let mut m = u + 1;
         while let Some(t) = tokens.get(m) {
-            let cap_ok = t.is_capitalised() && !is_title_word(t.text);
+            let cap_ok = t.is_capitalised() && (!is_title_word(t.text) || is_org_word(t.text));
             let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
                 && tokens.get(m + 1).is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
             let close = t.text == ")" && tokens[ulast].is_capitalised();

@@ -33,7 +33,7 @@ impl Token<'_> {
 }
 
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '&' | '.')
+    matches!(c, '\'' | '’' | '‘' | '-' | '‐' | '&' | '.')
 }
 
 /// Whether a word may keep the period that follows it ("Inc.", "Mr.", "U.S.").
@@ -93,7 +93,7 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
         }
         let mut word = &sentence[i..end];
         // Possessive "'s" is a token of its own.
-        for apostrophe in ["'s", "’s", "'S", "’S"] {
+        for apostrophe in ["'s", "’s", "‘s", "'S", "’S"] {
             if word.len() > apostrophe.len() && word.ends_with(apostrophe) {
                 let cut = end - apostrophe.len();
                 out.push(Token {

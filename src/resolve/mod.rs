@@ -355,7 +355,10 @@ impl Context<'_> {
             }
             if old_role.is_none() {
                 let exclude = new_role.as_ref().map(|r| r.title.clone());
-                old_role = self.bound_role(&f.person, sentence_start, exclude.as_deref());
+                old_role = self
+                    .bound_role(&f.person, sentence_start, exclude.as_deref())
+                    // An appositive role at another company is not the one left.
+                    .filter(|r| group != Group::End || f.org.is_none() || same_company(&r.org, &f.org));
             }
             if group == Group::Start {
                 if let (Some(o), Some(n)) = (&old_role, &new_role) {
@@ -365,11 +368,10 @@ impl Context<'_> {
                 }
             }
             let key_role = if group == Group::Start { &new_role } else { &old_role };
-            let company = key_role
-                .as_ref()
-                .filter(|r| r.org_named)
-                .and_then(|r| r.org.clone())
-                .or_else(|| f.org.clone())
+            let company = f
+                .org
+                .clone()
+                .or_else(|| key_role.as_ref().filter(|r| r.org_named).and_then(|r| r.org.clone()))
                 .or_else(|| self.focus.clone());
             for role in [&mut new_role, &mut old_role].into_iter().flatten() {
                 if role.org.is_none() {
