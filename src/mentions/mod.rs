@@ -215,7 +215,16 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> 
             name_first = i + 1;
         }
     } else if is_title_word(first.text) && !is_org_word(first.text) {
-        return None;
+        // "General Motors", "Senior Living": a modifier that starts a name.
+        let modifier_only = with_lowercase(first.text, |w| {
+            TITLE_VOCAB.modifier.contains(w) && !TITLE_VOCAB.head.contains(w)
+        });
+        let next_is_name = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
+        if !(modifier_only && next_is_name) {
+            return None;
+        }
     }
     let mut last = i;
     let mut j = i + 1;
@@ -308,23 +317,15 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
         last = l;
         unit = u;
     }
-    let title_last;
+    let mut title_last = last;
     let mut org = None;
-    match unit {
-        Some((of, ulast, capital)) if capital => {
-            title_last = of - 1;
-            let mut ufirst = of + 1;
-            if tokens[ufirst].text.eq_ignore_ascii_case("the") {
-                ufirst += 1;
-            }
-            org = Some((tokens[ufirst].start, tokens[ulast].end));
-            last = ulast;
+    if let Some(u) = unit {
+        if u.named {
+            org = Some((tokens[u.first].start, tokens[u.last].end));
+        } else {
+            title_last = u.last;
         }
-        Some((_, ulast, _)) => {
-            title_last = ulast;
-            last = ulast;
-        }
-        None => title_last = last,
+        last = u.last;
     }
     // Bare "executive", "member" or "head" without a unit are too vague.
     if title_last == title_first {
@@ -346,32 +347,38 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
     ))
 }
 
-/// One title part at `j`: its last head token and, when followed by
-/// "of"/"for" and a unit, `(of_index, unit_last, unit_is_capitalised)`.
-#[allow(clippy::type_complexity)]
-fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<(usize, usize, bool)>)> {
+/// The unit after a title's "of"/"for": its tokens, and whether it is a
+/// named organisation ("of Alibaba Cloud") or part of the title ("of design").
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    first: usize,
+    last: usize,
+    named: bool,
+}
+
+/// One title part at `j`: its last head token and the unit that follows.
+fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     let v = &*TITLE_VOCAB;
     let mut k = j;
     let mut saw_head = false;
     let mut last_head = j;
+    // Whether the last word could also modify what follows ("chief" in
+    // "chief financial officer", "executive" in "executive vice president").
+    let mut open = true;
     while let Some(t) = tokens.get(k) {
         let lw = t.text.to_lowercase();
-        if v.abbreviation.contains(lw.as_str()) {
+        if v.abbreviation.contains(lw.as_str()) || v.head.contains(lw.as_str()) {
             saw_head = true;
             last_head = k;
-            k += 1;
-            continue;
-        }
-        if v.head.contains(lw.as_str()) {
-            saw_head = true;
-            last_head = k;
+            open = v.modifier.contains(lw.as_str());
             k += 1;
             continue;
         }
         if v.modifier.contains(lw.as_str()) || v.domain.contains(lw.as_str()) {
-            if saw_head && !v.head.contains(lw.as_str()) {
+            if saw_head && !open {
                 break;
             }
+            open = true;
             k += 1;
             continue;
         }
@@ -436,7 +443,14 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<(usize, u
                 break;
             }
         }
-        return Some((last_head, Some((of, ulast, true))));
+        return Some((
+            last_head,
+            Some(Unit {
+                first: u,
+                last: ulast,
+                named: true,
+            }),
+        ));
     }
     // A lower-case unit: up to five plain words ("of global research").
     let mut ulast = None;
@@ -448,8 +462,39 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<(usize, u
         ulast = Some(m);
         m += 1;
     }
+    // "chairman of online marketplace Pinduoduo": a short description, then
+    // the organisation's name.
+    if ulast.is_some() && m - u <= 3 {
+        if tokens
+            .get(m)
+            .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+        {
+            let mut nlast = m;
+            while tokens
+                .get(nlast + 1)
+                .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+            {
+                nlast += 1;
+            }
+            return Some((
+                last_head,
+                Some(Unit {
+                    first: m,
+                    last: nlast,
+                    named: true,
+                }),
+            ));
+        }
+    }
     match ulast {
-        Some(ulast) => Some((last_head, Some((of, ulast, false)))),
+        Some(ulast) => Some((
+            last_head,
+            Some(Unit {
+                first: u,
+                last: ulast,
+                named: false,
+            }),
+        )),
         None => Some((last_head, None)),
     }
 }
