@@ -607,26 +607,42 @@ fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize)
     );
 }
 
-/// The organisation the article is about: the one named most often
-/// (organisations, undecided names that are not people, and title owners),
-/// the earliest on a tie.
+/// The organisation the article is about: the one named most often, the
+/// earliest on a tie. Organisations owning a title count double; undecided
+/// names count only when they are not people, not datelines in capitals,
+/// not acronyms in brackets and not adjectives ("Chinese tech firm").
 fn focus_org(views: &[SentenceView<'_, '_>], people: &People) -> Option<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     let mut order = 0;
+    let mut add = |name: &str, weight: usize| {
+        order += 1;
+        match counts.iter_mut().find(|(n, _, _)| n == name) {
+            Some((_, n, _)) => *n += weight,
+            None => counts.push((name.to_owned(), weight, order)),
+        }
+    };
     for v in views {
-        for c in &v.mentions.chunks {
-            let name = match c.kind {
-                ChunkKind::Org => clean_org(c.text),
-                ChunkKind::Name if people.resolve(c.text, c.start).is_none() => clean_org(c.text),
+        let chunks = &v.mentions.chunks;
+        for (i, c) in chunks.iter().enumerate() {
+            let (name, weight) = match c.kind {
+                ChunkKind::Org => (clean_org(c.text), 1),
+                ChunkKind::Title => match c.title.as_ref().and_then(|t| t.org) {
+                    Some((s, e)) if e <= c.end && s >= c.start => {
+                        let text = &v.sentence.text[s - v.sentence.start..e - v.sentence.start];
+                        (clean_org(text), 2)
+                    }
+                    _ => continue,
+                },
+                ChunkKind::Name => {
+                    if people.resolve(c.text, c.start).is_some() || !plausible_org_name(chunks, i) {
+                        continue;
+                    }
+                    (clean_org(c.text), 1)
+                }
                 _ => continue,
             };
-            if name.len() < 2 {
-                continue;
-            }
-            order += 1;
-            match counts.iter_mut().find(|(n, _, _)| n == name) {
-                Some((_, n, _)) => *n += 1,
-                None => counts.push((name.to_owned(), 1, order)),
+            if name.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
+                add(name, weight);
             }
         }
     }
@@ -634,4 +650,18 @@ fn focus_org(views: &[SentenceView<'_, '_>], people: &People) -> Option<String> 
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
         .map(|(n, _, _)| n)
+}
+
+/// Whether the undecided name at `i` can be an organisation.
+fn plausible_org_name(chunks: &[crate::mentions::Chunk<'_>], i: usize) -> bool {
+    let c = &chunks[i];
+    let in_brackets = i > 0 && chunks[i - 1].text == "(";
+    let shouting = c.text.len() > 4 && c.text.chars().all(|ch| !ch.is_lowercase());
+    // A single word used as an adjective: "Chinese tech firm", "North American".
+    let adjective = !c.text.contains(' ')
+        && (c.text.ends_with("ese") || c.text.ends_with("an") || c.text.ends_with("ish"))
+        && chunks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == ChunkKind::Word && n.text.chars().next().is_some_and(char::is_lowercase));
+    !(in_brackets || shouting || adjective)
 }
