@@ -22,6 +22,29 @@
 //! assert!(report.table().ends_with("overall P=1.000 R=1.000 F1=1.000\n"));
 //! # Ok::<(), newsextract::eval::EvalError>(())
 //! ```
+//!
+//! # Differences from `score.py`
+//!
+//! The output is the same for well-formed files; the port differs only at
+//! the edges:
+//!
+//! - NFKC is built in, with data for the blocks listed at [`normalize`];
+//!   characters of other blocks (CJK compatibility ideographs, Arabic
+//!   presentation forms, mathematical alphanumerics, ...) are not mapped.
+//!   Unicode properties (letters, digits, lowercase) come from Rust's and the
+//!   `regex` crate's tables, which may be newer than Python's (14.0 in
+//!   Python 3.11) for characters assigned since.
+//! - Where `score.py` stops with a traceback (a line that is not a JSON
+//!   object, `"records"` that is not a list of objects), the port returns
+//!   [`EvalError::BadLine`]. [`score_article`] ignores array elements that
+//!   are not objects, and an `"optional"` that is null or a number counts as
+//!   empty.
+//! - JSON is read with `serde_json`: `NaN`/`Infinity` and lone surrogate
+//!   escapes, which Python accepts, are bad lines; integers beyond 64 bits
+//!   and `-0` become floats; objects keep their keys sorted. The last two
+//!   only change how such values print in [`Report::errors`].
+//! - Error messages for bad JSON come from `serde_json`, not Python's `json`.
+//! - The `--json` summary is not ported; use [`Report`]'s fields.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::error::Error;
@@ -115,6 +138,7 @@ static NON_WORD: Lazy<Regex> =
 /// assert_eq!(normalize("Ｓａｍｓｕｎｇ\u{a0}Electronics"), "samsung electronics");
 /// assert_eq!(normalize("Jose\u{301} Martí"), "josé martí");
 /// ```
+#[must_use]
 pub fn normalize(s: &str) -> String {
     let s = nfkc::nfkc(s).to_lowercase();
     let s = s.replace('\u{2019}', "'").replace("'s ", " ");
@@ -157,6 +181,7 @@ pub fn normalize(s: &str) -> String {
 /// assert_eq!(normalize_title("interim chief executive"), "interim chief executive officer");
 /// assert_eq!(normalize_title("chief executive officer"), "chief executive officer officer");
 /// ```
+#[must_use]
 pub fn normalize_title(s: &str) -> String {
     let s = normalize(s);
     let words: Vec<&str> = s.split(' ').collect();
@@ -320,6 +345,7 @@ impl Prf {
     /// assert_eq!((p.precision, p.recall), (0.5, 0.75));
     /// assert_eq!(Prf::from_counts(0, 0, 0).f1, 0.0);
     /// ```
+    #[must_use]
     pub fn from_counts(correct: usize, gold: usize, predicted: usize) -> Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let precision = ratio(correct, predicted);
@@ -380,6 +406,7 @@ impl Tally {
     /// let p = t.prf();
     /// assert_eq!((p.precision, p.recall), (1.0, 0.5));
     /// ```
+    #[must_use]
     pub fn prf(&self) -> Prf {
         self.sum(0..SLOTS.len())
     }
@@ -394,12 +421,14 @@ impl Tally {
     /// assert_eq!(t.slot_prf("new_title").unwrap().f1, 0.0);
     /// assert!(t.slot_prf("title").is_none());
     /// ```
+    #[must_use]
     pub fn slot_prf(&self, slot: &str) -> Option<Prf> {
         slot_index(slot).map(|i| self.sum(i..i + 1))
     }
 
     /// Micro-averaged precision, recall and F1 over some slots (Python's
     /// `prf(slots)`), or `None` if one of them is not in [`SLOTS`].
+    #[must_use]
     pub fn slots_prf(&self, slots: &[&str]) -> Option<Prf> {
         let idx = slots
             .iter()
@@ -505,6 +534,7 @@ impl fmt::Display for Mismatch {
 /// assert_eq!((p.correct, p.gold, p.predicted), (3, 4, 4));
 /// assert_eq!(t.slot_prf("new_org").unwrap().precision, 0.0);
 /// ```
+#[must_use]
 pub fn score_article(id: &str, gold: &[Value], pred: &[Value]) -> Tally {
     score_article_with_errors(id, gold, pred).0
 }
@@ -953,6 +983,14 @@ fn load_file(path: &Path) -> Result<Vec<Article>, EvalError> {
 /// Articles in `gold` but not in `pred` count as predicting nothing;
 /// articles only in `pred` are ignored. Blank lines are skipped.
 ///
+/// # Errors
+///
+/// [`EvalError::Io`] if a file cannot be read (or is not UTF-8), and
+/// [`EvalError::BadLine`] for a line that is not a JSON object, or for an
+/// article whose `"records"` is not a list of objects when that article is
+/// scored (where `score.py` would stop with a traceback). The gold file is
+/// read and checked before the prediction file.
+///
 /// ```
 /// use newsextract::eval::score_files;
 ///
@@ -973,8 +1011,12 @@ pub fn score_files(gold: &Path, pred: &Path) -> Result<Report, EvalError> {
 }
 
 /// Scores gold JSON Lines text against prediction JSON Lines text; the same
-/// as [`score_files`] without the files. Errors name the inputs `<gold>` and
-/// `<pred>`.
+/// as [`score_files`] without the files.
+///
+/// # Errors
+///
+/// [`EvalError::BadLine`] as for [`score_files`], with the inputs named
+/// `<gold>` and `<pred>`.
 ///
 /// ```
 /// use newsextract::eval::{score_jsonl, EvalError};

@@ -225,7 +225,11 @@ fn assert_invariants(splitter: &SentenceSplitter, label: &str, text: &str) {
     let sentences: Vec<Sentence<'_>> = splitter.split(text).collect();
     let v = invariant_violations(text, &sentences);
     let shown: String = text.chars().take(80).collect();
-    assert!(v.is_empty(), "{label} ({shown:?}...):\n  {}", v.join("\n  "));
+    assert!(
+        v.is_empty(),
+        "{label} ({shown:?}...):\n  {}",
+        v.join("\n  ")
+    );
 }
 
 fn fixture_paths() -> Vec<PathBuf> {
@@ -236,7 +240,11 @@ fn fixture_paths() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
-    assert!(!paths.is_empty(), "no fixture articles in {}", dir.display());
+    assert!(
+        !paths.is_empty(),
+        "no fixture articles in {}",
+        dir.display()
+    );
     paths
 }
 
@@ -269,7 +277,10 @@ fn hostile_inputs() -> Vec<(String, String)> {
     let mut inputs: Vec<(&str, String)> = vec![
         ("empty", String::new()),
         ("spaces", "     ".into()),
-        ("whitespace only", " \t\n\r\n\u{a0}\u{3000}\u{2028}\n\n ".into()),
+        (
+            "whitespace only",
+            " \t\n\r\n\u{a0}\u{3000}\u{2028}\n\n ".into(),
+        ),
         ("single period", ".".into()),
         ("periods and spaces", ". . . .. ... .".into()),
         ("newlines only", "\n\n\n".into()),
@@ -299,14 +310,20 @@ fn hostile_inputs() -> Vec<(String, String)> {
         ("closers only", ".\")]}’”»」』）".into()),
         ("openers only", "\"([{‘“«「『（ .".into()),
         ("bullets", "• • ⁃ ▪ ‣ ◦ ● 1. • 2.) ⁃ a) •".into()),
-        ("list markers", "1. 2. 3) a) b. 999. 1000. 0. z. 1.) 2.)".into()),
+        (
+            "list markers",
+            "1. 2. 3) a) b. 999. 1000. 0. z. 1.) 2.)".into(),
+        ),
         ("CRLF", "Line one\r\n\r\nLine two.\r\nLine three\r".into()),
         ("lone CR", "Acme fell.\rIt rose.\r\rDone".into()),
         (
             "abbreviation soup",
             "Mr. Dr. U.S. a.m. p.m. Inc. No. Co. St. e.g. vs. I. A. J.K. Ph.D.".into(),
         ),
-        ("URL soup", "http://a.b/C.D. www.x.Y. a@b.C. /.Z. ://.".into()),
+        (
+            "URL soup",
+            "http://a.b/C.D. www.x.Y. a@b.C. /.Z. ://.".into(),
+        ),
     ];
     inputs.push((
         "long line without punctuation",
@@ -332,12 +349,77 @@ fn hostile_inputs() -> Vec<(String, String)> {
 /// Deterministic pseudo-random texts assembled from tricky pieces.
 fn generated_inputs() -> Vec<String> {
     const PIECES: &[&str] = &[
-        "Acme", "fell", "the", "I", "A", "J.K", "U.S", "a.m", "Inc", "Mr", "No", "St", "Co",
-        "1", "2", "1,000", "3.5", "a", "b", ".", ".", ".", "...", ". . .", "…", "!", "?", "?!",
-        "\"", "“", "”", "'", "’", "(", ")", "[", "]", " ", " ", " ", "  ", "\n", "\n\n",
-        "\r\n", "\t", "\u{a0}", "\u{3000}", "。", "！", "？", "」", "「", "•", "⁃", "—", "-",
-        "1.", "2.)", "a)", "é", "e\u{301}", "😀", "👨‍👩‍👧", "ب", "中", "\0", "@", "/", "www.",
-        "http://", ":",
+        "Acme",
+        "fell",
+        "the",
+        "I",
+        "A",
+        "J.K",
+        "U.S",
+        "a.m",
+        "Inc",
+        "Mr",
+        "No",
+        "St",
+        "Co",
+        "1",
+        "2",
+        "1,000",
+        "3.5",
+        "a",
+        "b",
+        ".",
+        ".",
+        ".",
+        "...",
+        ". . .",
+        "…",
+        "!",
+        "?",
+        "?!",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "’",
+        "(",
+        ")",
+        "[",
+        "]",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\t",
+        "\u{a0}",
+        "\u{3000}",
+        "。",
+        "！",
+        "？",
+        "」",
+        "「",
+        "•",
+        "⁃",
+        "—",
+        "-",
+        "1.",
+        "2.)",
+        "a)",
+        "é",
+        "e\u{301}",
+        "😀",
+        "👨‍👩‍👧",
+        "ب",
+        "中",
+        "\0",
+        "@",
+        "/",
+        "www.",
+        "http://",
+        ":",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
@@ -407,7 +489,12 @@ fn newline_option_joins_lines_but_not_paragraphs() {
     let default: Vec<&str> = split_sentences(text).map(|s| s.text).collect();
     assert_eq!(
         default,
-        ["The board met", "on Friday and named", "a new chair.", "Shares rose."]
+        [
+            "The board met",
+            "on Friday and named",
+            "a new chair.",
+            "Shares rose."
+        ]
     );
     let joined = SentenceSplitter::builder()
         .newline_ends_sentence(false)
@@ -415,7 +502,10 @@ fn newline_option_joins_lines_but_not_paragraphs() {
     let got: Vec<&str> = joined.split(text).map(|s| s.text).collect();
     assert_eq!(
         got,
-        ["The board met\non Friday and named\na new chair.", "Shares rose."]
+        [
+            "The board met\non Friday and named\na new chair.",
+            "Shares rose."
+        ]
     );
 }
 

@@ -294,8 +294,9 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
     }
     let title_first = j;
     let (mut last, mut unit) = title_part(tokens, j)?;
-    // Verbs spelled like titles: "will head the team", "to lead", "to chair".
-    if title_first > 0 && last == title_first {
+    // Verbs spelled like titles: "will head the team", "to lead", "to chair"
+    // (but "promoted to head of retail" is a title).
+    if title_first > 0 && last == title_first && unit.is_none() {
         let prev = tokens[title_first - 1].text.to_ascii_lowercase();
         let word = tokens[title_first].text.to_ascii_lowercase();
         if matches!(word.as_str(), "head" | "lead" | "chair" | "manager" | "boss" | "member" | "leader" | "partner" | "executive" | "chief" | "director")
@@ -319,9 +320,13 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
     }
     let mut title_last = last;
     let mut org = None;
+    let mut org_is_anaphor = false;
     if let Some(u) = unit {
         if u.named {
             org = Some((tokens[u.first].start, tokens[u.last].end));
+        } else if u.first == u.last && is_org_anaphor(tokens[u.first].text) {
+            // "chief executive of the company": the organisation in context.
+            org_is_anaphor = true;
         } else {
             title_last = u.last;
         }
@@ -341,7 +346,7 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
         TitleInfo {
             title: (tokens[title_first].start, tokens[title_last].end),
             org,
-            org_is_anaphor: false,
+            org_is_anaphor,
             tense,
         },
     ))
@@ -499,6 +504,16 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     }
 }
 
+/// Nouns that stand for the organisation in context ("the company").
+pub(crate) fn is_org_anaphor(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "company", "firm", "group", "bank", "board", "business", "carrier", "automaker",
+        "carmaker", "network", "organisation", "organization", "club", "university", "school",
+        "team", "insurer", "lender", "retailer", "brewer", "airline", "conglomerate", "giant",
+    ];
+    NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
 /// Words that end a lower-case unit phrase.
 fn is_stop_word(word: &str) -> bool {
     const STOP: &[&str] = &[
@@ -534,9 +549,7 @@ fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t str) {
                     c.first = owner.first;
                     out.truncate(oi);
                 } else if info.org.is_none()
-                    && matches!(owner.text.to_ascii_lowercase().as_str(), "its" | "company" | "group")
-                    || (prev_is_possessive
-                        && matches!(owner.text.to_ascii_lowercase().as_str(), "company" | "group" | "firm" | "bank" | "carrier" | "automaker" | "network"))
+                    && (owner.text.eq_ignore_ascii_case("its") || is_org_anaphor(owner.text))
                 {
                     info.org_is_anaphor = true;
                 }

@@ -167,7 +167,12 @@ impl Context<'_> {
         let idx = self.chunk_of(view, offset)?;
         let chunk = &view.mentions.chunks[idx];
         match chunk.kind {
-            ChunkKind::Person => self.people.resolve(chunk.text, chunk.start),
+            // A name with an honorific is a person even when the article
+            // never gives it in full ("Mr Liang").
+            ChunkKind::Person => self
+                .people
+                .resolve(chunk.text, chunk.start)
+                .or_else(|| Some(people::strip_honorific(chunk.text).to_owned())),
             ChunkKind::Name => self.people.resolve(chunk.text, chunk.start).filter(|n| {
                 // An undecided single word is a person only when it is the
                 // short form of a full name in the article.

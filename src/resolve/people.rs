@@ -14,7 +14,7 @@ fn words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
 }
 
-fn strip_honorific(text: &str) -> &str {
+pub(crate) fn strip_honorific(text: &str) -> &str {
     let mut rest = text.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
         let bare = first.trim_end_matches('.');

@@ -207,6 +207,7 @@ fn parse_file(
             .ok_or_else(|| format!("{}: line before the first rule", at()))?;
         if let Some(pattern) = line.strip_prefix("match ") {
             let body = expand(pattern.trim(), macros).map_err(|e| format!("{}: {e}", at()))?;
+            let body = hoist_spaces(&body);
             let regex = Regex::new(&format!("(?:^| ){body}(?: |$)"))
                 .map_err(|e| format!("{}: {e}", at()))?;
             rule.patterns.push(regex);
@@ -221,6 +222,86 @@ fn parse_file(
     Ok(())
 }
 
+/// Moves the space before an optional group into the group:
+/// `a (?:b)?` becomes `a(?: (?:b))?`, so that a pattern whose optional
+/// tail is absent still ends right after its last token. Groups that end
+/// in a space of their own (`(?:b )?`) are left alone.
+fn hoist_spaces(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            out.push(c);
+            if let Some(&n) = chars.get(i + 1) {
+                out.push(n);
+            }
+            i += 2;
+            continue;
+        }
+        if in_class {
+            in_class = c != ']';
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '[' {
+            in_class = true;
+        }
+        if c == ' ' && chars.get(i + 1) == Some(&'(') {
+            if let Some(close) = matching_paren(&chars, i + 1) {
+                let after: String = chars[close + 1..].iter().take(3).collect();
+                let carries_space = chars[close - 1] == ' ';
+                let optional =
+                    after.starts_with('?') || after.starts_with('*') || after.starts_with("{0,");
+                // Groups that end in their own space ("(?:also )?") follow the
+                // trailing-space convention already.
+                if optional && !carries_space {
+                    let group: String = chars[i + 1..=close].iter().collect();
+                    out.push_str("(?: ");
+                    out.push_str(&hoist_spaces(&group));
+                    out.push(')');
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Index of the `)` closing the `(` at `open`.
+fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
+    let mut depth = 0;
+    let mut in_class = false;
+    let mut i = open;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            i += 2;
+            continue;
+        }
+        if in_class {
+            in_class = c != ']';
+        } else if c == '[' {
+            in_class = true;
+        } else if c == '(' {
+            depth += 1;
+        } else if c == ')' {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Runs every rule over one sentence's encoding.
 pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
     let mut out = Vec::new();
@@ -232,6 +313,16 @@ pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
                     break;
                 };
                 let whole = caps.get(0).expect("group 0 always matches");
+                let bytes = encoding.as_bytes();
+                // A match must end between tokens (its pattern may end in
+                // an optional group whose leading space it consumed).
+                let at_boundary = whole.end() == bytes.len()
+                    || bytes[whole.end()] == b' '
+                    || (whole.end() > whole.start() && bytes[whole.end() - 1] == b' ');
+                if !at_boundary {
+                    from = whole.start() + 1;
+                    continue;
+                }
                 let slots = SLOTS
                     .iter()
                     .filter_map(|s| caps.name(s).map(|m| (*s, m.start())))
@@ -243,7 +334,7 @@ pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
                     end: whole.end(),
                 });
                 // The trailing space of this match may lead the next one.
-                from = if whole.end() > whole.start() && encoding.as_bytes()[whole.end() - 1] == b' ' {
+                from = if whole.end() > whole.start() && bytes[whole.end() - 1] == b' ' {
                     whole.end() - 1
                 } else {
                     whole.end().max(whole.start() + 1)
@@ -281,6 +372,39 @@ mod tests {
         }
     }
 
+    /// Whether `rule` fires on `sentence`: builds a record (event rules) or
+    /// binds a role without a hedge (role rules).
+    fn fires(rule: &Rule, sentence: &str) -> bool {
+        let out = crate::extract(sentence);
+        match rule.action {
+            Action::Role => out.hits.iter().any(|h| h.rule == rule.id && !h.hedged),
+            Action::Event(_) => out.records.iter().any(|r| r.rules.contains(&rule.id)),
+        }
+    }
+
+    #[test]
+    fn every_rule_fires_on_its_examples_and_only_there() {
+        let mut failures = Vec::new();
+        for rule in RULES.iter() {
+            assert!(rule.positive.len() >= 2, "{} needs two positive examples", rule.id);
+            assert!(!rule.negative.is_empty(), "{} needs a negative example", rule.id);
+            for (shift, prefix) in [(0, ""), (1, " ")] {
+                for ex in &rule.positive {
+                    let text = format!("{prefix}{ex}");
+                    if !fires(rule, &text) {
+                        failures.push(format!("{} (shift {shift}) misses: {ex}", rule.id));
+                    }
+                }
+                for ex in &rule.negative {
+                    if fires(rule, &format!("{prefix}{ex}")) {
+                        failures.push(format!("{} (shift {shift}) fires on: {ex}", rule.id));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
     fn macros_and_slots_expand() {
         let macros = vec![("AUX".to_owned(), "will|has".to_owned())];
@@ -289,5 +413,8 @@ mod tests {
         assert!(expand("{nobody}", &macros).is_err());
         assert!(expand("@NOPE", &macros).is_err());
         assert_eq!(expand("x{0,3}", &macros).unwrap(), "x{0,3}");
+        assert_eq!(hoist_spaces("a (?:b)? c"), "a(?: (?:b))? c");
+        assert_eq!(hoist_spaces("a (?:b) c"), "a (?:b) c");
+        assert_eq!(hoist_spaces("a (?:[ )]x)?"), "a(?: (?:[ )]x))?");
     }
 }

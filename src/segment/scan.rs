@@ -594,7 +594,13 @@ impl<'s, 't> Block<'s, 't> {
     /// ("6 P.M. Mr. Smith then went"), a quotation or a name with a verb
     /// ("11 p.m. Police said"), except after an opening time phrase ("At 5
     /// a.m. Mr. Smith went").
-    fn time_ends(&self, token_start: usize, next: Next, word_start: usize, next_word: &str) -> bool {
+    fn time_ends(
+        &self,
+        token_start: usize,
+        next: Next,
+        word_start: usize,
+        next_word: &str,
+    ) -> bool {
         if next != Next::Upper {
             return false;
         }
@@ -641,9 +647,7 @@ impl<'s, 't> Block<'s, 't> {
         }
         let token = &bytes[token_start..token_end];
         // A slash marks a path ("example.com/News.Today").
-        !(contains(token, b"@")
-            || contains(token, b"/")
-            || contains(token, b"www."))
+        !(contains(token, b"@") || contains(token, b"/") || contains(token, b"www."))
     }
 
     /// Numbered and lettered list markers in this block, sorted.
