@@ -15,8 +15,8 @@
 //! ```
 //! use newsextract::eval::score_jsonl;
 //!
-//! let gold = r#"{"id": "a1", "records": [{"kind": "appointment", "person": "Ren Geng", "company": "Alibaba Cloud"}]}"#;
-//! let pred = r#"{"id": "a1", "records": [{"kind": "hire", "person": "Ren Geng", "company": "the Alibaba Cloud"}]}"#;
+//! let gold = r#"{"id": "a1", "records": [{"kind": "appointment", "person": "Dana Whitcombe", "company": "Corvel Cloud"}]}"#;
+//! let pred = r#"{"id": "a1", "records": [{"kind": "hire", "person": "Dana Whitcombe", "company": "the Corvel Cloud"}]}"#;
 //! let report = score_jsonl(gold, pred)?;
 //! assert_eq!(report.total.prf().f1, 1.0);
 //! assert!(report.table().ends_with("overall P=1.000 R=1.000 F1=1.000\n"));
@@ -133,7 +133,7 @@ static NON_WORD: Lazy<Regex> =
 /// ```
 /// use newsextract::eval::normalize;
 ///
-/// assert_eq!(normalize("The  Alibaba Cloud’s"), "alibaba cloud");
+/// assert_eq!(normalize("The  Corvel Cloud’s"), "alibaba cloud");
 /// assert_eq!(normalize("Huawei (EBG) China"), "huawei ebg china");
 /// assert_eq!(normalize("Ｓａｍｓｕｎｇ\u{a0}Electronics"), "samsung electronics");
 /// assert_eq!(normalize("Jose\u{301} Martí"), "josé martí");
@@ -526,9 +526,9 @@ impl fmt::Display for Mismatch {
 /// use serde_json::json;
 ///
 /// let gold = [json!({"kind": "appointment", "person": "Cai Yinghua",
-///                    "new_role": {"title": ["senior VP", "senior vice president"], "org": "Alibaba"}})];
+///                    "new_role": {"title": ["senior VP", "senior vice president"], "org": "Corvel"}})];
 /// let pred = [json!({"kind": "hire", "person": "Cai Yinghua",
-///                    "new_role": {"title": "SVP", "org": "Alibaba Group"}})];
+///                    "new_role": {"title": "SVP", "org": "Corvel Group"}})];
 /// let t = score_article("a1", &gold, &pred);
 /// let p = t.prf();
 /// assert_eq!((p.correct, p.gold, p.predicted), (3, 4, 4));
@@ -546,13 +546,13 @@ pub fn score_article(id: &str, gold: &[Value], pred: &[Value]) -> Tally {
 /// use newsextract::eval::{score_article_with_errors, MismatchKind};
 /// use serde_json::json;
 ///
-/// let gold = [json!({"kind": "resignation", "person": "Ren Geng"})];
-/// let pred = [json!({"kind": "resignation", "person": "Ren Geng"}),
-///             json!({"kind": "hire", "person": "Huang Haiqing"})];
+/// let gold = [json!({"kind": "resignation", "person": "Dana Whitcombe"})];
+/// let pred = [json!({"kind": "resignation", "person": "Dana Whitcombe"}),
+///             json!({"kind": "hire", "person": "Hu Jiahao"})];
 /// let (_, errors) = score_article_with_errors("a1", &gold, &pred);
 /// assert_eq!(errors.len(), 1);
 /// assert_eq!((errors[0].slot, errors[0].kind), ("record", MismatchKind::Spurious));
-/// assert_eq!(errors[0].to_string(), "a1\tHuang Haiqing\trecord\tspurious\tstart\t[]");
+/// assert_eq!(errors[0].to_string(), "a1\tHu Jiahao\trecord\tspurious\tstart\t[]");
 /// ```
 pub fn score_article_with_errors(
     id: &str,
@@ -1021,7 +1021,7 @@ pub fn score_files(gold: &Path, pred: &Path) -> Result<Report, EvalError> {
 /// ```
 /// use newsextract::eval::{score_jsonl, EvalError};
 ///
-/// let gold = r#"{"id": "a", "records": [{"kind": "resignation", "person": "Ren Geng"}]}"#;
+/// let gold = r#"{"id": "a", "records": [{"kind": "resignation", "person": "Dana Whitcombe"}]}"#;
 /// let report = score_jsonl(gold, r#"{"id": "a", "records": []}"#)?;
 /// assert_eq!(report.total.prf().recall, 0.0);
 ///
@@ -1564,7 +1564,7 @@ mod tests {
     #[test]
     fn eval_normalize() {
         assert_eq!(normalize("The Board's chair"), "board chair");
-        assert_eq!(normalize("Alibaba's\n"), "alibaba");
+        assert_eq!(normalize("Corvel's\n"), "corvel");
         assert_eq!(normalize("the"), "the");
         assert_eq!(normalize("R&D + M_A"), "r&d + m_a");
         assert_eq!(normalize("..."), "");

@@ -37,9 +37,9 @@ fn counts(t: &Tally) -> (usize, usize, usize) {
 #[test]
 fn identical_records_score_one() {
     let gold = [
-        json!({"kind": "appointment", "person": "Huang Haiqing", "company": "Alibaba Cloud",
-                       "new_role": {"title": "president", "org": "Alibaba Cloud China"},
-                       "predecessor": "Ren Geng"}),
+        json!({"kind": "appointment", "person": "Hu Jiahao", "company": "Corvel Cloud",
+                       "new_role": {"title": "president", "org": "Corvel Cloud Asia"},
+                       "predecessor": "Dana Whitcombe"}),
     ];
     let t = score_article("a", &gold, &gold);
     assert_eq!(counts(&t), (6, 6, 6));
@@ -49,21 +49,19 @@ fn identical_records_score_one() {
 
 #[test]
 fn optional_slot_is_not_missed_but_counts_when_found() {
-    let gold = [json!({"kind": "appointment", "person": "Huang Haiqing",
+    let gold = [json!({"kind": "appointment", "person": "Hu Jiahao",
                        "reports_to": ["Cai Yinghua"], "optional": ["reports_to"]})];
-    let without = [json!({"kind": "appointment", "person": "Huang Haiqing"})];
+    let without = [json!({"kind": "appointment", "person": "Hu Jiahao"})];
     let t = score_article("a", &gold, &without);
     assert_eq!(slot(&t, "reports_to"), (0, 0, 0));
     assert_eq!(t.prf().recall, 1.0);
 
-    let with =
-        [json!({"kind": "appointment", "person": "Huang Haiqing", "reports_to": "Cai Yinghua"})];
+    let with = [json!({"kind": "appointment", "person": "Hu Jiahao", "reports_to": "Cai Yinghua"})];
     let t = score_article("a", &gold, &with);
     assert_eq!(slot(&t, "reports_to"), (1, 1, 1));
 
     // A wrong optional fill is spurious (a precision error) but not missed.
-    let wrong =
-        [json!({"kind": "appointment", "person": "Huang Haiqing", "reports_to": "Zhang Yong"})];
+    let wrong = [json!({"kind": "appointment", "person": "Hu Jiahao", "reports_to": "Zhang Yong"})];
     let (t, errors) = score_article_with_errors("a", &gold, &wrong);
     assert_eq!(slot(&t, "reports_to"), (0, 0, 1));
     assert_eq!(errors.len(), 1);
@@ -73,16 +71,17 @@ fn optional_slot_is_not_missed_but_counts_when_found() {
 #[test]
 fn optional_record_is_not_penalised_when_missing_and_credited_when_found() {
     let gold = [
-        json!({"kind": "resignation", "person": "Ren Geng", "company": "Alibaba Cloud"}),
-        json!({"kind": "hire", "person": "Ren Geng", "company": "Alibaba", "optional_record": true}),
+        json!({"kind": "resignation", "person": "Dana Whitcombe", "company": "Corvel Cloud"}),
+        json!({"kind": "hire", "person": "Dana Whitcombe", "company": "Corvel", "optional_record": true}),
     ];
-    let one = [json!({"kind": "resignation", "person": "Ren Geng", "company": "Alibaba Cloud"})];
+    let one =
+        [json!({"kind": "resignation", "person": "Dana Whitcombe", "company": "Corvel Cloud"})];
     let t = score_article("a", &gold, &one);
     assert_eq!(counts(&t), (3, 3, 3));
 
     let both = [
-        json!({"kind": "resignation", "person": "Ren Geng", "company": "Alibaba Cloud"}),
-        json!({"kind": "hire", "person": "Ren Geng", "company": "Alibaba"}),
+        json!({"kind": "resignation", "person": "Dana Whitcombe", "company": "Corvel Cloud"}),
+        json!({"kind": "hire", "person": "Dana Whitcombe", "company": "Corvel"}),
     ];
     let t = score_article("a", &gold, &both);
     assert_eq!(counts(&t), (6, 6, 6));
@@ -93,10 +92,10 @@ fn required_records_are_aligned_before_optional_ones() {
     // The optional record comes first and agrees better with the single
     // prediction, but the required record gets it.
     let gold = [
-        json!({"kind": "hire", "person": "Ren Geng", "company": "Alibaba", "optional_record": true}),
-        json!({"kind": "resignation", "person": "Ren Geng", "company": "Alibaba Cloud"}),
+        json!({"kind": "hire", "person": "Dana Whitcombe", "company": "Corvel", "optional_record": true}),
+        json!({"kind": "resignation", "person": "Dana Whitcombe", "company": "Corvel Cloud"}),
     ];
-    let pred = [json!({"kind": "hire", "person": "Ren Geng", "company": "Alibaba"})];
+    let pred = [json!({"kind": "hire", "person": "Dana Whitcombe", "company": "Corvel"})];
     let (t, errors) = score_article_with_errors("a", &gold, &pred);
     assert_eq!(slot(&t, "kind"), (0, 1, 1));
     assert_eq!(slot(&t, "company"), (0, 1, 1));
@@ -107,13 +106,13 @@ fn required_records_are_aligned_before_optional_ones() {
 #[test]
 fn alignment_takes_best_agreement_then_first() {
     let gold = [
-        json!({"kind": "appointment", "person": "Ren Geng", "company": "Alibaba Cloud",
-                       "successor": "Huang Haiqing"}),
+        json!({"kind": "appointment", "person": "Dana Whitcombe", "company": "Corvel Cloud",
+                       "successor": "Hu Jiahao"}),
     ];
     let pred = [
-        json!({"kind": "resignation", "person": "Ren Geng", "company": "Alibaba Cloud"}),
-        json!({"kind": "hire", "person": "Ren Geng", "company": "Alibaba Cloud"}),
-        json!({"kind": "hire", "person": "Ren Geng", "company": "Alibaba Cloud", "successor": "X Y"}),
+        json!({"kind": "resignation", "person": "Dana Whitcombe", "company": "Corvel Cloud"}),
+        json!({"kind": "hire", "person": "Dana Whitcombe", "company": "Corvel Cloud"}),
+        json!({"kind": "hire", "person": "Dana Whitcombe", "company": "Corvel Cloud", "successor": "X Y"}),
     ];
     let (t, errors) = score_article_with_errors("a", &gold, &pred);
     // The second prediction (3 agreeing slots, first of the tie) is aligned.
@@ -153,10 +152,10 @@ fn alternatives_and_list_predictions() {
 fn title_abbreviations_expand() {
     let gold = [json!({"kind": "hire", "person": "Cai Yinghua",
                        "old_role": {"title": "president", "org": null},
-                       "new_role": {"title": "senior vice president", "org": "Alibaba"}})];
+                       "new_role": {"title": "senior vice president", "org": "Corvel"}})];
     let pred = [json!({"kind": "hire", "person": "Cai Yinghua",
                        "old_role": {"title": "President"},
-                       "new_role": {"title": "SVP", "org": "Alibaba"}})];
+                       "new_role": {"title": "SVP", "org": "Corvel"}})];
     assert_eq!(counts(&score_article("a", &gold, &pred)), (5, 5, 5));
     assert_eq!(
         normalize_title("SVP"),
@@ -179,25 +178,26 @@ fn title_abbreviations_expand() {
 
 #[test]
 fn the_possessive_case_and_punctuation_are_ignored() {
-    assert_eq!(normalize("The Alibaba Group"), "alibaba group");
-    assert_eq!(normalize("Alibaba’s"), "alibaba");
-    assert_eq!(normalize("Alibaba's cloud unit"), "alibaba cloud unit");
+    assert_eq!(normalize("The Corvel Group"), "alibaba group");
+    assert_eq!(normalize("Corvel’s"), "alibaba");
+    assert_eq!(normalize("Corvel's cloud unit"), "alibaba cloud unit");
     assert_eq!(normalize("  Huawei  (EBG)  China. "), "huawei ebg china");
     assert_eq!(normalize("Beaudry-Kim"), "beaudry kim");
     assert_eq!(normalize("AT&T"), "at&t");
     assert_eq!(normalize("Theodore Ng"), "theodore ng");
-    let gold = [json!({"kind": "departure", "person": "Ren Geng", "company": "Alibaba Cloud"})];
+    let gold =
+        [json!({"kind": "departure", "person": "Dana Whitcombe", "company": "Corvel Cloud"})];
     let pred =
-        [json!({"kind": "retirement", "person": "REN GENG", "company": "the Alibaba Cloud's"})];
+        [json!({"kind": "retirement", "person": "REN GENG", "company": "the Corvel Cloud's"})];
     assert_eq!(counts(&score_article("a", &gold, &pred)), (3, 3, 3));
 }
 
 #[test]
 fn unaligned_prediction_is_spurious() {
-    let gold = [json!({"kind": "resignation", "person": "Ren Geng"})];
+    let gold = [json!({"kind": "resignation", "person": "Dana Whitcombe"})];
     let pred = [
-        json!({"kind": "resignation", "person": "Ren Geng"}),
-        json!({"kind": "hire", "person": "Zhang Yong", "company": "Alibaba", "new_role": {"title": "CEO"}}),
+        json!({"kind": "resignation", "person": "Dana Whitcombe"}),
+        json!({"kind": "hire", "person": "Zhang Yong", "company": "Corvel", "new_role": {"title": "CEO"}}),
     ];
     let (t, errors) = score_article_with_errors("a", &gold, &pred);
     assert_eq!(counts(&t), (2, 2, 6));
@@ -211,23 +211,23 @@ fn unaligned_prediction_is_spurious() {
 #[test]
 fn null_person_records_are_ignored() {
     let gold = [
-        json!({"kind": "departure", "person": null, "company": "Alibaba"}),
-        json!({"kind": "resignation", "person": "Ren Geng"}),
+        json!({"kind": "departure", "person": null, "company": "Corvel"}),
+        json!({"kind": "resignation", "person": "Dana Whitcombe"}),
     ];
     let pred = [
-        json!({"kind": "departure", "person": null, "company": "Alibaba"}),
-        json!({"kind": "departure", "person": "   ", "company": "Alibaba"}),
-        json!({"kind": "departure", "person": [], "company": "Alibaba"}),
-        json!({"kind": "resignation", "person": "Ren Geng"}),
+        json!({"kind": "departure", "person": null, "company": "Corvel"}),
+        json!({"kind": "departure", "person": "   ", "company": "Corvel"}),
+        json!({"kind": "departure", "person": [], "company": "Corvel"}),
+        json!({"kind": "resignation", "person": "Dana Whitcombe"}),
     ];
     assert_eq!(counts(&score_article("a", &gold, &pred)), (2, 2, 2));
 }
 
 #[test]
 fn kind_groups_are_compared() {
-    let gold = [json!({"kind": "promotion", "person": "Ren Geng"})];
-    let hire = [json!({"kind": "hire", "person": "Ren Geng"})];
-    let quit = [json!({"kind": "resignation", "person": "Ren Geng"})];
+    let gold = [json!({"kind": "promotion", "person": "Dana Whitcombe"})];
+    let hire = [json!({"kind": "hire", "person": "Dana Whitcombe"})];
+    let quit = [json!({"kind": "resignation", "person": "Dana Whitcombe"})];
     assert_eq!(slot(&score_article("a", &gold, &hire), "kind"), (1, 1, 1));
     let (t, errors) = score_article_with_errors("a", &gold, &quit);
     assert_eq!(slot(&t, "kind"), (0, 1, 1));
@@ -235,8 +235,8 @@ fn kind_groups_are_compared() {
     assert_eq!(
         lines,
         [
-            "a\tRen Geng\tkind\tspurious\tend\t['start']",
-            "a\tRen Geng\tkind\tmissing\tend\t['start']",
+            "a\tDana Whitcombe\tkind\tspurious\tend\t['start']",
+            "a\tDana Whitcombe\tkind\tmissing\tend\t['start']",
         ]
     );
 }
@@ -639,10 +639,10 @@ fn cross_check_seed_gold_with_score_py() {
     // Some slots changed.
     let mut changed = records.clone();
     changed[0]["kind"] = json!("appointment");
-    changed[0]["company"] = json!("Alibaba Group");
-    changed[1]["new_role"] = json!({"title": "President", "org": "the Alibaba Cloud China"});
+    changed[0]["company"] = json!("Corvel Group");
+    changed[1]["new_role"] = json!({"title": "President", "org": "the Corvel Cloud Asia"});
     changed[1]["reports_to"] = json!("Zhang Yong");
-    changed[2]["new_role"] = json!({"title": "SVP", "org": "Alibaba's"});
+    changed[2]["new_role"] = json!({"title": "SVP", "org": "Corvel's"});
     changed[2]["person"] = json!(["Cai Yinghua", "Cai"]);
     cross_check(
         gold_path,
@@ -661,11 +661,11 @@ fn cross_check_seed_gold_with_score_py() {
     // An extra spurious record, a duplicate, and a partial name.
     let mut extra = records.clone();
     extra.push(
-        json!({"kind": "hire", "person": "Zhang Yong", "company": "Alibaba",
-                      "new_role": {"title": "CEO", "org": "Alibaba Group"}}),
+        json!({"kind": "hire", "person": "Zhang Yong", "company": "Corvel",
+                      "new_role": {"title": "CEO", "org": "Corvel Group"}}),
     );
     extra.push(records[0].clone());
-    extra.push(json!({"kind": "resignation", "person": "Ren"}));
+    extra.push(json!({"kind": "resignation", "person": "Whitcombe"}));
     cross_check(gold_path, &dir.write("extra.jsonl", &article(extra)), true);
 
     // Single-alternative predictions, perturbed in many ways.
@@ -753,14 +753,14 @@ fn cross_check_normalisation_with_score_py() {
         return;
     }
     let inputs = [
-        "The Alibaba Cloud’s",
+        "The Corvel Cloud’s",
         "the",
         "The",
         "the the board",
         "THE  Board",
-        "Alibaba's\n",
-        "Alibaba's",
-        "Alibaba's.",
+        "Corvel's\n",
+        "Corvel's",
+        "Corvel's.",
         "it's  done",
         "'s",
         "x's's",

@@ -11,20 +11,18 @@ mod tokens;
 
 pub(crate) use tokens::{tokenize, Token};
 
-use crate::lexicon::{
-    with_lowercase, ORG_VOCAB, PEOPLE_VOCAB, STARTERS, TITLE_VOCAB,
-};
+use crate::lexicon::{with_lowercase, ORG_VOCAB, PEOPLE_VOCAB, STARTERS, TITLE_VOCAB};
 
 /// What a chunk is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ChunkKind {
-    /// A person's name ("Ren Geng", "Mr Zhang").
+    /// A person's name ("Dana Whitcombe", "Mr Zhang").
     Person,
-    /// An organisation ("Alibaba Cloud", "Ford Motor Co").
+    /// An organisation ("Corvel Cloud", "Ford Motor Co").
     Org,
-    /// A capitalised name that could be either ("Baidu", "Ren").
+    /// A capitalised name that could be either ("Quorra", "Whitcombe").
     Name,
-    /// A job title, maybe with its organisation ("president of Alibaba Cloud China").
+    /// A job title, maybe with its organisation ("president of Corvel Cloud Asia").
     Title,
     /// A reference to a role named elsewhere ("the position", "the role").
     RoleRef,
@@ -50,7 +48,7 @@ pub(crate) struct TitleInfo {
     /// The title as written, without status words and without a named
     /// organisation ("president").
     pub title: (usize, usize),
-    /// The organisation or unit named with the title ("Alibaba Cloud China").
+    /// The organisation or unit named with the title ("Corvel Cloud Asia").
     pub org: Option<(usize, usize)>,
     /// Whether the organisation is only "its"/"the company's".
     pub org_is_anaphor: bool,
@@ -100,9 +98,32 @@ fn lower_in(set: &std::collections::HashSet<Box<str>>, word: &str) -> bool {
 /// Capitalised words that never start or make up a name.
 fn is_non_name(word: &str) -> bool {
     const CALENDAR: &[&str] = &[
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.",
-        "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Sep.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
         "Sunday",
     ];
     STARTERS.contains(word) || CALENDAR.contains(&word)
@@ -189,8 +210,11 @@ fn role_ref_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         return None;
     }
     let noun = tokens.get(i + 1)?.text.to_ascii_lowercase();
-    matches!(noun.as_str(), "position" | "role" | "post" | "job" | "duties" | "reins" | "helm")
-        .then_some(i + 1)
+    matches!(
+        noun.as_str(),
+        "position" | "role" | "post" | "job" | "duties" | "reins" | "helm"
+    )
+    .then_some(i + 1)
 }
 
 /// A run of capitalised words at `i`: returns its last token, its kind, and
@@ -299,16 +323,42 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
     if title_first > 0 && last == title_first && unit.is_none() {
         let prev = tokens[title_first - 1].text.to_ascii_lowercase();
         let word = tokens[title_first].text.to_ascii_lowercase();
-        if matches!(word.as_str(), "head" | "lead" | "chair" | "manager" | "boss" | "member" | "leader" | "partner" | "executive" | "chief" | "director")
-            && matches!(prev.as_str(), "will" | "to" | "would" | "shall" | "can" | "may" | "must" | "could" | "should" | "and" | "'ll")
-            && word != "director"
+        if matches!(
+            word.as_str(),
+            "head"
+                | "lead"
+                | "chair"
+                | "manager"
+                | "boss"
+                | "member"
+                | "leader"
+                | "partner"
+                | "executive"
+                | "chief"
+                | "director"
+        ) && matches!(
+            prev.as_str(),
+            "will"
+                | "to"
+                | "would"
+                | "shall"
+                | "can"
+                | "may"
+                | "must"
+                | "could"
+                | "should"
+                | "and"
+                | "'ll"
+        ) && word != "director"
         {
             return None;
         }
     }
     // Coordinated titles: "president and chief executive officer".
     loop {
-        let Some(conj) = tokens.get(last + 1) else { break };
+        let Some(conj) = tokens.get(last + 1) else {
+            break;
+        };
         if !matches!(conj.text, "and" | "&" | ",") || unit.is_some() {
             break;
         }
@@ -335,7 +385,21 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
     // Bare "executive", "member" or "head" without a unit are too vague.
     if title_last == title_first {
         let w = tokens[title_first].text.to_ascii_lowercase();
-        if matches!(w.as_str(), "head" | "lead" | "member" | "leader" | "group" | "chief" | "boss" | "principal" | "partner" | "counsel" | "secretary" | "founding") {
+        if matches!(
+            w.as_str(),
+            "head"
+                | "lead"
+                | "member"
+                | "leader"
+                | "group"
+                | "chief"
+                | "boss"
+                | "principal"
+                | "partner"
+                | "counsel"
+                | "secretary"
+                | "founding"
+        ) {
             if org.is_none() && w != "boss" && w != "chief" {
                 return None;
             }
@@ -353,7 +417,7 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
 }
 
 /// The unit after a title's "of"/"for": its tokens, and whether it is a
-/// named organisation ("of Alibaba Cloud") or part of the title ("of design").
+/// named organisation ("of Corvel Cloud") or part of the title ("of design").
 #[derive(Clone, Copy, Debug)]
 struct Unit {
     first: usize,
@@ -403,7 +467,7 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     if !saw_head {
         return None;
     }
-    // A unit: "of Alibaba Cloud China", "of engineering", "for design".
+    // A unit: "of Corvel Cloud Asia", "of engineering", "for design".
     let of = last_head + 1;
     let Some(prep) = tokens.get(of) else {
         return Some((last_head, None));
@@ -425,7 +489,9 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         while let Some(t) = tokens.get(m) {
             let cap_ok = t.is_capitalised() && (!is_title_word(t.text) || is_org_word(t.text));
             let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
-                && tokens.get(m + 1).is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
+                && tokens
+                    .get(m + 1)
+                    .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
             let close = t.text == ")" && tokens[ulast].is_capitalised();
             if cap_ok || joiner || close {
                 ulast = m;
@@ -507,9 +573,29 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
 /// Nouns that stand for the organisation in context ("the company").
 pub(crate) fn is_org_anaphor(word: &str) -> bool {
     const NOUNS: &[&str] = &[
-        "company", "firm", "group", "bank", "board", "business", "carrier", "automaker",
-        "carmaker", "network", "organisation", "organization", "club", "university", "school",
-        "team", "insurer", "lender", "retailer", "brewer", "airline", "conglomerate", "giant",
+        "company",
+        "firm",
+        "group",
+        "bank",
+        "board",
+        "business",
+        "carrier",
+        "automaker",
+        "carmaker",
+        "network",
+        "organisation",
+        "organization",
+        "club",
+        "university",
+        "school",
+        "team",
+        "insurer",
+        "lender",
+        "retailer",
+        "brewer",
+        "airline",
+        "conglomerate",
+        "giant",
     ];
     NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
@@ -517,10 +603,50 @@ pub(crate) fn is_org_anaphor(word: &str) -> bool {
 /// Words that end a lower-case unit phrase.
 fn is_stop_word(word: &str) -> bool {
     const STOP: &[&str] = &[
-        "and", "or", "at", "in", "on", "since", "from", "to", "with", "who", "which", "that",
-        "will", "would", "has", "have", "had", "is", "was", "are", "were", "be", "been", "as",
-        "after", "before", "by", "for", "of", "said", "says", "until", "while", "his", "her",
-        "its", "their", "the", "a", "an", "this", "last", "next", "effective",
+        "and",
+        "or",
+        "at",
+        "in",
+        "on",
+        "since",
+        "from",
+        "to",
+        "with",
+        "who",
+        "which",
+        "that",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "as",
+        "after",
+        "before",
+        "by",
+        "for",
+        "of",
+        "said",
+        "says",
+        "until",
+        "while",
+        "his",
+        "her",
+        "its",
+        "their",
+        "the",
+        "a",
+        "an",
+        "this",
+        "last",
+        "next",
+        "effective",
     ];
     STOP.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
@@ -532,13 +658,15 @@ fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t str) {
     let mut k = 0;
     while k < chunks.len() {
         let c = chunks[k].clone();
-        // "Alibaba's VP", "TikTok chief executive officer", "its CFO".
+        // "Corvel's VP", "Vexa chief executive officer", "its CFO".
         if c.kind == ChunkKind::Title {
             let mut c = c;
-            let prev_is_possessive = out
-                .last()
-                .is_some_and(|p| matches!(p.text, "'s" | "’s"));
-            let owner_index = if prev_is_possessive { out.len().checked_sub(2) } else { out.len().checked_sub(1) };
+            let prev_is_possessive = out.last().is_some_and(|p| matches!(p.text, "'s" | "’s"));
+            let owner_index = if prev_is_possessive {
+                out.len().checked_sub(2)
+            } else {
+                out.len().checked_sub(1)
+            };
             if let Some(oi) = owner_index {
                 let owner = &out[oi];
                 let info = c.title.as_mut().expect("title chunk has info");

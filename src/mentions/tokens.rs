@@ -123,6 +123,24 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
             end: offset + end,
             text: &sentence[i..end],
         });
+        // "Inc.'s": the possessive after a kept period.
+        if bytes.get(end.wrapping_sub(1)) == Some(&b'.') {
+            for apostrophe in ["'s", "’s", "‘s"] {
+                let rest = &sentence[end..];
+                let after = rest[apostrophe.len().min(rest.len())..].chars().next();
+                if rest.starts_with(apostrophe) && !after.is_some_and(char::is_alphanumeric) {
+                    out.push(Token {
+                        start: offset + end,
+                        end: offset + end + apostrophe.len(),
+                        text: &sentence[end..end + apostrophe.len()],
+                    });
+                    for _ in 0..2 {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
     }
     out
 }
@@ -144,7 +162,10 @@ mod tests {
                 "U.S.", "unit", "."
             ]
         );
-        assert_eq!(texts("Alibaba’s vice-president"), ["Alibaba", "’s", "vice-president"]);
+        assert_eq!(
+            texts("Corvel’s vice-president"),
+            ["Corvel", "’s", "vice-president"]
+        );
     }
 
     #[test]

@@ -93,7 +93,11 @@ pub(crate) struct SentenceView<'a, 't> {
 }
 
 /// Builds the article's records from its sentences' rule matches.
-pub(crate) fn records(text: &str, views: &[SentenceView<'_, '_>], hits: &mut Vec<RuleHit>) -> Vec<Record> {
+pub(crate) fn records(
+    text: &str,
+    views: &[SentenceView<'_, '_>],
+    hits: &mut Vec<RuleHit>,
+) -> Vec<Record> {
     let all_mentions: Vec<Mentions<'_>> = views.iter().map(|v| v.mentions.clone()).collect();
     let people = People::collect(&all_mentions);
     let focus = focus_org(views, &people);
@@ -111,7 +115,8 @@ pub(crate) fn records(text: &str, views: &[SentenceView<'_, '_>], hits: &mut Vec
         let mut subject_here = None;
         for m in &view.matches {
             let matched = format!(" {} ", &view.mentions.encoding[m.start..m.end]);
-            let hedged = sentence_hedged || HEDGE_CUES.0.iter().any(|c| matched.contains(c.as_str()));
+            let hedged =
+                sentence_hedged || HEDGE_CUES.0.iter().any(|c| matched.contains(c.as_str()));
             hits.push(RuleHit {
                 rule: m.rule.id.clone(),
                 sentence: index,
@@ -246,10 +251,19 @@ impl Context<'_> {
         let (Some(&(_, p)), Some(&(_, r))) = (person, role) else {
             return;
         };
-        let (Some(person), Some(RoleSlot::Title(mut role))) = (self.person(view, p), self.role(view, r)) else {
+        let (Some(person), Some(RoleSlot::Title(mut role))) =
+            (self.person(view, p), self.role(view, r))
+        else {
             return;
         };
-        let past = [" formerly ", " previously ", " was ", " had been ", " served as ", " most recently "];
+        let past = [
+            " formerly ",
+            " previously ",
+            " was ",
+            " had been ",
+            " served as ",
+            " most recently ",
+        ];
         if past.iter().any(|w| matched.contains(w)) {
             role.tense = Tense::Former;
         }
@@ -267,15 +281,27 @@ impl Context<'_> {
     ) -> Option<Frame> {
         let slot = |name: &str| m.slots.iter().find(|(s, _)| *s == name).map(|&(_, o)| o);
         let person = self.person(view, slot("person")?)?;
-        let named = |o: Option<usize>| o.and_then(|o| self.person(view, o)).filter(|n| *n != person);
-        let future = [" will ", " 'll ", " to ", " set to ", " expected to ", " would ", " is to "];
+        let named = |o: Option<usize>| {
+            o.and_then(|o| self.person(view, o))
+                .filter(|n| *n != person)
+        };
+        let future = [
+            " will ",
+            " 'll ",
+            " to ",
+            " set to ",
+            " expected to ",
+            " would ",
+            " is to ",
+        ];
         let status = if future.iter().any(|w| matched.contains(w)) {
             Status::Announced
         } else {
             Status::Completed
         };
         // Career history: a past start with a year ("joined GM in 1982").
-        if kind.group() == Group::Start && status == Status::Completed && is_history(view, matched) {
+        if kind.group() == Group::Start && status == Status::Completed && is_history(view, matched)
+        {
             return None;
         }
         Some(Frame {
@@ -297,16 +323,27 @@ impl Context<'_> {
     /// The role a person held, from appositives: in the sentence at
     /// `sentence_start` first, then anywhere; current roles before former
     /// ones unless `former_first`.
-    fn bound_role(&self, person: &str, sentence_start: usize, exclude_title: Option<&str>) -> Option<RoleVal> {
+    fn bound_role(
+        &self,
+        person: &str,
+        sentence_start: usize,
+        exclude_title: Option<&str>,
+    ) -> Option<RoleVal> {
         let roles = self.bindings.get(person)?;
         let usable = |r: &&(RoleVal, usize)| {
-            r.0.tense != Tense::New && exclude_title.is_none_or(|t| !r.0.title.eq_ignore_ascii_case(t))
+            r.0.tense != Tense::New
+                && exclude_title.is_none_or(|t| !r.0.title.eq_ignore_ascii_case(t))
         };
         roles
             .iter()
             .filter(usable)
             .find(|(_, s)| *s == sentence_start)
-            .or_else(|| roles.iter().filter(usable).find(|(r, _)| r.tense == Tense::Plain))
+            .or_else(|| {
+                roles
+                    .iter()
+                    .filter(usable)
+                    .find(|(r, _)| r.tense == Tense::Plain)
+            })
             .or_else(|| roles.iter().find(usable))
             .map(|(r, _)| r.clone())
     }
@@ -328,7 +365,9 @@ impl Context<'_> {
             let group = f.kind.group();
             // "the position": the role vacated most recently, or the
             // predecessor's role.
-            let resolve_ref = |slot: Option<RoleSlot>, vacated: &[(usize, String, Option<RoleVal>)]| -> (Option<RoleVal>, Option<String>) {
+            let resolve_ref = |slot: Option<RoleSlot>,
+                               vacated: &[(usize, String, Option<RoleVal>)]|
+             -> (Option<RoleVal>, Option<String>) {
                 match slot {
                     Some(RoleSlot::Title(r)) => (Some(r), None),
                     Some(RoleSlot::Reference) => {
@@ -341,7 +380,11 @@ impl Context<'_> {
                                 .or_else(|| self.bound_role(pred, usize::MAX, None));
                             return (role, None);
                         }
-                        match vacated.iter().rev().find(|(s, p, _)| *s <= f.sentence && *p != f.person) {
+                        match vacated
+                            .iter()
+                            .rev()
+                            .find(|(s, p, _)| *s <= f.sentence && *p != f.person)
+                        {
                             Some((_, p, r)) => (r.clone(), Some(p.clone())),
                             None => (None, None),
                         }
@@ -351,7 +394,9 @@ impl Context<'_> {
             };
             let (mut new_role, new_from) = resolve_ref(f.new_role.clone(), &vacated);
             let (mut old_role, _) = match (&f.old_role, group) {
-                (Some(RoleSlot::Reference), Group::End) => (self.bound_role(&f.person, sentence_start, None), None),
+                (Some(RoleSlot::Reference), Group::End) => {
+                    (self.bound_role(&f.person, sentence_start, None), None)
+                }
                 _ => resolve_ref(f.old_role.clone(), &vacated),
             };
             let mut predecessor = f.predecessor.clone();
@@ -363,7 +408,9 @@ impl Context<'_> {
                 old_role = self
                     .bound_role(&f.person, sentence_start, exclude.as_deref())
                     // An appositive role at another company is not the one left.
-                    .filter(|r| group != Group::End || f.org.is_none() || same_company(&r.org, &f.org));
+                    .filter(|r| {
+                        group != Group::End || f.org.is_none() || same_company(&r.org, &f.org)
+                    });
             }
             if group == Group::Start {
                 if let (Some(o), Some(n)) = (&old_role, &new_role) {
@@ -372,15 +419,28 @@ impl Context<'_> {
                     }
                 }
             }
-            let key_role = if group == Group::Start { &new_role } else { &old_role };
+            let key_role = if group == Group::Start {
+                &new_role
+            } else {
+                &old_role
+            };
             let company = f
                 .org
                 .clone()
-                .or_else(|| key_role.as_ref().filter(|r| r.org_named).and_then(|r| r.org.clone()))
+                .or_else(|| {
+                    key_role
+                        .as_ref()
+                        .filter(|r| r.org_named)
+                        .and_then(|r| r.org.clone())
+                })
                 .or_else(|| self.focus.clone());
             for role in [&mut new_role, &mut old_role].into_iter().flatten() {
                 if role.org.is_none() {
-                    role.org = if role.org_anaphor { self.focus.clone() } else { company.clone() };
+                    role.org = if role.org_anaphor {
+                        self.focus.clone()
+                    } else {
+                        company.clone()
+                    };
                 }
             }
             if group == Group::End {
@@ -420,8 +480,10 @@ fn to_role(r: RoleVal) -> Role {
 
 /// A title as a record shows it: no trailing punctuation or brackets.
 fn clean_title(t: &str) -> String {
-    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '"' | '“' | '”'))
-        .to_owned()
+    t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '"' | '“' | '”')
+    })
+    .to_owned()
 }
 
 /// An organisation name without a possessive ending or stray punctuation.
@@ -437,9 +499,13 @@ fn clean_org(t: &str) -> &str {
 fn is_history(view: &SentenceView<'_, '_>, matched: &str) -> bool {
     let has_year = view.mentions.chunks.iter().any(|c| {
         let b = c.text.as_bytes();
-        b.len() == 4 && (b.starts_with(b"19") || b.starts_with(b"20")) && b.iter().all(u8::is_ascii_digit)
+        b.len() == 4
+            && (b.starts_with(b"19") || b.starts_with(b"20"))
+            && b.iter().all(u8::is_ascii_digit)
     });
-    let present = [" will ", " is ", " are ", " has ", " have ", " now ", " to ", " be ", " 'll "];
+    let present = [
+        " will ", " is ", " are ", " has ", " have ", " now ", " to ", " be ", " 'll ",
+    ];
     has_year && !present.iter().any(|w| matched.contains(w))
 }
 
@@ -466,7 +532,9 @@ fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
 /// same group at the same company.
 fn merge_into(records: &mut Vec<Record>, r: Record) {
     let existing = records.iter_mut().find(|e| {
-        e.person == r.person && e.kind.group() == r.kind.group() && same_company(&e.company, &r.company)
+        e.person == r.person
+            && e.kind.group() == r.kind.group()
+            && same_company(&e.company, &r.company)
     });
     let Some(e) = existing else {
         records.push(r);
@@ -531,9 +599,11 @@ fn link_counterparts(records: &mut Vec<Record>) {
             Group::Reporting => continue,
         };
         let Some(other) = other else { continue };
-        let found = records
-            .iter_mut()
-            .find(|e| e.person.as_deref() == Some(other.as_str()) && e.kind.group() == want && same_company(&e.company, &r.company));
+        let found = records.iter_mut().find(|e| {
+            e.person.as_deref() == Some(other.as_str())
+                && e.kind.group() == want
+                && same_company(&e.company, &r.company)
+        });
         match found {
             Some(e) => match want {
                 Group::Start => fill(&mut e.predecessor, r.person.clone()),
@@ -542,17 +612,37 @@ fn link_counterparts(records: &mut Vec<Record>) {
             None => {
                 let mut rules = r.rules.clone();
                 rules.push("LINK/COUNTERPART".to_owned());
-                let role = if want == Group::Start { r.old_role.clone() } else { r.new_role.clone() };
+                let role = if want == Group::Start {
+                    r.old_role.clone()
+                } else {
+                    r.new_role.clone()
+                };
                 added.push(Record {
-                    kind: if want == Group::Start { Kind::Appointment } else { Kind::Departure },
+                    kind: if want == Group::Start {
+                        Kind::Appointment
+                    } else {
+                        Kind::Departure
+                    },
                     person: Some(other),
                     company: r.company.clone(),
-                    old_role: if want == Group::End { role.clone() } else { None },
+                    old_role: if want == Group::End {
+                        role.clone()
+                    } else {
+                        None
+                    },
                     new_role: if want == Group::Start { role } else { None },
                     reports_to: None,
                     previous_reports_to: None,
-                    predecessor: if want == Group::Start { r.person.clone() } else { None },
-                    successor: if want == Group::End { r.person.clone() } else { None },
+                    predecessor: if want == Group::Start {
+                        r.person.clone()
+                    } else {
+                        None
+                    },
+                    successor: if want == Group::End {
+                        r.person.clone()
+                    } else {
+                        None
+                    },
                     evidence: r.evidence.clone(),
                     status: r.status,
                     rules,
@@ -565,17 +655,24 @@ fn link_counterparts(records: &mut Vec<Record>) {
     }
 }
 
-fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize) -> Span, focus: Option<String>) {
+fn attach_reporting(
+    records: &mut Vec<Record>,
+    f: Frame,
+    span_of: impl Fn(usize) -> Span,
+    focus: Option<String>,
+) {
     let span = span_of(f.sentence);
     if f.prev_reports_to.is_none() {
         // A reporting line stated with a start or end event belongs to it.
         let target = records
             .iter()
-            .position(|r| r.person.as_deref() == Some(f.person.as_str()) && r.kind.group() == Group::Start)
+            .position(|r| {
+                r.person.as_deref() == Some(f.person.as_str()) && r.kind.group() == Group::Start
+            })
             .or_else(|| {
-                records
-                    .iter()
-                    .position(|r| r.person.as_deref() == Some(f.person.as_str()) && r.kind.group() == Group::End)
+                records.iter().position(|r| {
+                    r.person.as_deref() == Some(f.person.as_str()) && r.kind.group() == Group::End
+                })
             });
         if let Some(i) = target {
             let r = &mut records[i];
@@ -665,8 +762,8 @@ fn plausible_org_name(chunks: &[crate::mentions::Chunk<'_>], i: usize) -> bool {
     // A single word used as an adjective: "Chinese tech firm", "North American".
     let adjective = !c.text.contains(' ')
         && (c.text.ends_with("ese") || c.text.ends_with("an") || c.text.ends_with("ish"))
-        && chunks
-            .get(i + 1)
-            .is_some_and(|n| n.kind == ChunkKind::Word && n.text.chars().next().is_some_and(char::is_lowercase));
+        && chunks.get(i + 1).is_some_and(|n| {
+            n.kind == ChunkKind::Word && n.text.chars().next().is_some_and(char::is_lowercase)
+        });
     !(in_brackets || shouting || adjective)
 }

@@ -7,10 +7,10 @@
 //! every other token is its lower-cased self, separated by single spaces.
 //!
 //! ```text
-//! # Shape: "Ren Geng, president of Alibaba Cloud China, has resigned"
+//! # Shape: "<Name>, <title> of <Org>, has resigned"
 //! rule END/RESIGN/1 resignation
 //! match {person} @APPOS? @AUX @ADV? (?:resigned|resigns)
-//! + Ren Geng, president of Acme Cloud, has resigned.
+//! + Dana Whitcombe, president of Corvel Cloud, has resigned.
 //! - Jane Roe denied she had resigned.
 //! ```
 //!
@@ -182,7 +182,9 @@ fn parse_file(
         }
         if let Some(rest) = line.strip_prefix("rule ") {
             let mut parts = rest.split_whitespace();
-            let id = parts.next().ok_or_else(|| format!("{}: rule without id", at()))?;
+            let id = parts
+                .next()
+                .ok_or_else(|| format!("{}: rule without id", at()))?;
             let action = match parts.next() {
                 Some("role") => Action::Role,
                 Some(kind) => Action::Event(
@@ -386,8 +388,16 @@ mod tests {
     fn every_rule_fires_on_its_examples_and_only_there() {
         let mut failures = Vec::new();
         for rule in RULES.iter() {
-            assert!(rule.positive.len() >= 2, "{} needs two positive examples", rule.id);
-            assert!(!rule.negative.is_empty(), "{} needs a negative example", rule.id);
+            assert!(
+                rule.positive.len() >= 2,
+                "{} needs two positive examples",
+                rule.id
+            );
+            assert!(
+                !rule.negative.is_empty(),
+                "{} needs a negative example",
+                rule.id
+            );
             for (shift, prefix) in [(0, ""), (1, " ")] {
                 for ex in &rule.positive {
                     let text = format!("{prefix}{ex}");
@@ -409,7 +419,10 @@ mod tests {
     fn macros_and_slots_expand() {
         let macros = vec![("AUX".to_owned(), "will|has".to_owned())];
         let got = expand("{person} @AUX quit", &macros).unwrap();
-        assert_eq!(got, format!("(?P<person>{PERSON_SYMBOL}) (?:will|has) quit"));
+        assert_eq!(
+            got,
+            format!("(?P<person>{PERSON_SYMBOL}) (?:will|has) quit")
+        );
         assert!(expand("{nobody}", &macros).is_err());
         assert!(expand("@NOPE", &macros).is_err());
         assert_eq!(expand("x{0,3}", &macros).unwrap(), "x{0,3}");

@@ -223,11 +223,11 @@ static DEFAULT_SPLITTER: Lazy<SentenceSplitter> = Lazy::new(SentenceSplitter::ne
 /// Splits `text` into sentences with the default [`SentenceSplitter`].
 ///
 /// ```
-/// let text = "Ren Geng, president of Alibaba Cloud China, has resigned. \
-///             Huang Haiqing will take over the position.";
+/// let text = "Dana Whitcombe, president of Corvel Cloud Asia, has resigned. \
+///             Hu Jiahao will take over the position.";
 /// let sentences: Vec<_> = newsextract::split_sentences(text).collect();
 /// assert_eq!(sentences.len(), 2);
-/// assert_eq!(sentences[1].text, "Huang Haiqing will take over the position.");
+/// assert_eq!(sentences[1].text, "Hu Jiahao will take over the position.");
 /// assert_eq!(&text[sentences[1].start..sentences[1].end], sentences[1].text);
 /// ```
 pub fn split_sentences(text: &str) -> Sentences<'_> {

@@ -207,7 +207,7 @@ impl<'s, 't> Block<'s, 't> {
                     end
                 }
                 c if is_bullet(c) => {
-                    // One bullet mid-line is a separator ("BEIJING • TikTok");
+                    // One bullet mid-line is a separator ("BEIJING • Vexa");
                     // several make a list.
                     if i > first_content && bullets > 1 {
                         out.push(i);
