@@ -2,7 +2,7 @@
 //!
 //! The first half checks the scoring rules on small hand-written records.
 //! The second half runs the Python scorer itself (when `python3` and
-//! `/work/shared/eval/score.py` are present) on real gold files and
+//! `../shared/eval/score.py` are present) on real gold files and
 //! hand-made predictions, and requires byte-identical output.
 
 use std::fs;
@@ -17,8 +17,11 @@ use newsextract::eval::{
 };
 use serde_json::{json, Value};
 
-const SCORE_PY: &str = "/work/shared/eval/score.py";
-const SEED_GOLD: &str = "/work/shared/seed/alibaba_cloud_reshuffle.gold.jsonl";
+const SCORE_PY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/score.py");
+const SEED_GOLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/seed/alibaba_cloud_reshuffle.gold.jsonl"
+);
 
 fn slot(t: &Tally, s: &str) -> (usize, usize, usize) {
     let i = SLOTS.iter().position(|x| *x == s).unwrap();
@@ -178,17 +181,18 @@ fn title_abbreviations_expand() {
 
 #[test]
 fn the_possessive_case_and_punctuation_are_ignored() {
-    assert_eq!(normalize("The Corvel Group"), "alibaba group");
-    assert_eq!(normalize("Corvel’s"), "alibaba");
-    assert_eq!(normalize("Corvel's cloud unit"), "alibaba cloud unit");
+    assert_eq!(normalize("The Corvel Group"), "corvel group");
+    assert_eq!(normalize("Corvel’s"), "corvel");
+    assert_eq!(normalize("Corvel's cloud unit"), "corvel cloud unit");
     assert_eq!(normalize("  Huawei  (EBG)  China. "), "huawei ebg china");
     assert_eq!(normalize("Beaudry-Kim"), "beaudry kim");
     assert_eq!(normalize("AT&T"), "at&t");
     assert_eq!(normalize("Theodore Ng"), "theodore ng");
     let gold =
         [json!({"kind": "departure", "person": "Dana Whitcombe", "company": "Corvel Cloud"})];
-    let pred =
-        [json!({"kind": "retirement", "person": "REN GENG", "company": "the Corvel Cloud's"})];
+    let pred = [
+        json!({"kind": "retirement", "person": "DANA WHITCOMBE", "company": "the Corvel Cloud's"}),
+    ];
     assert_eq!(counts(&score_article("a", &gold, &pred)), (3, 3, 3));
 }
 

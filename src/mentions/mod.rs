@@ -60,9 +60,8 @@ pub(crate) struct TitleInfo {
 #[derive(Clone, Debug)]
 pub(crate) struct Chunk<'t> {
     pub kind: ChunkKind,
-    /// Token range in the sentence.
+    /// First token in the sentence.
     pub first: usize,
-    pub last: usize,
     /// Byte range in the article.
     pub start: usize,
     pub end: usize,
@@ -152,7 +151,6 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
             chunks.push(Chunk {
                 kind: ChunkKind::Title,
                 first: i,
-                last,
                 start: tokens[i].start,
                 end: tokens[last].end,
                 text: &article[tokens[i].start..tokens[last].end],
@@ -165,7 +163,6 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
             chunks.push(Chunk {
                 kind: ChunkKind::RoleRef,
                 first: i,
-                last,
                 start: tokens[i].start,
                 end: tokens[last].end,
                 text: &article[tokens[i].start..tokens[last].end],
@@ -179,7 +176,6 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
             chunks.push(Chunk {
                 kind,
                 first: i,
-                last,
                 start,
                 end: tokens[last].end,
                 text: &article[start..tokens[last].end],
@@ -191,7 +187,6 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
         chunks.push(Chunk {
             kind: ChunkKind::Word,
             first: i,
-            last: i,
             start: tokens[i].start,
             end: tokens[i].end,
             text: tokens[i].text,
@@ -254,7 +249,7 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> 
     let mut j = i + 1;
     while let Some(t) = tokens.get(j) {
         let continues = if t.is_capitalised() {
-            !is_non_name(t.text) && !(is_title_word(t.text) && !is_org_word(t.text))
+            !is_non_name(t.text) && (!is_title_word(t.text) || is_org_word(t.text))
         } else if t.text == "&" || people.particle.contains(t.text) || t.text == "of" {
             // "Simon & Schuster", "Ludwig van Beethoven", "Bank of America"
             tokens
@@ -271,10 +266,10 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> 
         j += 1;
     }
     let words = &tokens[name_first..=last];
-    let kind = if words.iter().any(|t| is_org_word(t.text)) && !honorific {
-        ChunkKind::Org
-    } else if honorific {
+    let kind = if honorific {
         ChunkKind::Person
+    } else if words.iter().any(|t| is_org_word(t.text)) {
+        ChunkKind::Org
     } else if words.len() >= 2
         && (people.given.contains(words[0].text)
             || people.surname.contains(words[0].text)
@@ -355,10 +350,7 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
         }
     }
     // Coordinated titles: "president and chief executive officer".
-    loop {
-        let Some(conj) = tokens.get(last + 1) else {
-            break;
-        };
+    while let Some(conj) = tokens.get(last + 1) {
         if !matches!(conj.text, "and" | "&" | ",") || unit.is_some() {
             break;
         }
@@ -382,28 +374,26 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
         }
         last = u.last;
     }
-    // Bare "executive", "member" or "head" without a unit are too vague.
-    if title_last == title_first {
-        let w = tokens[title_first].text.to_ascii_lowercase();
-        if matches!(
-            w.as_str(),
-            "head"
-                | "lead"
-                | "member"
-                | "leader"
-                | "group"
-                | "chief"
-                | "boss"
-                | "principal"
-                | "partner"
-                | "counsel"
-                | "secretary"
-                | "founding"
-        ) {
-            if org.is_none() && w != "boss" && w != "chief" {
-                return None;
-            }
-        }
+    // Bare "member" or "head" without a unit are too vague.
+    const VAGUE: &[&str] = &[
+        "head",
+        "lead",
+        "member",
+        "leader",
+        "group",
+        "principal",
+        "partner",
+        "counsel",
+        "secretary",
+        "founding",
+    ];
+    if title_last == title_first
+        && org.is_none()
+        && VAGUE
+            .iter()
+            .any(|v| tokens[title_first].text.eq_ignore_ascii_case(v))
+    {
+        return None;
     }
     Some((
         last,
@@ -508,7 +498,6 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
                 }
             } else if lower_in(&ORG_VOCAB.unit, t.text) && m > u {
                 ulast = m;
-                m += 1;
                 break;
             } else {
                 break;
@@ -535,10 +524,12 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     }
     // "chairman of online marketplace Pinduoduo": a short description, then
     // the organisation's name.
-    if ulast.is_some() && m - u <= 3 {
-        if tokens
+    if ulast.is_some()
+        && m - u <= 3
+        && tokens
             .get(m)
             .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+    {
         {
             let mut nlast = m;
             while tokens

@@ -37,9 +37,10 @@ fn could_be_person(text: &str) -> bool {
         && ws.len() <= 4
         && ws.iter().all(|w| {
             let lw = w.to_lowercase();
-            !ORG_VOCAB.suffix.contains(lw.as_str())
-                && !ORG_VOCAB.cue.contains(lw.as_str())
-                && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase()))
+            let org_word =
+                ORG_VOCAB.suffix.contains(lw.as_str()) || ORG_VOCAB.cue.contains(lw.as_str());
+            let acronym = w.len() > 1 && w.chars().all(|c| c.is_uppercase());
+            !(org_word || acronym)
         })
 }
 

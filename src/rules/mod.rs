@@ -121,7 +121,7 @@ fn parse_macros(src: &str) -> Result<Vec<(String, String)>, String> {
         out.push((name.trim().to_owned(), body));
     }
     // Longest names first so that @AUXX is not read as @AUX + "X".
-    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    out.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
     Ok(out)
 }
 
