@@ -82,7 +82,7 @@ pub(crate) const SLOTS: &[&str] = &[
     "org",
 ];
 
-const PERSON_SYMBOL: &str = r"(?:P|N)\d+|he|she|him";
+const PERSON_SYMBOL: &str = r"(?:P|N)\d+|he|she|him|her";
 const ROLE_SYMBOL: &str = r"(?:T|R)\d+";
 const ORG_SYMBOL: &str = r"(?:O|N)\d+";
 

@@ -168,28 +168,28 @@ impl<'s, 't> Block<'s, 't> {
     fn scan(&self, out: &mut Vec<usize>) {
         let base = out.len();
         let first_content = self.first_content();
-        let (markers, bullets) = self.list_markers(first_content);
+        let ascii = self.text[self.start..self.end].is_ascii();
+        let (markers, bullets) = self.list_markers(first_content, ascii);
         let mut protected = markers.iter().map(|m| (m.punct, m.punct_end)).peekable();
-        let mut item_starts = markers
-            .iter()
-            .filter(|m| !m.at_block_start)
-            .map(|m| m.item_start)
-            .peekable();
+        out.extend(
+            markers
+                .iter()
+                .filter(|m| !m.at_block_start)
+                .map(|m| m.item_start),
+        );
         let bytes = self.bytes();
         let mut i = self.start;
         while i < self.end {
-            while let Some(&start) = item_starts.peek() {
-                if start > i {
-                    break;
-                }
-                out.push(start);
-                item_starts.next();
-            }
-            let b = bytes[i];
-            if !matches!(b, b'.' | b'!' | b'?' | 0xE2..=0xEF) {
-                i += 1;
-                continue;
-            }
+            // Jump to the next candidate; most bytes are not one.
+            let rest = &bytes[i..self.end];
+            let next = if ascii {
+                memchr::memchr3(b'.', b'!', b'?', rest)
+            } else {
+                rest.iter()
+                    .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2..=0xEF))
+            };
+            let Some(k) = next else { break };
+            i += k;
             while protected.peek().is_some_and(|&(_, end)| end <= i) {
                 protected.next();
             }
@@ -216,9 +216,6 @@ impl<'s, 't> Block<'s, 't> {
                 }
                 c => i + c.len_utf8().max(1),
             };
-        }
-        for start in item_starts {
-            out.push(start);
         }
         // Cuts from list items and punctuation interleave; keep them sorted.
         out[base..].sort_unstable();
@@ -654,40 +651,45 @@ impl<'s, 't> Block<'s, 't> {
     ///
     /// A marker counts when it opens the block or when the block holds its
     /// neighbour in the sequence ("1) ... 2) ...", "a. ... b. ...").
-    fn list_markers(&self, first_content: usize) -> (Vec<Marker>, usize) {
+    fn list_markers(&self, first_content: usize, ascii: bool) -> (Vec<Marker>, usize) {
         let bytes = self.bytes();
-        let mut found = Vec::new();
-        let mut bullets = 0;
-        let mut i = self.start;
-        let mut bullet_at: Option<usize> = None;
-        while i < self.end {
-            let b = bytes[i];
-            if b >= 0x80 {
-                let c = self.char_at(i).unwrap_or('\0');
-                if is_bullet(c) {
-                    bullet_at = Some(i);
-                    bullets += 1;
-                }
-                i += c.len_utf8().max(1);
+        let block = &self.text[self.start..self.end];
+        let bullets = if ascii {
+            0
+        } else {
+            block.chars().filter(|&c| is_bullet(c)).count()
+        };
+        let mut found: Vec<Marker> = Vec::new();
+        let mut covered = self.start;
+        // A marker ends in "." or ")": find those, then look back for the
+        // number or letter before them.
+        for p in memchr::memchr2_iter(b'.', b')', block.as_bytes()) {
+            let p = self.start + p;
+            if p < covered || p == self.start {
                 continue;
             }
-            let word_start = i == self.start
-                || bytes[i - 1].is_ascii_whitespace()
-                || self.char_before(i).is_some_and(is_bullet);
-            if !word_start || !(b.is_ascii_digit() || b.is_ascii_lowercase()) {
-                if !b.is_ascii_whitespace() {
-                    bullet_at = None;
+            let q = p - 1;
+            let s = if bytes[q].is_ascii_lowercase() {
+                q
+            } else if bytes[q].is_ascii_digit() {
+                let mut s = q;
+                while s > self.start && q - s < 2 && bytes[s - 1].is_ascii_digit() {
+                    s -= 1;
                 }
-                i += 1;
-                continue;
-            }
-            if let Some(m) = self.marker_at(i, bullet_at, first_content) {
-                i = m.punct_end;
-                found.push(m);
+                s
             } else {
-                i += 1;
+                continue;
+            };
+            let word_start = s == self.start
+                || bytes[s - 1].is_ascii_whitespace()
+                || self.char_before(s).is_some_and(is_bullet);
+            if !word_start {
+                continue;
             }
-            bullet_at = None;
+            if let Some(m) = self.marker_at(s, self.bullet_before(s), first_content) {
+                covered = m.punct_end;
+                found.push(m);
+            }
         }
         let seen: std::collections::HashSet<(u8, u32)> =
             found.iter().map(|m| (m.style, m.value)).collect();
@@ -714,6 +716,16 @@ impl<'s, 't> Block<'s, 't> {
             .filter_map(|(m, k)| k.then_some(m))
             .collect();
         (markers, bullets)
+    }
+
+    /// The bullet right before `s`, across spaces ("• 9. The item").
+    fn bullet_before(&self, s: usize) -> Option<usize> {
+        let mut k = s;
+        while k > self.start && s - k < 8 && self.bytes()[k - 1] == b' ' {
+            k -= 1;
+        }
+        let c = self.char_before(k)?;
+        is_bullet(c).then(|| k - c.len_utf8())
     }
 
     fn marker_at(

@@ -35,6 +35,20 @@ enum Command {
         /// Input files; standard input when none or `-`.
         paths: Vec<PathBuf>,
     },
+    /// Score predicted records against gold records (slot-level precision,
+    /// recall and F1), exactly as the shared `score.py` does.
+    Eval {
+        /// Gold file: one {"id", "records"} object per line.
+        gold: PathBuf,
+        /// Predictions, e.g. the output of `newsextract extract`.
+        pred: PathBuf,
+        /// Also print one line per article.
+        #[arg(long)]
+        per_article: bool,
+        /// Also list every missing and spurious slot.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Show how the rules read each sentence: the encoding the event rules
     /// match, the chunks, and every rule that fired (for rule writers).
     Explain {
@@ -56,6 +70,29 @@ fn main() -> ExitCode {
                 let out = extractor.extract(&article.text);
                 serde_json::json!({"id": article.id, "records": out.records})
             })
+        }
+        Command::Eval {
+            gold,
+            pred,
+            per_article,
+            errors,
+        } => {
+            return match newsextract::eval::score_files(&gold, &pred) {
+                Ok(report) => {
+                    if errors {
+                        print!("{}", report.errors());
+                    }
+                    if per_article {
+                        print!("{}", report.per_article());
+                    }
+                    print!("{}", report.table());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}", serde_json::json!({"error": e.to_string()}));
+                    ExitCode::from(2)
+                }
+            };
         }
         Command::Explain { paths } => {
             let extractor = newsextract::Extractor::new();

@@ -1,0 +1,53 @@
+//! Throughput of the whole cascade (`Extractor::extract`) over the fixture
+//! articles, one article per call, as bytes and articles per second.
+
+use std::fs;
+use std::path::Path;
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use newsextract::Extractor;
+
+fn articles() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles");
+    let mut paths: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let articles = articles();
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let extractor = Extractor::new();
+    extractor.extract("Warm-up: Jane Roe resigned."); // compile the rules once
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("fixtures (bytes)", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| extractor.extract(black_box(a)).records.len())
+                .sum::<usize>()
+        })
+    });
+    group.throughput(Throughput::Elements(articles.len() as u64));
+    group.bench_function("fixtures (articles)", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| extractor.extract(black_box(a)).records.len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract);
+criterion_main!(benches);

@@ -1,0 +1,92 @@
+//! Extraction over the fixture articles: every article's records are
+//! snapshotted, and the whole set is scored against its gold files with
+//! the crate's port of the shared scorer.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use newsextract::{eval, Extractor};
+
+/// Slot F1 the fixture set must keep. Raise it as the rules improve; the
+/// project's goal is 0.90.
+const F1_FLOOR: f64 = 0.58;
+
+fn fixtures() -> Vec<(String, PathBuf, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out: Vec<_> = fs::read_dir(root.join("articles"))
+        .expect("fixtures/articles exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let gold = root.join("gold").join(format!("{id}.jsonl"));
+            (id, p, gold)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn predict(extractor: &Extractor, id: &str, path: &Path) -> serde_json::Value {
+    let text = fs::read_to_string(path).unwrap();
+    let out = extractor.extract(&text);
+    for r in &out.records {
+        for span in &r.evidence {
+            assert!(
+                span.start < span.end && span.end <= text.len(),
+                "{id}: bad span {span:?}"
+            );
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+    serde_json::json!({"id": id, "records": out.records})
+}
+
+#[test]
+fn every_fixture_has_gold_and_enough_of_them_exist() {
+    let all = fixtures();
+    assert!(all.len() >= 30, "only {} fixture articles", all.len());
+    let mut without_change = 0;
+    for (id, _, gold) in &all {
+        let line = fs::read_to_string(gold).unwrap_or_else(|_| panic!("{id}: no gold file"));
+        let v: serde_json::Value =
+            serde_json::from_str(line.trim()).expect("gold is one JSON line");
+        assert_eq!(v["id"], serde_json::json!(id), "{id}: gold id");
+        if v["records"].as_array().is_some_and(Vec::is_empty) {
+            without_change += 1;
+        }
+    }
+    assert!(
+        without_change >= 6,
+        "only {without_change} articles without a change"
+    );
+}
+
+#[test]
+fn fixture_records_match_their_snapshots() {
+    let extractor = Extractor::new();
+    for (id, path, _) in fixtures() {
+        let value = predict(&extractor, &id, &path);
+        insta::assert_json_snapshot!(id.clone(), value);
+    }
+}
+
+#[test]
+fn fixture_slot_f1_stays_above_the_floor() {
+    let extractor = Extractor::new();
+    let mut gold = String::new();
+    let mut pred = String::new();
+    for (id, path, gold_path) in fixtures() {
+        gold.push_str(fs::read_to_string(gold_path).unwrap().trim());
+        gold.push('\n');
+        pred.push_str(&predict(&extractor, &id, &path).to_string());
+        pred.push('\n');
+    }
+    let report = eval::score_jsonl(&gold, &pred).expect("valid JSON lines");
+    println!("{}", report.table());
+    let f1 = report.total.prf().f1;
+    assert!(
+        f1 >= F1_FLOOR,
+        "fixture slot F1 {f1:.3} fell below {F1_FLOOR}"
+    );
+}
