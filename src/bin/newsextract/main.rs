@@ -68,7 +68,11 @@ fn main() -> ExitCode {
             let extractor = newsextract::Extractor::new();
             run(&paths, |article| {
                 let out = extractor.extract(&article.text);
-                serde_json::json!({"id": article.id, "records": out.records})
+                // A struct, not a JSON map, so fields keep the schema's order.
+                ArticleRecords {
+                    id: article.id.clone(),
+                    records: out.records,
+                }
             })
         }
         Command::Eval {
@@ -122,9 +126,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// One output line of `extract`.
+#[derive(serde::Serialize)]
+struct ArticleRecords {
+    id: String,
+    records: Vec<newsextract::Record>,
+}
+
 /// Runs `work` on every article and writes its JSON line; returns whether
 /// every input was read without error.
-fn run(paths: &[PathBuf], work: impl Fn(&input::Article) -> serde_json::Value) -> io::Result<bool> {
+fn run<T: serde::Serialize>(
+    paths: &[PathBuf],
+    work: impl Fn(&input::Article) -> T,
+) -> io::Result<bool> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut clean = true;
