@@ -147,6 +147,14 @@ impl SentenceSplitterBuilder {
     ///
     /// Case is ignored. Use this for titles and other words that stand
     /// before a name; the built-in list covers common English ones.
+    ///
+    /// ```
+    /// use newsextract::SentenceSplitter;
+    /// let text = "The visit of Amb. Lee went well.";
+    /// assert_eq!(SentenceSplitter::new().split(text).count(), 2);
+    /// let s = SentenceSplitter::builder().abbreviation("Amb.").build();
+    /// assert_eq!(s.split(text).count(), 1);
+    /// ```
     pub fn abbreviation(mut self, abbreviation: &str) -> Self {
         let key = abbreviation.trim().trim_end_matches('.').to_lowercase();
         if !key.is_empty() {
@@ -157,6 +165,13 @@ impl SentenceSplitterBuilder {
     }
 
     /// Adds several abbreviations at once; see [`abbreviation`](Self::abbreviation).
+    ///
+    /// ```
+    /// let s = newsextract::SentenceSplitter::builder()
+    ///     .abbreviations(["Amb", "Cllr"])
+    ///     .build();
+    /// assert_eq!(s.split("Cllr. Reid met Amb. Lee today.").count(), 1);
+    /// ```
     pub fn abbreviations<I, S>(self, abbreviations: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -179,6 +194,11 @@ impl SentenceSplitterBuilder {
     }
 
     /// Builds the splitter.
+    ///
+    /// ```
+    /// let splitter = newsextract::SentenceSplitter::builder().build();
+    /// assert_eq!(splitter.split("One. Two.").count(), 2);
+    /// ```
     pub fn build(self) -> SentenceSplitter {
         SentenceSplitter {
             extra_abbreviations: self.extra_abbreviations,
@@ -189,6 +209,14 @@ impl SentenceSplitterBuilder {
 
 /// Iterator over the sentences of a text, from [`SentenceSplitter::split`]
 /// or [`split_sentences`].
+///
+/// ```
+/// let mut it = newsextract::split_sentences("  First one.\n\nSecond one  ");
+/// let first = it.next().unwrap();
+/// assert_eq!((first.start, first.end, first.text), (2, 12, "First one."));
+/// assert_eq!(it.next().unwrap().text, "Second one");
+/// assert!(it.next().is_none());
+/// ```
 #[derive(Clone, Debug)]
 pub struct Sentences<'t> {
     text: &'t str,
