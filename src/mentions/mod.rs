@@ -395,6 +395,14 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
     {
         return None;
     }
+    // "head coach at Texas Tech", "vice president ... at American Express":
+    // the organisation after "at"/"with" when the title has none.
+    if org.is_none() && !org_is_anaphor {
+        if let Some((first, olast)) = at_org(tokens, last + 1) {
+            org = Some((tokens[first].start, tokens[olast].end));
+            last = olast;
+        }
+    }
     Some((
         last,
         TitleInfo {
@@ -404,6 +412,30 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
             tense,
         },
     ))
+}
+
+/// "at Texas Tech", "with Samsung": a capitalised name after "at"/"with"
+/// at token `k`; returns its first and last token.
+fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
+    if !matches!(tokens.get(k)?.text, "at" | "with") {
+        return None;
+    }
+    let mut first = k + 1;
+    if tokens.get(first)?.text.eq_ignore_ascii_case("the") {
+        first += 1;
+    }
+    let name = tokens.get(first)?;
+    if !name.is_capitalised() || is_title_word(name.text) || is_non_name(name.text) {
+        return None;
+    }
+    let mut olast = first;
+    while tokens
+        .get(olast + 1)
+        .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text) && !is_non_name(t.text))
+    {
+        olast += 1;
+    }
+    Some((first, olast))
 }
 
 /// The unit after a title's "of"/"for": its tokens, and whether it is a
@@ -426,7 +458,11 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     let mut open = true;
     while let Some(t) = tokens.get(k) {
         let lw = t.text.to_lowercase();
-        if v.abbreviation.contains(lw.as_str()) || v.head.contains(lw.as_str()) {
+        let plural_head = lw.len() > 3
+            && lw.ends_with('s')
+            && (v.head.contains(&lw[..lw.len() - 1])
+                || v.abbreviation.contains(&lw[..lw.len() - 1]));
+        if v.abbreviation.contains(lw.as_str()) || v.head.contains(lw.as_str()) || plural_head {
             saw_head = true;
             last_head = k;
             open = v.modifier.contains(lw.as_str());
@@ -512,11 +548,30 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
             }),
         ));
     }
-    // A lower-case unit: up to five plain words ("of global research").
+    // A lower-case unit: up to eight plain words, with commas and "and"
+    // between them ("of global advertising, marketing and partnerships").
     let mut ulast = None;
     let mut m = u;
     while let Some(t) = tokens.get(m) {
-        if m - u >= 5 || !t.is_word() || is_stop_word(t.text) || t.is_capitalised() {
+        // A comma only inside an enumeration that goes on ("X, Y and Z").
+        let enumerates = t.text == "and"
+            || tokens
+                .get(m + 2)
+                .is_some_and(|n| matches!(n.text, "and" | ","));
+        let joiner = matches!(t.text, "," | "and")
+            && enumerates
+            && ulast == Some(m - 1)
+            && tokens.get(m + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_capitalised()
+                    && !is_stop_word(n.text)
+                    && !is_title_word(n.text)
+            });
+        if joiner {
+            m += 1;
+            continue;
+        }
+        if m - u >= 8 || !t.is_word() || is_stop_word(t.text) || t.is_capitalised() {
             break;
         }
         ulast = Some(m);

@@ -112,8 +112,10 @@ pub(crate) fn records(
     for (index, view) in views.iter().enumerate() {
         let padded = format!(" {} ", view.mentions.encoding);
         let sentence_hedged = HEDGE_CUES.1.iter().any(|c| padded.contains(c.as_str()));
-        let mut subject_here = None;
-        for m in &view.matches {
+        let mut subject_here: Option<(String, Status)> = None;
+        let mut matches: Vec<&Match<'static>> = view.matches.iter().collect();
+        matches.sort_by_key(|m| m.start);
+        for m in matches {
             let matched = format!(" {} ", &view.mentions.encoding[m.start..m.end]);
             let hedged =
                 sentence_hedged || HEDGE_CUES.0.iter().any(|c| matched.contains(c.as_str()));
@@ -132,8 +134,9 @@ pub(crate) fn records(
             match m.rule.action {
                 Action::Role => ctx.bind_role(view, m, &matched),
                 Action::Event(kind) => {
-                    if let Some(f) = ctx.frame(view, index, m, kind, &matched) {
-                        subject_here.get_or_insert_with(|| f.person.clone());
+                    let subject = subject_here.clone();
+                    if let Some(f) = ctx.frame(view, index, m, kind, &matched, subject) {
+                        subject_here = Some((f.person.clone(), f.status));
                         frames.push(f);
                     }
                 }
@@ -146,7 +149,7 @@ pub(crate) fn records(
             }),
             _ => None,
         });
-        if let Some(p) = subject_here.or(first_person) {
+        if let Some(p) = subject_here.map(|(p, _)| p).or(first_person) {
             ctx.last_subject = Some(p);
         }
     }
@@ -283,9 +286,19 @@ impl Context<'_> {
         m: &Match<'_>,
         kind: Kind,
         matched: &str,
+        subject: Option<(String, Status)>,
     ) -> Option<Frame> {
         let slot = |name: &str| m.slots.iter().find(|(s, _)| *s == name).map(|&(_, o)| o);
-        let person = self.person(view, slot("person")?)?;
+        // A rule without a person slot continues the clause of the event
+        // before it ("will step down ... and serve as a consultant"), in
+        // the same tense.
+        let (person, inherited) = match slot("person") {
+            Some(offset) => (self.person(view, offset)?, None),
+            None => {
+                let (p, status) = subject?;
+                (p, Some(status))
+            }
+        };
         let named = |o: Option<usize>| {
             o.and_then(|o| self.person(view, o))
                 .filter(|n| *n != person)
@@ -299,7 +312,9 @@ impl Context<'_> {
             " would ",
             " is to ",
         ];
-        let status = if future.iter().any(|w| matched.contains(w)) {
+        let status = if let Some(status) = inherited {
+            status
+        } else if future.iter().any(|w| matched.contains(w)) {
             Status::Announced
         } else {
             Status::Completed
@@ -483,12 +498,24 @@ fn to_role(r: RoleVal) -> Role {
     }
 }
 
-/// A title as a record shows it: no trailing punctuation or brackets.
+/// A title as a record shows it: no trailing punctuation or brackets, and
+/// singular ("executive vice presidents" names one "executive vice president").
 fn clean_title(t: &str) -> String {
-    t.trim_matches(|c: char| {
+    let t = t.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '"' | '“' | '”')
-    })
-    .to_owned()
+    });
+    let last = t.rsplit(' ').next().unwrap_or(t);
+    let lower = last.to_lowercase();
+    let vocab = &*crate::lexicon::TITLE_VOCAB;
+    let plural = lower.strip_suffix('s').is_some_and(|stem| {
+        !vocab.head.contains(lower.as_str())
+            && (vocab.head.contains(stem) || vocab.abbreviation.contains(stem))
+    });
+    if plural {
+        t[..t.len() - 1].to_owned()
+    } else {
+        t.to_owned()
+    }
 }
 
 /// An organisation name without a possessive ending or stray punctuation.

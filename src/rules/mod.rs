@@ -14,6 +14,11 @@
 //! - Jane Roe denied she had resigned.
 //! ```
 //!
+//! A rule may also have one `when` line: a pattern that must match
+//! somewhere in the sentence, whose slots fill those the match leaves empty.
+//! A rule without `{person}` takes the person of the event before it in the
+//! same sentence ("..., and will serve as a consultant").
+//!
 //! `{slot}` captures a chunk into a record slot (`person`, `successor`,
 //! `predecessor`, `reports_to`, `prev_reports_to` take a person or name;
 //! `new_role`, `old_role`, `role` a title or role reference; `org` an
@@ -52,11 +57,52 @@ pub(crate) struct Rule {
     /// Stable id, e.g. `START/TAKE_OVER/1`.
     pub id: String,
     pub action: Action,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Pattern>,
+    /// A condition on the whole sentence (`when` line): the rule runs only
+    /// where it matches, and its slots fill the slots a match leaves empty
+    /// (the header of a list: "the new executive vice presidents are:").
+    pub when: Option<Pattern>,
     /// Sentences the rule must fire on.
     pub positive: Vec<String>,
     /// Sentences it must not fire on.
     pub negative: Vec<String>,
+}
+
+/// A compiled `match` or `when` line: the regex and which capture group
+/// fills which slot.
+#[derive(Debug)]
+pub(crate) struct Pattern {
+    regex: Regex,
+    groups: Vec<(usize, &'static str)>,
+}
+
+impl Pattern {
+    fn compile(body: &str) -> Result<Self, String> {
+        let regex = Regex::new(&format!("(?:^| ){}(?: |$)", hoist_spaces(body)))
+            .map_err(|e| e.to_string())?;
+        let groups = regex
+            .capture_names()
+            .enumerate()
+            .filter_map(|(i, name)| {
+                let base = name?.split("__").next()?;
+                SLOTS.iter().find(|s| **s == base).map(|s| (i, *s))
+            })
+            .collect();
+        Ok(Self { regex, groups })
+    }
+
+    /// The slots a match fills: (slot, offset of its symbol).
+    fn slots(&self, caps: &regex::Captures<'_>) -> Vec<(&'static str, usize)> {
+        let mut out: Vec<(&'static str, usize)> = Vec::new();
+        for &(i, slot) in &self.groups {
+            if let Some(m) = caps.get(i) {
+                if !out.iter().any(|(s, _)| *s == slot) {
+                    out.push((slot, m.start()));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// A rule's match in one sentence: slot name to the byte range of the
@@ -127,6 +173,9 @@ fn parse_macros(src: &str) -> Result<Vec<(String, String)>, String> {
 
 fn expand(pattern: &str, macros: &[(String, String)]) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len() * 2);
+    // A slot may appear in several alternatives; regex group names must be
+    // unique, so repeats become `slot__2`, `slot__3`, ...
+    let mut seen: Vec<&str> = Vec::new();
     let mut rest = pattern;
     while let Some(pos) = rest.find(['@', '{']) {
         out.push_str(&rest[..pos]);
@@ -159,7 +208,13 @@ fn expand(pattern: &str, macros: &[(String, String)]) -> Result<String, String> 
                     "org" => ORG_SYMBOL,
                     other => return Err(format!("unknown slot {{{other}}}")),
                 };
-                out.push_str(&format!("(?P<{slot}>{symbol})"));
+                let n = seen.iter().filter(|s| **s == slot).count();
+                seen.push(slot);
+                if n == 0 {
+                    out.push_str(&format!("(?P<{slot}>{symbol})"));
+                } else {
+                    out.push_str(&format!("(?P<{slot}__{}>{symbol})", n + 1));
+                }
             }
             rest = &tail[close + 1..];
         }
@@ -199,6 +254,7 @@ fn parse_file(
                 id: id.to_owned(),
                 action,
                 patterns: Vec::new(),
+                when: None,
                 positive: Vec::new(),
                 negative: Vec::new(),
             });
@@ -209,10 +265,12 @@ fn parse_file(
             .ok_or_else(|| format!("{}: line before the first rule", at()))?;
         if let Some(pattern) = line.strip_prefix("match ") {
             let body = expand(pattern.trim(), macros).map_err(|e| format!("{}: {e}", at()))?;
-            let body = hoist_spaces(&body);
-            let regex = Regex::new(&format!("(?:^| ){body}(?: |$)"))
-                .map_err(|e| format!("{}: {e}", at()))?;
-            rule.patterns.push(regex);
+            let pattern = Pattern::compile(&body).map_err(|e| format!("{}: {e}", at()))?;
+            rule.patterns.push(pattern);
+        } else if let Some(pattern) = line.strip_prefix("when ") {
+            let body = expand(pattern.trim(), macros).map_err(|e| format!("{}: {e}", at()))?;
+            let pattern = Pattern::compile(&body).map_err(|e| format!("{}: {e}", at()))?;
+            rule.when = Some(pattern);
         } else if let Some(example) = line.strip_prefix("+ ") {
             rule.positive.push(example.to_owned());
         } else if let Some(example) = line.strip_prefix("- ") {
@@ -308,7 +366,15 @@ fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
 pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
     let mut out = Vec::new();
     for rule in rules {
-        for regex in &rule.patterns {
+        let header: Vec<(&'static str, usize)> = match &rule.when {
+            None => Vec::new(),
+            Some(when) => match when.regex.captures(encoding) {
+                None => continue,
+                Some(caps) => when.slots(&caps),
+            },
+        };
+        for pattern in &rule.patterns {
+            let regex = &pattern.regex;
             let mut from = 0;
             while from <= encoding.len() {
                 let Some(caps) = regex.captures_at(encoding, from) else {
@@ -325,10 +391,12 @@ pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
                     from = whole.start() + 1;
                     continue;
                 }
-                let slots = SLOTS
-                    .iter()
-                    .filter_map(|s| caps.name(s).map(|m| (*s, m.start())))
-                    .collect();
+                let mut slots = pattern.slots(&caps);
+                for &(name, at) in &header {
+                    if !slots.iter().any(|(n, _)| *n == name) {
+                        slots.push((name, at));
+                    }
+                }
                 out.push(Match {
                     rule,
                     slots,
