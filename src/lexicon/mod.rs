@@ -14,6 +14,11 @@ const SENTENCE_STARTERS: &str = include_str!("sentence_starters.txt");
 const TITLES: &str = include_str!("titles.txt");
 const ORGANISATIONS: &str = include_str!("organisations.txt");
 const PEOPLE: &str = include_str!("people.txt");
+const PLACES: &str = include_str!("places.txt");
+
+/// Places that are never the organisation of a change ("China", "Wall Street").
+pub(crate) static PLACE_NAMES: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| entries(PLACES).map(|(_, w)| w).collect());
 
 /// Yields `(section, entry)` for every entry line of a data file.
 ///

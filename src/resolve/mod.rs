@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
-use crate::lexicon::entries;
+use crate::lexicon::{entries, PLACE_NAMES};
 use crate::mentions::{ChunkKind, Mentions, Tense};
 use crate::record::{Group, Kind, Record, Role, Span, Status};
 use crate::rules::{Action, Match};
@@ -100,7 +100,8 @@ pub(crate) fn records(
 ) -> Vec<Record> {
     let all_mentions: Vec<Mentions<'_>> = views.iter().map(|v| v.mentions.clone()).collect();
     let people = People::collect(&all_mentions);
-    let focus = focus_org(views, &people);
+    let orgs = org_mentions(views, &people);
+    let focus = focus_org(&orgs);
     let mut ctx = Context {
         text,
         people: &people,
@@ -444,27 +445,30 @@ impl Context<'_> {
             } else {
                 &old_role
             };
-            let company = f
-                .org
-                .clone()
-                .or_else(|| {
-                    key_role
-                        .as_ref()
-                        .filter(|r| r.org_named)
-                        .and_then(|r| r.org.clone())
-                })
-                .or_else(|| self.focus.clone());
+            // The company the text names for this change; the article's
+            // focus is only filled in after merging, so that a guess never
+            // keeps two frames of one change apart.
+            let company = f.org.clone().or_else(|| {
+                key_role
+                    .as_ref()
+                    .filter(|r| r.org_named)
+                    .and_then(|r| r.org.clone())
+            });
             for role in [&mut new_role, &mut old_role].into_iter().flatten() {
-                if role.org.is_none() {
-                    role.org = if role.org_anaphor {
-                        self.focus.clone()
-                    } else {
-                        company.clone()
-                    };
+                if role.org.is_none() && role.org_anaphor {
+                    role.org = self.focus.clone();
                 }
             }
             if group == Group::End {
-                vacated.push((f.sentence, f.person.clone(), old_role.clone()));
+                let mut role = old_role.clone();
+                if let Some(r) = role.as_mut() {
+                    r.org = r
+                        .org
+                        .clone()
+                        .or_else(|| company.clone())
+                        .or_else(|| self.focus.clone());
+                }
+                vacated.push((f.sentence, f.person.clone(), role));
             }
             let record = Record {
                 kind: f.kind,
@@ -484,7 +488,17 @@ impl Context<'_> {
         }
         link_counterparts(&mut records);
         for f in reporting {
-            attach_reporting(&mut records, f, span_of, self.focus.clone());
+            attach_reporting(&mut records, f, span_of);
+        }
+        for r in &mut records {
+            if r.company.is_none() {
+                r.company = self.focus.clone();
+            }
+            for role in [&mut r.old_role, &mut r.new_role].into_iter().flatten() {
+                if role.org.is_none() {
+                    role.org = r.company.clone();
+                }
+            }
         }
         records.sort_by_key(|r| r.evidence.first().map(|s| s.start));
         records
@@ -687,12 +701,7 @@ fn link_counterparts(records: &mut Vec<Record>) {
     }
 }
 
-fn attach_reporting(
-    records: &mut Vec<Record>,
-    f: Frame,
-    span_of: impl Fn(usize) -> Span,
-    focus: Option<String>,
-) {
+fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize) -> Span) {
     let span = span_of(f.sentence);
     if f.prev_reports_to.is_none() {
         // A reporting line stated with a start or end event belongs to it.
@@ -720,8 +729,7 @@ fn attach_reporting(
     let company = records
         .iter()
         .find(|r| r.person.as_deref() == Some(f.person.as_str()))
-        .and_then(|r| r.company.clone())
-        .or(focus);
+        .and_then(|r| r.company.clone());
     merge_into(
         records,
         Record {
@@ -741,49 +749,61 @@ fn attach_reporting(
     );
 }
 
-/// The organisation the article is about: the one named most often, the
-/// earliest on a tie. Organisations owning a title count double; undecided
-/// names count only when they are not people, not datelines in capitals,
-/// not acronyms in brackets and not adjectives ("Chinese tech firm").
-fn focus_org(views: &[SentenceView<'_, '_>], people: &People) -> Option<String> {
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    let mut order = 0;
-    let mut add = |name: &str, weight: usize| {
-        order += 1;
-        match counts.iter_mut().find(|(n, _, _)| n == name) {
-            Some((_, n, _)) => *n += weight,
-            None => counts.push((name.to_owned(), weight, order)),
-        }
-    };
-    for v in views {
-        let chunks = &v.mentions.chunks;
-        for (i, c) in chunks.iter().enumerate() {
-            let (name, weight) = match c.kind {
-                ChunkKind::Org => (clean_org(c.text), 1),
-                ChunkKind::Title => match c.title.as_ref().and_then(|t| t.org) {
-                    Some((s, e)) if e <= c.end && s >= c.start => {
-                        let text = &v.sentence.text[s - v.sentence.start..e - v.sentence.start];
-                        (clean_org(text), 2)
+/// The organisations each sentence names, in order, with a weight:
+/// organisations owning a title count double; undecided names count only
+/// when they are not people, places, datelines in capitals, acronyms in
+/// brackets or adjectives ("Chinese tech firm").
+fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(String, usize)>> {
+    views
+        .iter()
+        .map(|v| {
+            let chunks = &v.mentions.chunks;
+            let mut found = Vec::new();
+            for (i, c) in chunks.iter().enumerate() {
+                let (name, weight) = match c.kind {
+                    ChunkKind::Org => (clean_org(c.text), 1),
+                    ChunkKind::Title => match c.title.as_ref().and_then(|t| t.org) {
+                        Some((s, e)) if e <= c.end && s >= c.start => {
+                            let text = &v.sentence.text[s - v.sentence.start..e - v.sentence.start];
+                            (clean_org(text), 2)
+                        }
+                        _ => continue,
+                    },
+                    ChunkKind::Name => {
+                        if people.resolve(c.text, c.start).is_some()
+                            || !plausible_org_name(chunks, i)
+                        {
+                            continue;
+                        }
+                        (clean_org(c.text), 1)
                     }
                     _ => continue,
-                },
-                ChunkKind::Name => {
-                    if people.resolve(c.text, c.start).is_some() || !plausible_org_name(chunks, i) {
-                        continue;
-                    }
-                    (clean_org(c.text), 1)
+                };
+                if name.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                    && !PLACE_NAMES.contains(name)
+                {
+                    found.push((name.to_owned(), weight));
                 }
-                _ => continue,
-            };
-            if name.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
-                add(name, weight);
             }
+            found
+        })
+        .collect()
+}
+
+/// The organisation the article is about: the one named most often, the
+/// earliest on a tie.
+fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (order, (name, weight)) in orgs.iter().flatten().enumerate() {
+        match counts.iter_mut().find(|(n, _, _)| n == name) {
+            Some((_, n, _)) => *n += weight,
+            None => counts.push((name, *weight, order)),
         }
     }
     counts
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|(n, _, _)| n)
+        .map(|(n, _, _)| n.to_owned())
 }
 
 /// Whether the undecided name at `i` can be an organisation.
