@@ -94,6 +94,10 @@ fn lower_in(set: &std::collections::HashSet<Box<str>>, word: &str) -> bool {
     with_lowercase(word, |w| set.contains(w))
 }
 
+fn is_quote(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "”")
+}
+
 /// Capitalised words that never start or make up a name.
 fn is_non_name(word: &str) -> bool {
     const CALENDAR: &[&str] = &[
@@ -250,6 +254,17 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> 
     while let Some(t) = tokens.get(j) {
         let continues = if t.is_capitalised() {
             !is_non_name(t.text) && (!is_title_word(t.text) || is_org_word(t.text))
+        } else if is_quote(t.text) {
+            // A nickname in quotes: Margaret "Peggy" Dunleavy.
+            let nick = tokens.get(j + 1).is_some_and(|n| n.is_capitalised())
+                && tokens.get(j + 2).is_some_and(|q| is_quote(q.text))
+                && tokens.get(j + 3).is_some_and(|n| n.is_capitalised());
+            if nick {
+                last = j + 2;
+                j += 3;
+                continue;
+            }
+            false
         } else if t.text == "&" || people.particle.contains(t.text) || t.text == "of" {
             // "Simon & Schuster", "Ludwig van Beethoven", "Bank of America"
             tokens

@@ -23,18 +23,22 @@ pub(crate) use people::People;
 
 const HEDGES: &str = include_str!("../rules/hedges.txt");
 
-/// Hedge cues, as encoded token sequences padded with spaces.
-static HEDGE_CUES: Lazy<(Vec<String>, Vec<String>)> = Lazy::new(|| {
+/// Hedge cues, as encoded token sequences padded with spaces: cues in a
+/// match, cues anywhere in a sentence, and cues that retell a denied report.
+#[allow(clippy::type_complexity)]
+static HEDGE_CUES: Lazy<(Vec<String>, Vec<String>, Vec<String>)> = Lazy::new(|| {
     let mut span = Vec::new();
     let mut sentence = Vec::new();
+    let mut retold = Vec::new();
     for (section, cue) in entries(HEDGES) {
         let padded = format!(" {cue} ");
         match section {
             "sentence" => sentence.push(padded),
+            "retold" => retold.push(padded),
             _ => span.push(padded),
         }
     }
-    (span, sentence)
+    (span, sentence, retold)
 });
 
 /// A role as the resolver sees it.
@@ -110,9 +114,15 @@ pub(crate) fn records(
         last_subject: None,
     };
     let mut frames = Vec::new();
+    let mut denial_before = false;
     for (index, view) in views.iter().enumerate() {
         let padded = format!(" {} ", view.mentions.encoding);
-        let sentence_hedged = HEDGE_CUES.1.iter().any(|c| padded.contains(c.as_str()));
+        let denial_here = HEDGE_CUES.1.iter().any(|c| padded.contains(c.as_str()));
+        // What "the report" said, right after a denial of that report, is
+        // the denied rumour retold.
+        let retold = denial_before && HEDGE_CUES.2.iter().any(|c| padded.contains(c.as_str()));
+        let sentence_hedged = denial_here || retold;
+        denial_before = denial_here || retold;
         let mut subject_here: Option<(String, Status)> = None;
         let mut matches: Vec<&Match<'static>> = view.matches.iter().collect();
         matches.sort_by_key(|m| m.start);
@@ -260,6 +270,14 @@ impl Context<'_> {
         let (Some(&(_, p)), Some(&(_, r))) = (person, role) else {
             return;
         };
+        // Roles bind to names only: in "told directors he would", "directors"
+        // is not his title.
+        let is_name = self
+            .chunk_of(view, p)
+            .is_some_and(|i| view.mentions.chunks[i].kind != ChunkKind::Word);
+        if !is_name {
+            return;
+        }
         let (Some(person), Some(RoleSlot::Title(mut role))) =
             (self.person(view, p), self.role(view, r))
         else {
@@ -567,6 +585,9 @@ fn specificity(k: Kind) -> u8 {
 fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
+            if is_short_form(a, b) || is_short_form(b, a) {
+                return true;
+            }
             let (a, b) = (a.to_lowercase(), b.to_lowercase());
             a.contains(&b) || b.contains(&a)
         }
@@ -761,7 +782,7 @@ fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(Str
             let mut found = Vec::new();
             for (i, c) in chunks.iter().enumerate() {
                 let (name, weight) = match c.kind {
-                    ChunkKind::Org => (clean_org(c.text), 1),
+                    ChunkKind::Org => (clean_org(c.text), 2),
                     ChunkKind::Title => match c.title.as_ref().and_then(|t| t.org) {
                         Some((s, e)) if e <= c.end && s >= c.start => {
                             let text = &v.sentence.text[s - v.sentence.start..e - v.sentence.start];
@@ -791,7 +812,9 @@ fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(Str
 }
 
 /// The organisation the article is about: the one named most often, the
-/// earliest on a tie.
+/// earliest on a tie. Short forms count for the long form they begin
+/// ("Saltmarsh" for "Saltmarsh Semiconductor Corp.") and acronyms for the
+/// name they abbreviate ("WSU"); the form named most often represents them.
 fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (order, (name, weight)) in orgs.iter().flatten().enumerate() {
@@ -800,10 +823,47 @@ fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
             None => counts.push((name, *weight, order)),
         }
     }
+    // Each name's group: the most frequent other name it is a short form of.
+    let group_of = |name: &str| -> usize {
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, (other, _, _))| *other != name && is_short_form(name, other))
+            .max_by_key(|(_, (_, n, _))| *n)
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| counts.iter().position(|(n, _, _)| *n == name).unwrap_or(0))
+    };
+    let mut totals = vec![0usize; counts.len()];
+    for (name, n, _) in &counts {
+        totals[group_of(name)] += n;
+    }
+    let best = (0..counts.len()).max_by(|&a, &b| {
+        totals[a]
+            .cmp(&totals[b])
+            .then(counts[b].2.cmp(&counts[a].2))
+    })?;
     counts
-        .into_iter()
+        .iter()
+        .filter(|(name, _, _)| group_of(name) == best)
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|(n, _, _)| n.to_owned())
+        .map(|(n, _, _)| (*n).to_owned())
+}
+
+/// "Saltmarsh" of "Saltmarsh Semiconductor Corp.", "WSU" of "Washington
+/// State University".
+fn is_short_form(short: &str, long: &str) -> bool {
+    if long.len() > short.len() && long.starts_with(short) && long[short.len()..].starts_with(' ') {
+        return true;
+    }
+    let initials: String = long
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "&" | "the"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    short.len() >= 2
+        && short.chars().all(|c| c.is_ascii_uppercase())
+        && initials.len() > 1
+        && initials == short
 }
 
 /// Whether the undecided name at `i` can be an organisation.

@@ -1,6 +1,6 @@
 //! Who is who: short names and pronouns to full names.
 
-use crate::lexicon::{ORG_VOCAB, PEOPLE_VOCAB};
+use crate::lexicon::{ORG_VOCAB, PEOPLE_VOCAB, PLACE_NAMES};
 use crate::mentions::{ChunkKind, Mentions};
 
 /// Every full name the article gives, with where it appears.
@@ -33,7 +33,8 @@ pub(crate) fn strip_honorific(text: &str) -> &str {
 /// Whether a multi-word undecided name can be a person's name.
 fn could_be_person(text: &str) -> bool {
     let ws = words(text);
-    ws.len() >= 2
+    !PLACE_NAMES.contains(text)
+        && ws.len() >= 2
         && ws.len() <= 4
         && ws.iter().all(|w| {
             let lw = w.to_lowercase();
