@@ -146,6 +146,7 @@ pub(crate) struct PeopleWords {
     pub surname: HashSet<&'static str>,
     pub particle: HashSet<&'static str>,
     pub suffix: HashSet<&'static str>,
+    pub demonym: HashSet<&'static str>,
 }
 
 pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
@@ -154,6 +155,7 @@ pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
     surname: section(PEOPLE, "surname"),
     particle: section(PEOPLE, "particle"),
     suffix: section(PEOPLE, "suffix"),
+    demonym: section(PEOPLE, "demonym"),
 });
 
 /// Lower-cases `word` into `buf` when it is short ASCII, else allocates.

@@ -224,6 +224,10 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> 
     if !first.is_capitalised() || is_non_name(first.text) {
         return None;
     }
+    // "Spaniard Luis Moreno": the nationality is no part of the name.
+    if people.demonym.contains(first.text) && tokens.get(i + 1).is_some_and(Token::is_capitalised) {
+        return None;
+    }
     let mut honorific = false;
     let mut name_first = i;
     let stripped = first.text.trim_end_matches('.');
@@ -524,7 +528,7 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         u += 1;
     }
     let first_unit = tokens.get(u)?;
-    if first_unit.is_capitalised() {
+    if first_unit.is_capitalised() && !is_non_name(first_unit.text) {
         let mut ulast = u;
         let mut m = u + 1;
         while let Some(t) = tokens.get(m) {

@@ -672,9 +672,16 @@ fn link_counterparts(records: &mut Vec<Record>) {
                 && same_company(&e.company, &r.company)
         });
         match found {
+            // The one taking over holds the role the other left.
             Some(e) => match want {
-                Group::Start => fill(&mut e.predecessor, r.person.clone()),
-                _ => fill(&mut e.successor, r.person.clone()),
+                Group::Start => {
+                    fill(&mut e.predecessor, r.person.clone());
+                    fill_role(&mut e.new_role, r.old_role.clone());
+                }
+                _ => {
+                    fill(&mut e.successor, r.person.clone());
+                    fill_role(&mut e.old_role, r.new_role.clone());
+                }
             },
             None => {
                 let mut rules = r.rules.clone();
