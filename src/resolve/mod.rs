@@ -103,7 +103,27 @@ pub(crate) fn records(
     hits: &mut Vec<RuleHit>,
 ) -> Vec<Record> {
     let all_mentions: Vec<Mentions<'_>> = views.iter().map(|v| v.mentions.clone()).collect();
-    let people = People::collect(&all_mentions);
+    // Names some rule read as a person.
+    const PERSON_SLOTS: [&str; 5] = [
+        "person",
+        "successor",
+        "predecessor",
+        "reports_to",
+        "prev_reports_to",
+    ];
+    let mut named: Vec<&str> = Vec::new();
+    for v in views {
+        for m in &v.matches {
+            for &(slot, at) in &m.slots {
+                if PERSON_SLOTS.contains(&slot) {
+                    if let Some(i) = v.mentions.chunk_at(at) {
+                        named.push(v.mentions.chunks[i].text);
+                    }
+                }
+            }
+        }
+    }
+    let people = People::collect(&all_mentions, &named);
     let orgs = org_mentions(views, &people);
     let focus = focus_org(&orgs);
     let mut ctx = Context {

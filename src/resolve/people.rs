@@ -47,13 +47,20 @@ fn could_be_person(text: &str) -> bool {
 
 impl People {
     /// Collects the full names of every sentence's mentions.
-    pub fn collect(all: &[Mentions<'_>]) -> Self {
+    ///
+    /// People are the person chunks, plus the undecided names that some
+    /// rule used as a person (`in_person_slots`, texts of names): "Harvey
+    /// Schwartz will retire" makes "Harvey Schwartz" a person, while
+    /// "Goldman Sachs said" leaves "Goldman Sachs" an organisation. Every
+    /// later mention of a known name counts too.
+    pub fn collect(all: &[Mentions<'_>], in_person_slots: &[&str]) -> Self {
         let mut people = People::default();
+        let known = |text: &str| in_person_slots.contains(&text);
         for m in all {
             for c in &m.chunks {
                 let full = match c.kind {
                     ChunkKind::Person => strip_honorific(c.text),
-                    ChunkKind::Name if could_be_person(c.text) => c.text,
+                    ChunkKind::Name if could_be_person(c.text) && known(c.text) => c.text,
                     _ => continue,
                 };
                 if words(full).len() >= 2 {
