@@ -131,12 +131,14 @@ pub(crate) struct OrgWords {
     pub suffix: HashSet<Box<str>>,
     pub cue: HashSet<Box<str>>,
     pub unit: HashSet<Box<str>>,
+    pub descriptor: HashSet<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
     suffix: lower_section(ORGANISATIONS, "suffix"),
     cue: lower_section(ORGANISATIONS, "cue"),
     unit: lower_section(ORGANISATIONS, "unit"),
+    descriptor: lower_section(ORGANISATIONS, "descriptor"),
 });
 
 /// Person-name vocabulary by section (case as written).

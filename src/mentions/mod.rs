@@ -596,9 +596,11 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         ulast = Some(m);
         m += 1;
     }
-    // "chairman of online marketplace Pinduoduo": a short description, then
-    // the organisation's name.
-    if ulast.is_some()
+    // "chairman of online marketplace Pinduoduo": a short description
+    // ending in a noun for an organisation, then its name ("director of
+    // cricket Anil Verma" is a title and a person).
+    let described = ulast.is_some_and(|l| lower_in(&ORG_VOCAB.descriptor, tokens[l].text));
+    if described
         && m - u <= 3
         && tokens
             .get(m)
@@ -778,6 +780,9 @@ fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
                 encoding.push(t);
                 encoding.push_str(&n.to_string());
             }
+            // A nationality before a name ("hired Englishman Mark Ellison")
+            // reads as one placeholder word.
+            None if PEOPLE_VOCAB.demonym.contains(c.text) => encoding.push_str("nat"),
             None => push_word(&mut encoding, c.text),
         }
     }
