@@ -51,7 +51,7 @@ fn keeps_period(word: &str) -> bool {
     with_lowercase(word, |w| {
         matches!(
             BUILTIN_ABBREVIATIONS.get(w),
-            Some(AbbreviationKind::Prefix | AbbreviationKind::Suffix)
+            Some(AbbreviationKind::Prefix | AbbreviationKind::Suffix | AbbreviationKind::Number)
         )
     })
 }

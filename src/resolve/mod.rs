@@ -148,8 +148,11 @@ pub(crate) fn records(
         matches.sort_by_key(|m| m.start);
         for m in matches {
             let matched = format!(" {} ", &view.mentions.encoding[m.start..m.end]);
-            let hedged =
-                sentence_hedged || HEDGE_CUES.0.iter().any(|c| matched.contains(c.as_str()));
+            let hedged = sentence_hedged
+                || HEDGE_CUES.0.iter().any(|c| {
+                    matched.contains(c.as_str())
+                        && !m.rule.literal_words.iter().any(|w| c.trim() == w)
+                });
             hits.push(RuleHit {
                 rule: m.rule.id.clone(),
                 sentence: index,
@@ -246,6 +249,19 @@ impl Context<'_> {
         }
     }
 
+    /// The first person named in the sentence before encoding offset `end`.
+    fn first_person_before(&self, view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
+        let m = view.mentions;
+        m.chunks
+            .iter()
+            .zip(&m.symbol_starts)
+            .take_while(|(_, &at)| at < end)
+            .find_map(|(c, &at)| match c.kind {
+                ChunkKind::Person | ChunkKind::Name => self.person(view, at),
+                _ => None,
+            })
+    }
+
     fn role(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<RoleSlot> {
         let idx = self.chunk_of(view, offset)?;
         let chunk = &view.mentions.chunks[idx];
@@ -333,10 +349,12 @@ impl Context<'_> {
         // the same tense.
         let (person, inherited) = match slot("person") {
             Some(offset) => (self.person(view, offset)?, None),
-            None => {
-                let (p, status) = subject?;
-                (p, Some(status))
-            }
+            None => match subject {
+                Some((p, status)) => (p, Some(status)),
+                // No event before it: the sentence's first named person
+                // ("<Name> did not stand for re-election and left the board").
+                None => (self.first_person_before(view, m.start)?, None),
+            },
         };
         let named = |o: Option<usize>| {
             o.and_then(|o| self.person(view, o))
@@ -802,6 +820,14 @@ fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize)
 /// when they are not people, places, datelines in capitals, acronyms in
 /// brackets or adjectives ("Chinese tech firm").
 fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(String, usize)>> {
+    // A single capitalised word opening a sentence ("Shareholders said")
+    // is an organisation only if the article also capitalises it elsewhere.
+    let inner: std::collections::HashSet<&str> = views
+        .iter()
+        .flat_map(|v| v.mentions.chunks.iter().skip(1))
+        .filter(|c| c.kind == ChunkKind::Name)
+        .map(|c| c.text)
+        .collect();
     views
         .iter()
         .map(|v| {
@@ -818,7 +844,10 @@ fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(Str
                         _ => continue,
                     },
                     ChunkKind::Name => {
-                        if people.resolve(c.text, c.start).is_some()
+                        let lone_opener =
+                            i == 0 && !c.text.contains(' ') && !inner.contains(c.text);
+                        if lone_opener
+                            || people.resolve(c.text, c.start).is_some()
                             || !plausible_org_name(chunks, i)
                         {
                             continue;

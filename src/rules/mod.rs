@@ -62,6 +62,9 @@ pub(crate) struct Rule {
     /// where it matches, and its slots fill the slots a match leaves empty
     /// (the header of a list: "the new executive vice presidents are:").
     pub when: Option<Pattern>,
+    /// Words the rule's own patterns spell out ("did not stand for
+    /// re-election"): a hedge cue among them does not cancel its matches.
+    pub literal_words: Vec<String>,
     /// Sentences the rule must fire on.
     pub positive: Vec<String>,
     /// Sentences it must not fire on.
@@ -255,6 +258,7 @@ fn parse_file(
                 action,
                 patterns: Vec::new(),
                 when: None,
+                literal_words: Vec::new(),
                 positive: Vec::new(),
                 negative: Vec::new(),
             });
@@ -264,6 +268,11 @@ fn parse_file(
             .last_mut()
             .ok_or_else(|| format!("{}: line before the first rule", at()))?;
         if let Some(pattern) = line.strip_prefix("match ") {
+            for word in pattern.split(|c: char| !(c.is_ascii_lowercase() || c == '\'')) {
+                if word.len() > 1 && !rule.literal_words.iter().any(|w| w == word) {
+                    rule.literal_words.push(word.to_owned());
+                }
+            }
             let body = expand(pattern.trim(), macros).map_err(|e| format!("{}: {e}", at()))?;
             let pattern = Pattern::compile(&body).map_err(|e| format!("{}: {e}", at()))?;
             rule.patterns.push(pattern);
