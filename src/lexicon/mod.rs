@@ -82,6 +82,11 @@ pub(crate) static BUILTIN_ABBREVIATIONS: Lazy<HashMap<Box<str>, AbbreviationKind
 pub(crate) static STARTERS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| section(SENTENCE_STARTERS, "starter"));
 
+/// Words that stay plain words in a Title Case headline (lower-cased):
+/// "Acme Names Jane Roe Chief Executive".
+pub(crate) static HEADLINE_WORDS: Lazy<HashSet<Box<str>>> =
+    Lazy::new(|| lower_section(SENTENCE_STARTERS, "headline"));
+
 /// Finite verbs that often follow the subject of a sentence.
 pub(crate) static SUBJECT_VERBS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| section(SENTENCE_STARTERS, "verb"));

@@ -11,7 +11,9 @@ mod tokens;
 
 pub(crate) use tokens::{tokenize, Token};
 
-use crate::lexicon::{with_lowercase, ORG_VOCAB, PEOPLE_VOCAB, STARTERS, TITLE_VOCAB};
+use crate::lexicon::{
+    with_lowercase, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, STARTERS, TITLE_VOCAB,
+};
 
 /// What a chunk is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,8 +151,23 @@ fn is_org_word(word: &str) -> bool {
 /// Finds the mentions of one sentence. `tokens` come from [`tokenize`].
 pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
     let mut chunks: Vec<Chunk<'t>> = Vec::with_capacity(tokens.len());
+    let headline = is_title_case(tokens);
     let mut i = 0;
     while i < tokens.len() {
+        // In a Title Case headline, verbs and small words are capitalised
+        // too: "Board Elects Helga Marquardt as Chair".
+        if headline && HEADLINE_WORDS.contains(tokens[i].text.to_lowercase().as_str()) {
+            chunks.push(Chunk {
+                kind: ChunkKind::Word,
+                first: i,
+                start: tokens[i].start,
+                end: tokens[i].end,
+                text: tokens[i].text,
+                title: None,
+            });
+            i += 1;
+            continue;
+        }
         if let Some((last, info)) = title_at(tokens, i) {
             chunks.push(Chunk {
                 kind: ChunkKind::Title,
@@ -200,6 +217,14 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
     }
     attach_title_orgs(&mut chunks, article);
     encode(chunks)
+}
+
+/// Whether most words of the sentence are capitalised, as in a headline
+/// written in Title Case.
+fn is_title_case(tokens: &[Token<'_>]) -> bool {
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
+    let capitalised = words.iter().filter(|t| t.is_capitalised()).count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 8
 }
 
 /// "the position", "the role", "the post", "the job", "that job".
@@ -737,8 +762,13 @@ fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t str) {
             if let Some(oi) = owner_index {
                 let owner = &out[oi];
                 let info = c.title.as_mut().expect("title chunk has info");
-                let is_org_like = matches!(owner.kind, ChunkKind::Org | ChunkKind::Name);
-                if info.org.is_none() && is_org_like {
+                // "Corvel COO", "Corvel's VP"; but a two-word undecided name
+                // before a title is more often a person ("elected Helga
+                // Marquardt chair of the board").
+                let is_org_like = owner.kind == ChunkKind::Org
+                    || (owner.kind == ChunkKind::Name
+                        && (prev_is_possessive || !owner.text.contains(' ')));
+                if info.org.is_none() && !info.org_is_anaphor && is_org_like {
                     info.org = Some((owner.start, owner.end));
                     c.start = owner.start;
                     c.first = owner.first;
