@@ -813,6 +813,9 @@ fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
             // A nationality before a name ("hired Englishman Mark Ellison")
             // reads as one placeholder word.
             None if PEOPLE_VOCAB.demonym.contains(c.text) => encoding.push_str("nat"),
+            // The month keeps its capital so that it never reads as the
+            // modal "may" (a hedge).
+            None if c.text == "May" && n > 0 => encoding.push_str("May"),
             None => push_word(&mut encoding, c.text),
         }
     }

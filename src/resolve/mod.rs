@@ -377,7 +377,9 @@ impl Context<'_> {
             Status::Completed
         };
         // Career history: a past start with a year ("joined GM in 1982").
-        if kind.group() == Group::Start && status == Status::Completed && is_history(view, matched)
+        if kind.group() == Group::Start
+            && status == Status::Completed
+            && is_history(view, m, matched)
         {
             return None;
         }
@@ -597,9 +599,18 @@ fn clean_org(t: &str) -> &str {
         .trim()
 }
 
-/// A sentence that tells career history: a year and only past tense.
-fn is_history(view: &SentenceView<'_, '_>, matched: &str) -> bool {
-    let has_year = view.mentions.chunks.iter().any(|c| {
+/// Career history told in passing: only past tense, with a year in the
+/// match or just after it ("joined GM in 1982", "became CEO in 2019"); a
+/// year elsewhere in the sentence ("a contract until 2027") does not count.
+fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>, matched: &str) -> bool {
+    let mentions = view.mentions;
+    let last = mentions
+        .symbol_starts
+        .partition_point(|&at| at < m.end)
+        .saturating_add(4)
+        .min(mentions.chunks.len());
+    let first = mentions.symbol_starts.partition_point(|&at| at < m.start);
+    let has_year = mentions.chunks[first..last].iter().any(|c| {
         let b = c.text.as_bytes();
         b.len() == 4
             && (b.starts_with(b"19") || b.starts_with(b"20"))
