@@ -222,12 +222,12 @@ impl Context<'_> {
             }),
             ChunkKind::Word => {
                 let w = chunk.text.to_ascii_lowercase();
-                if !matches!(w.as_str(), "he" | "she" | "him" | "her") {
+                if !matches!(w.as_str(), "he" | "she" | "him" | "her" | "his" | "their") {
                     return None;
                 }
                 // "him"/"her" never refer to the subject of their own clause:
                 // take the subject of the sentences before.
-                if matches!(w.as_str(), "him" | "her") {
+                if matches!(w.as_str(), "him" | "her" | "his" | "their") {
                     return self.last_subject.clone();
                 }
                 // Nearest person earlier in the same sentence, else the

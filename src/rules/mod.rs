@@ -19,6 +19,7 @@
 //! A rule without `{person}` takes the person of the event before it in the
 //! same sentence ("..., and will serve as a consultant").
 //!
+//! `{slot=his|her}` captures one of the listed words into the slot instead.
 //! `{slot}` captures a chunk into a record slot (`person`, `successor`,
 //! `predecessor`, `reports_to`, `prev_reports_to` take a person or name;
 //! `new_role`, `old_role`, `role` a title or role reference; `org` an
@@ -198,18 +199,23 @@ fn expand(pattern: &str, macros: &[(String, String)]) -> Result<String, String> 
             rest = &name_part[name.len()..];
         } else {
             let close = tail.find('}').ok_or("unclosed `{`")?;
-            let slot = &tail[1..close];
+            let inner = &tail[1..close];
+            // `{slot=words}` captures one of the given words instead of a
+            // symbol ("in {predecessor=his|her} place").
+            let (slot, custom) = match inner.split_once('=') {
+                Some((slot, words)) => (slot, Some(words)),
+                None => (inner, None),
+            };
             // Regex repetitions such as {0,3} pass through.
             if slot.chars().all(|c| c.is_ascii_digit() || c == ',') {
                 out.push_str(&tail[..=close]);
             } else {
-                let symbol = match slot {
-                    "person" | "successor" | "predecessor" | "reports_to" | "prev_reports_to" => {
-                        PERSON_SYMBOL
-                    }
-                    "new_role" | "old_role" | "role" => ROLE_SYMBOL,
-                    "org" => ORG_SYMBOL,
-                    other => return Err(format!("unknown slot {{{other}}}")),
+                let symbol = match (slot, custom) {
+                    (s, _) if !SLOTS.contains(&s) => return Err(format!("unknown slot {{{s}}}")),
+                    (_, Some(words)) => words,
+                    ("new_role" | "old_role" | "role", None) => ROLE_SYMBOL,
+                    ("org", None) => ORG_SYMBOL,
+                    _ => PERSON_SYMBOL,
                 };
                 let n = seen.iter().filter(|s| **s == slot).count();
                 seen.push(slot);
