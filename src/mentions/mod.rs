@@ -767,7 +767,8 @@ fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t str) {
                 // Marquardt chair of the board").
                 let is_org_like = owner.kind == ChunkKind::Org
                     || (owner.kind == ChunkKind::Name
-                        && (prev_is_possessive || !owner.text.contains(' ')));
+                        && (prev_is_possessive || !owner.text.contains(' '))
+                        && !is_org_anaphor(owner.text));
                 if info.org.is_none() && !info.org_is_anaphor && is_org_like {
                     info.org = Some((owner.start, owner.end));
                     c.start = owner.start;

@@ -409,8 +409,16 @@ impl Context<'_> {
         exclude_title: Option<&str>,
     ) -> Option<RoleVal> {
         let roles = self.bindings.get(person)?;
+        // Founding a company or being someone's "boss" is no position one
+        // is appointed to or leaves.
         let usable = |r: &&(RoleVal, usize)| {
+            let title = r.0.title.to_lowercase();
             r.0.tense != Tense::New
+                && !title.contains("founder")
+                && !matches!(
+                    title.as_str(),
+                    "boss" | "chief" | "executive" | "member" | "leader"
+                )
                 && exclude_title.is_none_or(|t| !r.0.title.eq_ignore_ascii_case(t))
         };
         roles
@@ -590,9 +598,14 @@ fn clean_title(t: &str) -> String {
     }
 }
 
-/// An organisation name without a possessive ending or stray punctuation.
+/// An organisation name without a possessive ending or stray punctuation
+/// ("Swiss Re (OTC" loses its unclosed bracket).
 fn clean_org(t: &str) -> &str {
     let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”'));
+    let t = match t.rfind('(') {
+        Some(open) if !t[open..].contains(')') => t[..open].trim_end(),
+        _ => t,
+    };
     t.strip_suffix("'s")
         .or_else(|| t.strip_suffix("’s"))
         .unwrap_or(t)
