@@ -249,6 +249,10 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> 
     if !first.is_capitalised() || is_non_name(first.text) {
         return None;
     }
+    // "Separately, Jane Roe ...": an adverb opening the sentence.
+    if first.text.ends_with("ly") && tokens.get(i + 1).is_some_and(|n| n.text == ",") {
+        return None;
+    }
     // "Spaniard Luis Moreno": the nationality is no part of the name.
     if people.demonym.contains(first.text) && tokens.get(i + 1).is_some_and(Token::is_capitalised) {
         return None;

@@ -705,7 +705,16 @@ fn fill_role(slot: &mut Option<Role>, value: Option<Role>) {
     match (slot.as_mut(), value) {
         (None, v) => *slot = v,
         (Some(s), Some(v)) => {
-            if s.title.is_none() {
+            // A fuller form of the same title wins: "chairman and chief
+            // executive" over "chief executive".
+            let fuller = match (&s.title, &v.title) {
+                (Some(a), Some(b)) => {
+                    b.len() > a.len() && b.to_lowercase().contains(&a.to_lowercase())
+                }
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            if fuller {
                 s.title = v.title;
             }
             if s.org.is_none() {
