@@ -171,6 +171,16 @@ pub(crate) fn records(
                     let subject = subject_here.clone();
                     if let Some(f) = ctx.frame(view, index, m, kind, &matched, subject) {
                         subject_here = Some((f.person.clone(), f.status));
+                        // "<Name>, <title>, and <Name>, <title>, will join":
+                        // the same change for each coordinated person.
+                        for other in ctx.coordinated(view, m) {
+                            if other != f.person {
+                                let mut twin = f.clone();
+                                twin.person = other;
+                                twin.old_role = None;
+                                frames.push(twin);
+                            }
+                        }
                         frames.push(f);
                     }
                 }
@@ -247,6 +257,48 @@ impl Context<'_> {
             }
             _ => None,
         }
+    }
+
+    /// People coordinated with the match's person: before it ("<Name>,
+    /// <title>, and <Name> will join") and, for event nouns, after it ("the
+    /// departures of <Name> and <title> <Name>").
+    fn coordinated(&self, view: &SentenceView<'_, '_>, m: &Match<'_>) -> Vec<String> {
+        let Some(&(_, at)) = m.slots.iter().find(|(s, _)| *s == "person") else {
+            return Vec::new();
+        };
+        let Some(k) = view.mentions.chunk_at(at) else {
+            return Vec::new();
+        };
+        let chunks = &view.mentions.chunks;
+        let kind = |i: usize| chunks.get(i).map(|c| c.kind);
+        let text = |i: usize| chunks.get(i).map_or("", |c| c.text);
+        let is_name = |i: usize| matches!(kind(i), Some(ChunkKind::Person | ChunkKind::Name));
+        let person_at = |i: usize| self.person(view, view.mentions.symbol_starts[i]);
+        let mut out = Vec::new();
+        // Backwards: [name] [, title ,] [,] and <person>
+        if k >= 2 && text(k - 1) == "and" {
+            let mut j = k - 2;
+            if text(j) == "," && j >= 1 {
+                j -= 1;
+            }
+            if kind(j) == Some(ChunkKind::Title) && j >= 2 && text(j - 1) == "," {
+                j -= 2;
+            }
+            if is_name(j) {
+                out.extend(person_at(j));
+            }
+        }
+        // Forwards, for event nouns: <person> and [title] <name>
+        if m.rule.id.contains("NOUN") && text(k + 1) == "and" {
+            let mut j = k + 2;
+            if kind(j) == Some(ChunkKind::Title) {
+                j += 1;
+            }
+            if is_name(j) {
+                out.extend(person_at(j));
+            }
+        }
+        out
     }
 
     /// The first person named in the sentence before encoding offset `end`.
@@ -470,8 +522,10 @@ impl Context<'_> {
                         match vacated
                             .iter()
                             .rev()
-                            .find(|(s, p, _)| *s <= f.sentence && *p != f.person)
-                        {
+                            // Only a role vacated in this or the two sentences before.
+                            .find(|(s, p, _)| {
+                                *s <= f.sentence && f.sentence - *s <= 2 && *p != f.person
+                            }) {
                             Some((_, p, r)) => (r.clone(), Some(p.clone())),
                             None => (None, None),
                         }
