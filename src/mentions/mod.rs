@@ -192,7 +192,7 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
             i = last + 1;
             continue;
         }
-        if let Some((last, kind, name_first)) = name_at(tokens, i) {
+        if let Some((last, kind, name_first)) = name_at(tokens, i, headline) {
             let start = tokens[name_first].start;
             chunks.push(Chunk {
                 kind,
@@ -243,7 +243,7 @@ fn role_ref_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
 
 /// A run of capitalised words at `i`: returns its last token, its kind, and
 /// the first token of the name proper (after an honorific such as "Mr").
-fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> {
+fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, ChunkKind, usize)> {
     let people = &*PEOPLE_VOCAB;
     let first = tokens.get(i)?;
     if !first.is_capitalised() || is_non_name(first.text) {
@@ -285,7 +285,10 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, ChunkKind, usize)> 
     let mut last = i;
     let mut j = i + 1;
     while let Some(t) = tokens.get(j) {
-        let continues = if t.is_capitalised() {
+        let headline_word = headline && HEADLINE_WORDS.contains(t.text.to_lowercase().as_str());
+        let continues = if headline_word {
+            false
+        } else if t.is_capitalised() {
             !is_non_name(t.text) && (!is_title_word(t.text) || is_org_word(t.text))
         } else if is_quote(t.text) {
             // A nickname in quotes: Margaret "Peggy" Dunleavy.
