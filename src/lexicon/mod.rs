@@ -6,6 +6,7 @@
 //! `#` starts a comment, and a `[name]` line opens a section.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
@@ -17,8 +18,74 @@ const PEOPLE: &str = include_str!("people.txt");
 const PLACES: &str = include_str!("places.txt");
 
 /// Places that are never the organisation of a change ("China", "Wall Street").
-pub(crate) static PLACE_NAMES: Lazy<HashSet<&'static str>> =
+pub(crate) static PLACE_NAMES: Lazy<WordSet<&'static str>> =
     Lazy::new(|| entries(PLACES).map(|(_, w)| w).collect());
+
+/// FNV-1a: word lists are looked up for nearly every token, and their keys
+/// are short and trusted (compiled in), so a fast non-keyed hash serves
+/// better than SipHash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set keyed with [`Fnv`].
+pub(crate) type WordSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// A map keyed with [`Fnv`].
+pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A word in lower case, on the stack when it is short ASCII.
+pub(crate) struct Lower {
+    buf: [u8; 32],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Lower {
+    pub(crate) fn new(word: &str) -> Self {
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            Self {
+                buf,
+                len: word.len(),
+                heap: None,
+            }
+        } else {
+            Self {
+                buf,
+                len: 0,
+                heap: Some(word.to_lowercase()),
+            }
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            // Lower-cased ASCII is valid UTF-8.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
 
 /// Yields `(section, entry)` for every entry line of a data file.
 ///
@@ -68,7 +135,7 @@ impl AbbreviationKind {
 }
 
 /// Built-in abbreviations, keyed by their lower-cased form without the final period.
-pub(crate) static BUILTIN_ABBREVIATIONS: Lazy<HashMap<Box<str>, AbbreviationKind>> =
+pub(crate) static BUILTIN_ABBREVIATIONS: Lazy<WordMap<Box<str>, AbbreviationKind>> =
     Lazy::new(|| {
         entries(ABBREVIATIONS)
             .filter_map(|(section, word)| {
@@ -79,19 +146,19 @@ pub(crate) static BUILTIN_ABBREVIATIONS: Lazy<HashMap<Box<str>, AbbreviationKind
     });
 
 /// Words that usually begin a sentence, case-sensitive.
-pub(crate) static STARTERS: Lazy<HashSet<&'static str>> =
+pub(crate) static STARTERS: Lazy<WordSet<&'static str>> =
     Lazy::new(|| section(SENTENCE_STARTERS, "starter"));
 
 /// Words that stay plain words in a Title Case headline (lower-cased):
 /// "Acme Names Jane Roe Chief Executive".
-pub(crate) static HEADLINE_WORDS: Lazy<HashSet<Box<str>>> =
+pub(crate) static HEADLINE_WORDS: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(SENTENCE_STARTERS, "headline"));
 
 /// Finite verbs that often follow the subject of a sentence.
-pub(crate) static SUBJECT_VERBS: Lazy<HashSet<&'static str>> =
+pub(crate) static SUBJECT_VERBS: Lazy<WordSet<&'static str>> =
     Lazy::new(|| section(SENTENCE_STARTERS, "verb"));
 
-fn section(src: &'static str, name: &str) -> HashSet<&'static str> {
+fn section(src: &'static str, name: &str) -> WordSet<&'static str> {
     entries(src)
         .filter(|(s, _)| *s == name)
         .map(|(_, w)| w)
@@ -99,14 +166,14 @@ fn section(src: &'static str, name: &str) -> HashSet<&'static str> {
 }
 
 /// Every word of the title vocabulary, lower-cased.
-pub(crate) static TITLE_WORDS: Lazy<HashSet<Box<str>>> = Lazy::new(|| {
+pub(crate) static TITLE_WORDS: Lazy<WordSet<Box<str>>> = Lazy::new(|| {
     entries(TITLES)
         .map(|(_, w)| w.to_lowercase().into_boxed_str())
         .collect()
 });
 
 /// A set of lower-cased words from one section of a data file.
-fn lower_section(src: &'static str, name: &str) -> HashSet<Box<str>> {
+fn lower_section(src: &'static str, name: &str) -> WordSet<Box<str>> {
     entries(src)
         .filter(|(s, _)| *s == name)
         .map(|(_, w)| w.to_lowercase().into_boxed_str())
@@ -116,11 +183,11 @@ fn lower_section(src: &'static str, name: &str) -> HashSet<Box<str>> {
 /// Title vocabulary by section (lower-cased): `head`, `modifier`,
 /// `abbreviation`, `domain`, `status`.
 pub(crate) struct TitleWords {
-    pub head: HashSet<Box<str>>,
-    pub modifier: HashSet<Box<str>>,
-    pub abbreviation: HashSet<Box<str>>,
-    pub domain: HashSet<Box<str>>,
-    pub status: HashSet<Box<str>>,
+    pub head: WordSet<Box<str>>,
+    pub modifier: WordSet<Box<str>>,
+    pub abbreviation: WordSet<Box<str>>,
+    pub domain: WordSet<Box<str>>,
+    pub status: WordSet<Box<str>>,
 }
 
 pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| TitleWords {
@@ -133,10 +200,10 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| TitleWords {
 
 /// Organisation vocabulary by section (lower-cased).
 pub(crate) struct OrgWords {
-    pub suffix: HashSet<Box<str>>,
-    pub cue: HashSet<Box<str>>,
-    pub unit: HashSet<Box<str>>,
-    pub descriptor: HashSet<Box<str>>,
+    pub suffix: WordSet<Box<str>>,
+    pub cue: WordSet<Box<str>>,
+    pub unit: WordSet<Box<str>>,
+    pub descriptor: WordSet<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -148,12 +215,12 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
 
 /// Person-name vocabulary by section (case as written).
 pub(crate) struct PeopleWords {
-    pub honorific: HashSet<&'static str>,
-    pub given: HashSet<&'static str>,
-    pub surname: HashSet<&'static str>,
-    pub particle: HashSet<&'static str>,
-    pub suffix: HashSet<&'static str>,
-    pub demonym: HashSet<&'static str>,
+    pub honorific: WordSet<&'static str>,
+    pub given: WordSet<&'static str>,
+    pub surname: WordSet<&'static str>,
+    pub particle: WordSet<&'static str>,
+    pub suffix: WordSet<&'static str>,
+    pub demonym: WordSet<&'static str>,
 }
 
 pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {

@@ -12,7 +12,7 @@ mod tokens;
 pub(crate) use tokens::{tokenize, Token};
 
 use crate::lexicon::{
-    with_lowercase, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, STARTERS, TITLE_VOCAB,
+    with_lowercase, Lower, WordSet, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, STARTERS, TITLE_VOCAB,
 };
 
 /// What a chunk is.
@@ -92,7 +92,7 @@ impl<'t> Mentions<'t> {
     }
 }
 
-fn lower_in(set: &std::collections::HashSet<Box<str>>, word: &str) -> bool {
+fn lower_in(set: &WordSet<Box<str>>, word: &str) -> bool {
     with_lowercase(word, |w| set.contains(w))
 }
 
@@ -156,7 +156,7 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
     while i < tokens.len() {
         // In a Title Case headline, verbs and small words are capitalised
         // too: "Board Elects Helga Marquardt as Chair".
-        if headline && HEADLINE_WORDS.contains(tokens[i].text.to_lowercase().as_str()) {
+        if headline && HEADLINE_WORDS.contains(Lower::new(tokens[i].text).as_str()) {
             chunks.push(Chunk {
                 kind: ChunkKind::Word,
                 first: i,
@@ -285,7 +285,7 @@ fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, Chu
     let mut last = i;
     let mut j = i + 1;
     while let Some(t) = tokens.get(j) {
-        let headline_word = headline && HEADLINE_WORDS.contains(t.text.to_lowercase().as_str());
+        let headline_word = headline && HEADLINE_WORDS.contains(Lower::new(t.text).as_str());
         let continues = if headline_word {
             false
         } else if t.is_capitalised() {
@@ -344,8 +344,8 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
     let mut j = i;
     // Status words ("former", "new") belong to the chunk, not the title.
     while let Some(t) = tokens.get(j) {
-        let lw = t.text.to_lowercase();
-        let lw = lw.trim_end_matches('-');
+        let lower = Lower::new(t.text);
+        let lw = lower.as_str().trim_end_matches('-');
         if v.status.contains(lw) {
             tense = match lw {
                 "new" | "incoming" => Tense::New,
@@ -508,19 +508,20 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     // "chief financial officer", "executive" in "executive vice president").
     let mut open = true;
     while let Some(t) = tokens.get(k) {
-        let lw = t.text.to_lowercase();
+        let lower = Lower::new(t.text);
+        let lw = lower.as_str();
         let plural_head = lw.len() > 3
             && lw.ends_with('s')
             && (v.head.contains(&lw[..lw.len() - 1])
                 || v.abbreviation.contains(&lw[..lw.len() - 1]));
-        if v.abbreviation.contains(lw.as_str()) || v.head.contains(lw.as_str()) || plural_head {
+        if v.abbreviation.contains(lw) || v.head.contains(lw) || plural_head {
             saw_head = true;
             last_head = k;
-            open = v.modifier.contains(lw.as_str());
+            open = v.modifier.contains(lw);
             k += 1;
             continue;
         }
-        if v.modifier.contains(lw.as_str()) || v.domain.contains(lw.as_str()) {
+        if v.modifier.contains(lw) || v.domain.contains(lw) {
             if saw_head && !open {
                 break;
             }

@@ -82,7 +82,11 @@ pub(crate) struct Pattern {
 
 impl Pattern {
     fn compile(body: &str) -> Result<Self, String> {
-        let regex = Regex::new(&format!("(?:^| ){}(?: |$)", hoist_spaces(body)))
+        // Rules are large alternations; a roomy lazy-DFA cache keeps the
+        // states it builds instead of rebuilding them sentence after sentence.
+        let regex = regex::RegexBuilder::new(&format!("(?:^| ){}(?: |$)", hoist_spaces(body)))
+            .dfa_size_limit(64 << 20)
+            .build()
             .map_err(|e| e.to_string())?;
         let groups = regex
             .capture_names()
@@ -135,6 +139,16 @@ pub(crate) const SLOTS: &[&str] = &[
 const PERSON_SYMBOL: &str = r"(?:P|N)\d+|he|she|him|her";
 const ROLE_SYMBOL: &str = r"(?:T|R)\d+";
 const ORG_SYMBOL: &str = r"(?:O|N)\d+";
+
+/// Words that event rules need: a sentence with none of them skips every
+/// event rule (see `triggers.txt`).
+static TRIGGERS: Lazy<Regex> = Lazy::new(|| {
+    let stems: Vec<String> = crate::lexicon::entries(include_str!("triggers.txt"))
+        .map(|(_, stem)| regex::escape(stem))
+        .collect();
+    Regex::new(&format!("(?:^| )(?:{})", stems.join("|")))
+        .unwrap_or_else(|e| panic!("built-in triggers.txt is invalid: {e}"))
+});
 
 /// All rules, compiled once.
 pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| match compile_all() {
@@ -380,7 +394,11 @@ fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
 /// Runs every rule over one sentence's encoding.
 pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
     let mut out = Vec::new();
+    let triggered = TRIGGERS.is_match(encoding);
     for rule in rules {
+        if !triggered && rule.action != Action::Role {
+            continue;
+        }
         let header: Vec<(&'static str, usize)> = match &rule.when {
             None => Vec::new(),
             Some(when) => match when.regex.captures(encoding) {
