@@ -666,9 +666,10 @@ fn clean_org(t: &str) -> &str {
         .trim()
 }
 
-/// Career history told in passing: only past tense, with a year in the
-/// match or just after it ("joined GM in 1982", "became CEO in 2019"); a
-/// year elsewhere in the sentence ("a contract until 2027") does not count.
+/// Career history told in passing: only past tense, with a year just after
+/// the match ("joined GM in 1982", "became CEO in 2019"); a year elsewhere
+/// ("the company's CFO since 2007, was named", "a contract until 2027")
+/// does not count.
 fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>, matched: &str) -> bool {
     let mentions = view.mentions;
     let last = mentions
@@ -676,7 +677,7 @@ fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>, matched: &str) -> bool
         .partition_point(|&at| at < m.end)
         .saturating_add(4)
         .min(mentions.chunks.len());
-    let first = mentions.symbol_starts.partition_point(|&at| at < m.start);
+    let first = mentions.symbol_starts.partition_point(|&at| at < m.end);
     let has_year = mentions.chunks[first..last].iter().any(|c| {
         let b = c.text.as_bytes();
         b.len() == 4
