@@ -561,6 +561,14 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         u += 1;
     }
     let first_unit = tokens.get(u)?;
+    // "of Chinese tech firm's consumer group": an adjective, no name.
+    let adjective = PEOPLE_VOCAB.demonym.contains(first_unit.text)
+        && tokens
+            .get(u + 1)
+            .is_some_and(|n| n.is_word() && !n.is_capitalised());
+    if adjective {
+        return Some((last_head, None));
+    }
     if first_unit.is_capitalised() && !is_non_name(first_unit.text) {
         let mut ulast = u;
         let mut m = u + 1;
@@ -590,6 +598,31 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
             } else {
                 break;
             }
+        }
+        // "TikTok parent ByteDance": the owner named after a descriptor.
+        let descriptor = tokens
+            .get(ulast + 1)
+            .is_some_and(|d| lower_in(&ORG_VOCAB.descriptor, d.text));
+        let owner = tokens
+            .get(ulast + 2)
+            .filter(|n| descriptor && n.is_capitalised() && !is_title_word(n.text));
+        if owner.is_some() {
+            let first = ulast + 2;
+            let mut last = first;
+            while tokens
+                .get(last + 1)
+                .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+            {
+                last += 1;
+            }
+            return Some((
+                last_head,
+                Some(Unit {
+                    first,
+                    last,
+                    named: true,
+                }),
+            ));
         }
         return Some((
             last_head,
