@@ -96,6 +96,11 @@ fn lower_in(set: &WordSet<Box<str>>, word: &str) -> bool {
     with_lowercase(word, |w| set.contains(w))
 }
 
+fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
+    let t = tokens[i].text;
+    PEOPLE_VOCAB.honorific.contains(t) || PEOPLE_VOCAB.honorific.contains(t.trim_end_matches('.'))
+}
+
 fn is_quote(t: &str) -> bool {
     matches!(t, "\"" | "“" | "”")
 }
@@ -301,6 +306,13 @@ fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, Chu
                 continue;
             }
             false
+        } else if t.text.trim_end_matches('.').len() <= 4
+            && lower_in(&ORG_VOCAB.suffix, t.text)
+            && !honorific_start(tokens, i)
+        {
+            // "Hollins Marr plc": a short legal form written in lower case.
+            last = j;
+            break;
         } else if t.text == "&" || people.particle.contains(t.text) || t.text == "of" {
             // "Simon & Schuster", "Ludwig van Beethoven", "Bank of America"
             tokens

@@ -126,10 +126,12 @@ pub(crate) fn records(
     let people = People::collect(&all_mentions, &named);
     let orgs = org_mentions(views, &people);
     let focus = focus_org(&orgs);
+    let inner = inner_names(views);
     let mut ctx = Context {
         text,
         people: &people,
         focus,
+        inner: &inner,
         bindings: HashMap::new(),
         last_subject: None,
     };
@@ -204,6 +206,8 @@ struct Context<'a> {
     text: &'a str,
     people: &'a People,
     focus: Option<String>,
+    /// Undecided names capitalised somewhere other than at a sentence start.
+    inner: &'a std::collections::HashSet<&'a str>,
     /// Roles held by each person, from appositives: (role, sentence).
     bindings: HashMap<String, Vec<(RoleVal, usize)>>,
     last_subject: Option<String>,
@@ -345,6 +349,13 @@ impl Context<'_> {
         let chunk = &view.mentions.chunks[idx];
         match chunk.kind {
             ChunkKind::Org => Some(clean_org(chunk.text).to_owned()),
+            // "Shareholders elected ...": a lone word opening the sentence
+            // is no organisation unless the article names it elsewhere.
+            ChunkKind::Name
+                if idx == 0 && !chunk.text.contains(' ') && !self.inner.contains(chunk.text) =>
+            {
+                None
+            }
             ChunkKind::Name if self.people.resolve(chunk.text, chunk.start).is_none() => {
                 Some(clean_org(chunk.text).to_owned())
             }
@@ -907,15 +918,21 @@ fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize)
 /// organisations owning a title count double; undecided names count only
 /// when they are not people, places, datelines in capitals, acronyms in
 /// brackets or adjectives ("Chinese tech firm").
-fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(String, usize)>> {
-    // A single capitalised word opening a sentence ("Shareholders said")
-    // is an organisation only if the article also capitalises it elsewhere.
-    let inner: std::collections::HashSet<&str> = views
+/// Undecided names the article capitalises somewhere other than at the
+/// start of a sentence.
+fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> std::collections::HashSet<&'t str> {
+    views
         .iter()
         .flat_map(|v| v.mentions.chunks.iter().skip(1))
         .filter(|c| c.kind == ChunkKind::Name)
         .map(|c| c.text)
-        .collect();
+        .collect()
+}
+
+fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(String, usize)>> {
+    // A single capitalised word opening a sentence ("Shareholders said")
+    // is an organisation only if the article also capitalises it elsewhere.
+    let inner = inner_names(views);
     views
         .iter()
         .map(|v| {
