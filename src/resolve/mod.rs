@@ -446,11 +446,35 @@ impl Context<'_> {
         {
             return None;
         }
+        // "put in charge of the foundry unit", "will head the new AI group":
+        // the head of that unit.
+        let unit_role = m.unit.and_then(|(start, end)| {
+            let chunks = &view.mentions.chunks;
+            let first = view.mentions.chunk_at(start)?;
+            let last = view
+                .mentions
+                .symbol_starts
+                .partition_point(|&at| at < end)
+                .checked_sub(1)?;
+            let text = &self.text[chunks[first].start..chunks[last].end];
+            let text = ["the ", "its ", "their ", "a ", "an ", "new "]
+                .iter()
+                .fold(text, |t, det| t.strip_prefix(det).unwrap_or(t));
+            Some(RoleSlot::Title(RoleVal {
+                title: "head".to_owned(),
+                org: Some(text.to_owned()),
+                org_named: false,
+                org_anaphor: false,
+                tense: Tense::Plain,
+            }))
+        });
         Some(Frame {
             kind,
             rule: m.rule.id.clone(),
             sentence: index,
-            new_role: slot("new_role").and_then(|o| self.role(view, o)),
+            new_role: slot("new_role")
+                .and_then(|o| self.role(view, o))
+                .or(unit_role),
             old_role: slot("old_role").and_then(|o| self.role(view, o)),
             org: slot("org").and_then(|o| self.org(view, o)),
             predecessor: named(slot("predecessor")),

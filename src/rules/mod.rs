@@ -23,7 +23,8 @@
 //! `{slot}` captures a chunk into a record slot (`person`, `successor`,
 //! `predecessor`, `reports_to`, `prev_reports_to` take a person or name;
 //! `new_role`, `old_role`, `role` a title or role reference; `org` an
-//! organisation or name). `@NAME` expands a macro from `macros.rules`.
+//! organisation or name; `unit` a phrase ending in a unit noun, which
+//! becomes a new role "head" of that unit). `@NAME` expands a macro from `macros.rules`.
 //! Lines `+ ...` and `- ...` are examples that the test suite runs: the rule
 //! must fire on every `+` sentence and on none of the `-` sentences.
 
@@ -119,6 +120,8 @@ impl Pattern {
 pub(crate) struct Match<'r> {
     pub rule: &'r Rule,
     pub slots: Vec<(&'static str, usize)>,
+    /// Encoding span of the `{unit}` capture, if any.
+    pub unit: Option<(usize, usize)>,
     pub start: usize,
     pub end: usize,
 }
@@ -134,11 +137,15 @@ pub(crate) const SLOTS: &[&str] = &[
     "old_role",
     "role",
     "org",
+    "unit",
 ];
 
 const PERSON_SYMBOL: &str = r"(?:P|N)\d+|he|she|him|her";
 const ROLE_SYMBOL: &str = r"(?:T|R)\d+";
 const ORG_SYMBOL: &str = r"(?:O|N)\d+";
+/// A unit named by a phrase ending in a unit noun: "the new on-device N3
+/// group", "the foundry unit".
+const UNIT_SYMBOL: &str = r"(?:(?:the|its|their|a|an|new) )*(?:[^ ,.;:]+ ){0,5}?(?:unit|units|division|group|business|team|department|operations|arm|segment|office|committee|lab|labs|centre|center|region|practice|function)";
 
 /// Words that event rules need: a sentence with none of them skips every
 /// event rule (see `triggers.txt`).
@@ -229,6 +236,7 @@ fn expand(pattern: &str, macros: &[(String, String)]) -> Result<String, String> 
                     (_, Some(words)) => words,
                     ("new_role" | "old_role" | "role", None) => ROLE_SYMBOL,
                     ("org", None) => ORG_SYMBOL,
+                    ("unit", None) => UNIT_SYMBOL,
                     _ => PERSON_SYMBOL,
                 };
                 let n = seen.iter().filter(|s| **s == slot).count();
@@ -424,6 +432,12 @@ pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
                     from = whole.start() + 1;
                     continue;
                 }
+                let unit = pattern
+                    .groups
+                    .iter()
+                    .find(|(_, slot)| *slot == "unit")
+                    .and_then(|&(i, _)| caps.get(i))
+                    .map(|m| (m.start(), m.end()));
                 let mut slots = pattern.slots(&caps);
                 for &(name, at) in &header {
                     if !slots.iter().any(|(n, _)| *n == name) {
@@ -433,6 +447,7 @@ pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
                 out.push(Match {
                     rule,
                     slots,
+                    unit,
                     start: whole.start(),
                     end: whole.end(),
                 });
