@@ -448,7 +448,7 @@ impl Context<'_> {
         }
         // "put in charge of the foundry unit", "will head the new AI group":
         // the head of that unit.
-        let unit_role = m.unit.and_then(|(start, end)| {
+        let phrase = |(start, end): (usize, usize)| -> Option<&str> {
             let chunks = &view.mentions.chunks;
             let first = view.mentions.chunk_at(start)?;
             let last = view
@@ -457,17 +457,34 @@ impl Context<'_> {
                 .partition_point(|&at| at < end)
                 .checked_sub(1)?;
             let text = &self.text[chunks[first].start..chunks[last].end];
-            let text = ["the ", "its ", "their ", "a ", "an ", "new "]
-                .iter()
-                .fold(text, |t, det| t.strip_prefix(det).unwrap_or(t));
-            Some(RoleSlot::Title(RoleVal {
-                title: "head".to_owned(),
-                org: Some(text.to_owned()),
+            Some(
+                ["the ", "its ", "their ", "a ", "an ", "new "]
+                    .iter()
+                    .fold(text, |t, det| t.strip_prefix(det).unwrap_or(t)),
+            )
+        };
+        let made_role = |title: String, org: &str| {
+            RoleSlot::Title(RoleVal {
+                title,
+                org: Some(org.to_owned()),
                 org_named: false,
                 org_anaphor: false,
                 tense: Tense::Plain,
-            }))
-        });
+            })
+        };
+        // "joins the management board": a member of that board.
+        let unit_role = m
+            .unit
+            .and_then(phrase)
+            .map(|unit| made_role("head".to_owned(), unit))
+            .or_else(|| {
+                m.board.and_then(phrase).map(|board| {
+                    // The board's own name, without its company: "board".
+                    let bare = board.rsplit_once("'s ").map_or(board, |(_, b)| b);
+                    let bare = bare.rsplit_once("’s ").map_or(bare, |(_, b)| b);
+                    made_role(format!("member of the {bare}"), bare)
+                })
+            });
         Some(Frame {
             kind,
             rule: m.rule.id.clone(),

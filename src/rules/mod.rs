@@ -24,7 +24,8 @@
 //! `predecessor`, `reports_to`, `prev_reports_to` take a person or name;
 //! `new_role`, `old_role`, `role` a title or role reference; `org` an
 //! organisation or name; `unit` a phrase ending in a unit noun, which
-//! becomes a new role "head" of that unit). `@NAME` expands a macro from `macros.rules`.
+//! becomes a new role "head" of that unit; `board` a board or committee,
+//! which becomes a new role "member" of it). `@NAME` expands a macro from `macros.rules`.
 //! Lines `+ ...` and `- ...` are examples that the test suite runs: the rule
 //! must fire on every `+` sentence and on none of the `-` sentences.
 
@@ -122,6 +123,8 @@ pub(crate) struct Match<'r> {
     pub slots: Vec<(&'static str, usize)>,
     /// Encoding span of the `{unit}` capture, if any.
     pub unit: Option<(usize, usize)>,
+    /// Encoding span of the `{board}` capture, if any.
+    pub board: Option<(usize, usize)>,
     pub start: usize,
     pub end: usize,
 }
@@ -138,6 +141,7 @@ pub(crate) const SLOTS: &[&str] = &[
     "role",
     "org",
     "unit",
+    "board",
 ];
 
 const PERSON_SYMBOL: &str = r"(?:P|N)\d+|he|she|him|her";
@@ -145,6 +149,8 @@ const ROLE_SYMBOL: &str = r"(?:T|R)\d+";
 const ORG_SYMBOL: &str = r"(?:O|N)\d+";
 /// A unit named by a phrase ending in a unit noun: "the new on-device N3
 /// group", "the foundry unit".
+/// A board or committee: "the management board", "its board of directors".
+const BOARD_SYMBOL: &str = r"(?:the|its|their|a) (?:(?:N|O)\d+ 's |(?:N|O)\d+ )?(?:(?:management|supervisory|executive|advisory|audit|company 's) )?(?:board(?: of (?:directors|T\d+))?|committee)";
 const UNIT_SYMBOL: &str = r"(?:(?:the|its|their|a|an|new) )*(?:[^ ,.;:]+ ){0,5}?(?:unit|units|division|group|business|team|department|operations|arm|segment|office|committee|lab|labs|centre|center|region|practice|function)";
 
 /// Words that event rules need: a sentence with none of them skips every
@@ -237,6 +243,7 @@ fn expand(pattern: &str, macros: &[(String, String)]) -> Result<String, String> 
                     ("new_role" | "old_role" | "role", None) => ROLE_SYMBOL,
                     ("org", None) => ORG_SYMBOL,
                     ("unit", None) => UNIT_SYMBOL,
+                    ("board", None) => BOARD_SYMBOL,
                     _ => PERSON_SYMBOL,
                 };
                 let n = seen.iter().filter(|s| **s == slot).count();
@@ -432,12 +439,16 @@ pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
                     from = whole.start() + 1;
                     continue;
                 }
-                let unit = pattern
-                    .groups
-                    .iter()
-                    .find(|(_, slot)| *slot == "unit")
-                    .and_then(|&(i, _)| caps.get(i))
-                    .map(|m| (m.start(), m.end()));
+                let span_of = |name: &str| {
+                    pattern
+                        .groups
+                        .iter()
+                        .find(|(_, slot)| *slot == name)
+                        .and_then(|&(i, _)| caps.get(i))
+                        .map(|m| (m.start(), m.end()))
+                };
+                let unit = span_of("unit");
+                let board = span_of("board");
                 let mut slots = pattern.slots(&caps);
                 for &(name, at) in &header {
                     if !slots.iter().any(|(n, _)| *n == name) {
@@ -448,6 +459,7 @@ pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
                     rule,
                     slots,
                     unit,
+                    board,
                     start: whole.start(),
                     end: whole.end(),
                 });
