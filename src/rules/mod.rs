@@ -150,7 +150,7 @@ const ORG_SYMBOL: &str = r"(?:O|N)\d+";
 /// A unit named by a phrase ending in a unit noun: "the new on-device N3
 /// group", "the foundry unit".
 /// A board or committee: "the management board", "its board of directors".
-const BOARD_SYMBOL: &str = r"(?:the|its|their|a) (?:(?:N|O)\d+ 's |(?:N|O)\d+ )?(?:(?:management|supervisory|executive|advisory|audit|company 's) )?(?:board(?: of (?:directors|T\d+))?|committee)";
+const BOARD_SYMBOL: &str = r"(?:the|its|their|a) (?:(?:N|O)\d+ (?:'s )?)?(?:(?:management|supervisory|executive|advisory|audit|company 's) )?(?:board(?: of (?:directors|T\d+))?|committee)";
 const UNIT_SYMBOL: &str = r"(?:(?:the|its|their|a|an|new) )*(?:[^ ,.;:]+ ){0,5}?(?:unit|units|division|group|business|team|department|operations|arm|segment|office|committee|lab|labs|centre|center|region|practice|function)";
 
 /// Words that event rules need: a sentence with none of them skips every
@@ -357,7 +357,7 @@ fn hoist_spaces(pattern: &str) -> String {
         if c == ' ' && chars.get(i + 1) == Some(&'(') {
             if let Some(close) = matching_paren(&chars, i + 1) {
                 let after: String = chars[close + 1..].iter().take(3).collect();
-                let carries_space = chars[close - 1] == ' ';
+                let carries_space = ends_in_space(&chars[i + 1..=close]);
                 let optional =
                     after.starts_with('?') || after.starts_with('*') || after.starts_with("{0,");
                 // Groups that end in their own space ("(?:also )?") follow the
@@ -376,6 +376,24 @@ fn hoist_spaces(pattern: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Whether the group `(...)` ends in a literal space, directly ("(?:a )")
+/// or through an optional group at its end ("(?:a (?:'s )?)").
+fn ends_in_space(group: &[char]) -> bool {
+    let inner = &group[..group.len().saturating_sub(1)]; // without the `)`
+    match inner.last() {
+        Some(' ') => true,
+        Some('?') | Some('*') if inner.len() >= 2 && inner[inner.len() - 2] == ')' => {
+            // The last element is a quantified group: find where it opens.
+            let close = inner.len() - 2;
+            let open = (0..close)
+                .rev()
+                .find(|&o| matching_paren(inner, o) == Some(close));
+            open.is_some_and(|o| ends_in_space(&inner[o..=close]))
+        }
+        _ => false,
+    }
 }
 
 /// Index of the `)` closing the `(` at `open`.
@@ -557,5 +575,8 @@ mod tests {
         assert_eq!(hoist_spaces("a (?:b)? c"), "a(?: (?:b))? c");
         assert_eq!(hoist_spaces("a (?:b) c"), "a (?:b) c");
         assert_eq!(hoist_spaces("a (?:[ )]x)?"), "a(?: (?:[ )]x))?");
+        // A group ending in an optional group that ends in a space keeps
+        // the trailing-space convention.
+        assert_eq!(hoist_spaces("a (?:b (?:'s )?)?c"), "a (?:b (?:'s )?)?c");
     }
 }
