@@ -206,7 +206,8 @@ struct Context<'a> {
     text: &'a str,
     people: &'a People,
     focus: Option<String>,
-    /// Undecided names capitalised somewhere other than at a sentence start.
+    /// Undecided names capitalised somewhere other than at a sentence start
+    /// and never written in lower case.
     inner: &'a std::collections::HashSet<&'a str>,
     /// Roles held by each person, from appositives: (role, sentence).
     bindings: HashMap<String, Vec<(RoleVal, usize)>>,
@@ -351,9 +352,7 @@ impl Context<'_> {
             ChunkKind::Org => Some(clean_org(chunk.text).to_owned()),
             // "Shareholders elected ...": a lone word opening the sentence
             // is no organisation unless the article names it elsewhere.
-            ChunkKind::Name
-                if idx == 0 && !chunk.text.contains(' ') && !self.inner.contains(chunk.text) =>
-            {
+            ChunkKind::Name if !chunk.text.contains(' ') && !self.inner.contains(chunk.text) => {
                 None
             }
             ChunkKind::Name if self.people.resolve(chunk.text, chunk.start).is_none() => {
@@ -961,11 +960,21 @@ fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize)
 /// brackets or adjectives ("Chinese tech firm").
 /// Undecided names the article capitalises somewhere other than at the
 /// start of a sentence.
+///
+/// A word the article also writes in lower case ("shareholders") is a
+/// common noun wherever it is capitalised, so it is left out.
 fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> std::collections::HashSet<&'t str> {
+    let lower: std::collections::HashSet<&str> = views
+        .iter()
+        .flat_map(|v| v.mentions.chunks.iter())
+        .filter(|c| c.kind == ChunkKind::Word && c.text.starts_with(char::is_lowercase))
+        .map(|c| c.text)
+        .collect();
     views
         .iter()
         .flat_map(|v| v.mentions.chunks.iter().skip(1))
         .filter(|c| c.kind == ChunkKind::Name)
+        .filter(|c| c.text.contains(' ') || !lower.contains(c.text.to_lowercase().as_str()))
         .map(|c| c.text)
         .collect()
 }
@@ -990,8 +999,7 @@ fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(Str
                         _ => continue,
                     },
                     ChunkKind::Name => {
-                        let lone_opener =
-                            i == 0 && !c.text.contains(' ') && !inner.contains(c.text);
+                        let lone_opener = !c.text.contains(' ') && !inner.contains(c.text);
                         if lone_opener
                             || people.resolve(c.text, c.start).is_some()
                             || !plausible_org_name(chunks, i)
