@@ -134,6 +134,7 @@ pub(crate) fn records(
         inner: &inner,
         bindings: HashMap::new(),
         last_subject: None,
+        sentence_subject: None,
     };
     let mut frames = Vec::new();
     let mut denial_before = false;
@@ -171,6 +172,7 @@ pub(crate) fn records(
                 Action::Role => ctx.bind_role(view, m, &matched),
                 Action::Event(kind) => {
                     let subject = subject_here.clone();
+                    ctx.sentence_subject = subject.as_ref().map(|(p, _)| p.clone());
                     if let Some(f) = ctx.frame(view, index, m, kind, &matched, subject) {
                         subject_here = Some((f.person.clone(), f.status));
                         // "<Name>, <title>, and <Name>, <title>, will join":
@@ -188,6 +190,7 @@ pub(crate) fn records(
                 }
             }
         }
+        ctx.sentence_subject = None;
         // The sentence's first person becomes the antecedent for "he"/"she".
         let first_person = view.mentions.chunks.iter().find_map(|c| match c.kind {
             ChunkKind::Person | ChunkKind::Name => people.resolve(c.text, c.start).filter(|_| {
@@ -212,6 +215,8 @@ struct Context<'a> {
     /// Roles held by each person, from appositives: (role, sentence).
     bindings: HashMap<String, Vec<(RoleVal, usize)>>,
     last_subject: Option<String>,
+    /// The person of the latest event in the current sentence.
+    sentence_subject: Option<String>,
 }
 
 impl Context<'_> {
@@ -241,9 +246,14 @@ impl Context<'_> {
                     return None;
                 }
                 // "him"/"her" never refer to the subject of their own clause:
-                // take the subject of the sentences before.
+                // take the person of the event before it in this sentence
+                // ("tapped Rachel Lindgren ..., hiring her"), else the
+                // subject of the sentences before.
                 if matches!(w.as_str(), "him" | "her" | "his" | "their") {
-                    return self.last_subject.clone();
+                    return self
+                        .sentence_subject
+                        .clone()
+                        .or_else(|| self.last_subject.clone());
                 }
                 // Nearest person earlier in the same sentence, else the
                 // subject of the sentences before.

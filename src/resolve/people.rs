@@ -34,6 +34,7 @@ pub(crate) fn strip_honorific(text: &str) -> &str {
 fn could_be_person(text: &str) -> bool {
     let ws = words(text);
     !PLACE_NAMES.contains(text)
+        && !text.contains('&')
         && ws.len() >= 2
         && ws.len() <= 4
         && ws.iter().all(|w| {
