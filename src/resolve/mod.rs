@@ -823,7 +823,14 @@ fn fill_role(slot: &mut Option<Role>, value: Option<Role>) {
         (Some(s), Some(v)) => {
             // A fuller form of the same title wins: "chairman and chief
             // executive" over "chief executive".
+            // A role made up from a unit or board ("head" of "the foundry
+            // unit") gives way to a title the text spells out.
+            let made_up = |t: &str| t == "head" || t.starts_with("member of the ");
             let fuller = match (&s.title, &v.title) {
+                (Some(a), Some(b)) if made_up(a) && !made_up(b) => {
+                    s.org = v.org.clone();
+                    true
+                }
                 (Some(a), Some(b)) => {
                     b.len() > a.len() && b.to_lowercase().contains(&a.to_lowercase())
                 }
