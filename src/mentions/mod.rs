@@ -149,9 +149,19 @@ fn is_title_word(word: &str) -> bool {
 fn is_org_word(word: &str) -> bool {
     let v = &*ORG_VOCAB;
     let w = word.trim_end_matches('.');
-    with_lowercase(w, |w| v.suffix.contains(w) || v.cue.contains(w))
-        || with_lowercase(word, |w| v.suffix.contains(w))
+    with_lowercase(w, |w| {
+        v.suffix.contains(w)
+            || v.cue.contains(w)
+            // "Infosystems", "Biotech", "Microsoft": a cue word as an ending.
+            || ORG_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+    }) || with_lowercase(word, |w| v.suffix.contains(w))
 }
+
+/// Endings that mark a one-word company name.
+const ORG_ENDINGS: &[&str] = &[
+    "systems", "soft", "tech", "works", "ware", "tronics", "logic", "labs", "pharma", "bank",
+    "media", "net", "corp", "com", "data", "sys",
+];
 
 /// Finds the mentions of one sentence. `tokens` come from [`tokenize`].
 pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
