@@ -147,6 +147,7 @@ pub(crate) fn records(
         let sentence_hedged = denial_here || retold;
         denial_before = denial_here || retold;
         let mut subject_here: Option<(String, Status)> = None;
+        let mut object_here: Option<String> = None;
         let mut matches: Vec<&Match<'static>> = view.matches.iter().collect();
         matches.sort_by_key(|m| m.start);
         for m in matches {
@@ -172,9 +173,19 @@ pub(crate) fn records(
                 Action::Role => ctx.bind_role(view, m, &matched),
                 Action::Event(kind) => {
                     let subject = subject_here.clone();
-                    ctx.sentence_subject = subject.as_ref().map(|(p, _)| p.clone());
+                    ctx.sentence_subject = object_here.clone();
                     if let Some(f) = ctx.frame(view, index, m, kind, &matched, subject) {
                         subject_here = Some((f.person.clone(), f.status));
+                        // An object ("tapped <Name> ..., hiring her") is what a
+                        // later "him"/"her" in the sentence can mean; a
+                        // subject ("<Name> was elected, succeeding him") is not.
+                        let person_at = m
+                            .slots
+                            .iter()
+                            .find(|(s, _)| *s == "person")
+                            .map(|&(_, o)| o);
+                        let is_object = person_at.is_some_and(|o| o > m.start + 1);
+                        object_here = is_object.then(|| f.person.clone());
                         // "<Name>, <title>, and <Name>, <title>, will join":
                         // the same change for each coordinated person.
                         for other in ctx.coordinated(view, m) {
@@ -215,7 +226,8 @@ struct Context<'a> {
     /// Roles held by each person, from appositives: (role, sentence).
     bindings: HashMap<String, Vec<(RoleVal, usize)>>,
     last_subject: Option<String>,
-    /// The person of the latest event in the current sentence.
+    /// The person of the latest event in the current sentence, when that
+    /// person was its object.
     sentence_subject: Option<String>,
 }
 
