@@ -576,10 +576,12 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         return Some((last_head, None));
     }
     let mut u = of + 1;
-    if tokens
-        .get(u)
-        .is_some_and(|t| t.text.eq_ignore_ascii_case("the"))
-    {
+    // "of the ...", "of its mobile business".
+    if tokens.get(u).is_some_and(|t| {
+        ["the", "its", "their"]
+            .iter()
+            .any(|d| t.text.eq_ignore_ascii_case(d))
+    }) {
         u += 1;
     }
     let first_unit = tokens.get(u)?;

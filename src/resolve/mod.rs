@@ -684,6 +684,15 @@ impl Context<'_> {
             attach_reporting(&mut records, f, span_of);
         }
         for r in &mut records {
+            // Someone named only as the replacement still has the role an
+            // appositive gave them ("replaced by <Name>, executive vice
+            // president of the display division").
+            if r.old_role.is_none() && r.kind.group() == Group::Start {
+                if let Some(person) = r.person.as_deref() {
+                    let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
+                    r.old_role = self.bound_role(person, usize::MAX, new_title).map(to_role);
+                }
+            }
             if r.company.is_none() {
                 r.company = self.focus.clone();
             }
