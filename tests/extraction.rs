@@ -9,7 +9,7 @@ use newsextract::{eval, Extractor};
 
 /// Slot F1 the fixture set must keep. Raise it as the rules improve; the
 /// project's goal is 0.90.
-const F1_FLOOR: f64 = 0.84;
+const F1_FLOOR: f64 = 0.90;
 
 fn fixtures() -> Vec<(String, PathBuf, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
