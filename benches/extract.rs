@@ -1,28 +1,13 @@
 //! Throughput of the whole cascade (`Extractor::extract`) over the fixture
 //! articles, one article per call, as bytes and articles per second.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsextract::Extractor;
 
-fn articles() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles");
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| fs::read_to_string(p).unwrap())
-        .collect()
-}
-
 fn bench_extract(c: &mut Criterion) {
-    let articles = articles();
+    let articles = common::fixture_articles();
     let bytes: usize = articles.iter().map(String::len).sum();
     let extractor = Extractor::new();
     extractor.extract("Warm-up: Jane Roe resigned."); // compile the rules once

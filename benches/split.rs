@@ -3,8 +3,7 @@
 //! The corpus is every fixture article, concatenated (blank line between
 //! articles) and repeated to about 1 MB; criterion reports bytes per second.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsextract::{split_sentences, SentenceSplitter};
@@ -12,19 +11,11 @@ use newsextract::{split_sentences, SentenceSplitter};
 const TARGET_BYTES: usize = 1 << 20;
 
 fn corpus() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles");
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
     let mut once = String::new();
-    for path in &paths {
-        once.push_str(&fs::read_to_string(path).unwrap());
+    for article in common::fixture_articles() {
+        once.push_str(&article);
         once.push_str("\n\n");
     }
-    assert!(!once.is_empty(), "no fixture articles in {}", dir.display());
     once.repeat(TARGET_BYTES.div_ceil(once.len()))
 }
 

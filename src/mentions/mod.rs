@@ -167,68 +167,33 @@ const ORG_ENDINGS: &[&str] = &[
 pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
     let mut chunks: Vec<Chunk<'t>> = Vec::with_capacity(tokens.len());
     let headline = is_title_case(tokens);
+    // A chunk of tokens `first..=last` whose text starts at token `from`.
+    let chunk = |kind, first: usize, from: usize, last: usize, title| Chunk {
+        kind,
+        first,
+        start: tokens[from].start,
+        end: tokens[last].end,
+        text: &article[tokens[from].start..tokens[last].end],
+        title,
+    };
     let mut i = 0;
     while i < tokens.len() {
         // In a Title Case headline, verbs and small words are capitalised
         // too: "Board Elects Helga Marquardt as Chair".
-        if headline && HEADLINE_WORDS.contains(Lower::new(tokens[i].text).as_str()) {
-            chunks.push(Chunk {
-                kind: ChunkKind::Word,
-                first: i,
-                start: tokens[i].start,
-                end: tokens[i].end,
-                text: tokens[i].text,
-                title: None,
-            });
-            i += 1;
-            continue;
-        }
-        if let Some((last, info)) = title_at(tokens, i) {
-            chunks.push(Chunk {
-                kind: ChunkKind::Title,
-                first: i,
-                start: tokens[i].start,
-                end: tokens[last].end,
-                text: &article[tokens[i].start..tokens[last].end],
-                title: Some(info),
-            });
-            i = last + 1;
-            continue;
-        }
-        if let Some(last) = role_ref_at(tokens, i) {
-            chunks.push(Chunk {
-                kind: ChunkKind::RoleRef,
-                first: i,
-                start: tokens[i].start,
-                end: tokens[last].end,
-                text: &article[tokens[i].start..tokens[last].end],
-                title: None,
-            });
-            i = last + 1;
-            continue;
-        }
-        if let Some((last, kind, name_first)) = name_at(tokens, i, headline) {
-            let start = tokens[name_first].start;
-            chunks.push(Chunk {
-                kind,
-                first: i,
-                start,
-                end: tokens[last].end,
-                text: &article[start..tokens[last].end],
-                title: None,
-            });
-            i = last + 1;
-            continue;
-        }
-        chunks.push(Chunk {
-            kind: ChunkKind::Word,
-            first: i,
-            start: tokens[i].start,
-            end: tokens[i].end,
-            text: tokens[i].text,
-            title: None,
-        });
-        i += 1;
+        let (next, c) = if headline && HEADLINE_WORDS.contains(Lower::new(tokens[i].text).as_str())
+        {
+            (i, chunk(ChunkKind::Word, i, i, i, None))
+        } else if let Some((last, info)) = title_at(tokens, i) {
+            (last, chunk(ChunkKind::Title, i, i, last, Some(info)))
+        } else if let Some(last) = role_ref_at(tokens, i) {
+            (last, chunk(ChunkKind::RoleRef, i, i, last, None))
+        } else if let Some((last, kind, name_first)) = name_at(tokens, i, headline) {
+            (last, chunk(kind, i, name_first, last, None))
+        } else {
+            (i, chunk(ChunkKind::Word, i, i, i, None))
+        };
+        chunks.push(c);
+        i = next + 1;
     }
     attach_title_orgs(&mut chunks, article);
     encode(chunks)
@@ -520,6 +485,28 @@ struct Unit {
     named: bool,
 }
 
+impl Unit {
+    fn named(first: usize, last: usize) -> Self {
+        Self {
+            first,
+            last,
+            named: true,
+        }
+    }
+}
+
+/// The last token of the run of capitalised, non-title words from `first`.
+fn name_run_end(tokens: &[Token<'_>], first: usize) -> usize {
+    let mut last = first;
+    while tokens
+        .get(last + 1)
+        .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+    {
+        last += 1;
+    }
+    last
+}
+
 /// One title part at `j`: its last head token and the unit that follows.
 fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     let v = &*TITLE_VOCAB;
@@ -632,30 +619,12 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
             .filter(|n| descriptor && n.is_capitalised() && !is_title_word(n.text));
         if owner.is_some() {
             let first = ulast + 2;
-            let mut last = first;
-            while tokens
-                .get(last + 1)
-                .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
-            {
-                last += 1;
-            }
             return Some((
                 last_head,
-                Some(Unit {
-                    first,
-                    last,
-                    named: true,
-                }),
+                Some(Unit::named(first, name_run_end(tokens, first))),
             ));
         }
-        return Some((
-            last_head,
-            Some(Unit {
-                first: u,
-                last: ulast,
-                named: true,
-            }),
-        ));
+        return Some((last_head, Some(Unit::named(u, ulast))));
     }
     // A lower-case unit: up to eight plain words, with commas and "and"
     // between them ("of global advertising, marketing and partnerships").
@@ -696,23 +665,7 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
             .get(m)
             .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
     {
-        {
-            let mut nlast = m;
-            while tokens
-                .get(nlast + 1)
-                .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
-            {
-                nlast += 1;
-            }
-            return Some((
-                last_head,
-                Some(Unit {
-                    first: m,
-                    last: nlast,
-                    named: true,
-                }),
-            ));
-        }
+        return Some((last_head, Some(Unit::named(m, name_run_end(tokens, m)))));
     }
     match ulast {
         Some(ulast) => Some((
