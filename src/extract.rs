@@ -122,3 +122,20 @@ pub fn debug_encodings(text: &str) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn inputs_that_once_panicked_do_not() {
+        for text in [
+            "Prof. Émile Roe was named chair.",
+            "Mr. Chairman, the board thanks you.",
+            "Mr. Chairman",
+        ] {
+            let out = super::extract(text);
+            for s in &out.sentences {
+                assert_eq!(&text[s.start..s.end], s.text);
+            }
+        }
+    }
+}

@@ -242,7 +242,8 @@ fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, Chu
     let stripped = first.text.trim_end_matches('.');
     if people.honorific.contains(first.text) || people.honorific.contains(stripped) {
         let next = tokens.get(i + 1)?;
-        if !next.is_capitalised() {
+        // "Mr. Chairman" is a form of address, not a name.
+        if !next.is_capitalised() || (is_title_word(next.text) && !is_org_word(next.text)) {
             return None;
         }
         honorific = true;
@@ -302,6 +303,9 @@ fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, Chu
         }
         last = j;
         j += 1;
+    }
+    if name_first > last {
+        return None;
     }
     let words = &tokens[name_first..=last];
     let kind = if honorific {

@@ -127,8 +127,10 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
         if bytes.get(end.wrapping_sub(1)) == Some(&b'.') {
             for apostrophe in ["'s", "’s", "‘s"] {
                 let rest = &sentence[end..];
-                let after = rest[apostrophe.len().min(rest.len())..].chars().next();
-                if rest.starts_with(apostrophe) && !after.is_some_and(char::is_alphanumeric) {
+                let Some(tail) = rest.strip_prefix(apostrophe) else {
+                    continue;
+                };
+                if !tail.chars().next().is_some_and(char::is_alphanumeric) {
                     out.push(Token {
                         start: offset + end,
                         end: offset + end + apostrophe.len(),
@@ -166,6 +168,12 @@ mod tests {
             texts("Corvel’s vice-president"),
             ["Corvel", "’s", "vice-president"]
         );
+    }
+
+    #[test]
+    fn multibyte_text_after_a_kept_period_is_not_cut() {
+        assert_eq!(texts("Prof. Émile Roe"), ["Prof.", "Émile", "Roe"]);
+        assert_eq!(texts("Inc.’s"), ["Inc.", "’s"]);
     }
 
     #[test]
