@@ -1064,37 +1064,69 @@ fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(Str
 /// ("Saltmarsh" for "Saltmarsh Semiconductor Corp.") and acronyms for the
 /// name they abbreviate ("WSU"); the form named most often represents them.
 fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
+    // (name, weight, first order), with indexes so that nothing is
+    // quadratic in the number of distinct names.
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (order, (name, weight)) in orgs.iter().flatten().enumerate() {
-        match counts.iter_mut().find(|(n, _, _)| n == name) {
-            Some((_, n, _)) => *n += weight,
-            None => counts.push((name, *weight, order)),
+        match index.get(name.as_str()) {
+            Some(&i) => counts[i].1 += weight,
+            None => {
+                index.insert(name, counts.len());
+                counts.push((name, *weight, order));
+            }
         }
     }
-    // Each name's group: the most frequent other name it is a short form of.
-    let group_of = |name: &str| -> usize {
-        counts
-            .iter()
-            .enumerate()
-            .filter(|(_, (other, _, _))| *other != name && is_short_form(name, other))
-            .max_by_key(|(_, (_, n, _))| *n)
-            .map(|(i, _)| i)
-            .unwrap_or_else(|| counts.iter().position(|(n, _, _)| *n == name).unwrap_or(0))
+    // Candidates for "is a short form of": names sharing the first word,
+    // and names whose initials spell an acronym.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (name, _, _)) in counts.iter().enumerate() {
+        if let Some(first) = name.split_whitespace().next() {
+            by_first.entry(first).or_default().push(i);
+        }
+        by_initials.entry(initials(name)).or_default().push(i);
+    }
+    let group_of = |i: usize| -> usize {
+        let name = counts[i].0;
+        let first = name.split_whitespace().next().unwrap_or(name);
+        by_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .chain(by_initials.get(name).into_iter().flatten())
+            .copied()
+            .filter(|&o| o != i && is_short_form(name, counts[o].0))
+            .max_by_key(|&o| counts[o].1)
+            .unwrap_or(i)
     };
+    let groups: Vec<usize> = (0..counts.len()).map(group_of).collect();
     let mut totals = vec![0usize; counts.len()];
-    for (name, n, _) in &counts {
-        totals[group_of(name)] += n;
+    for (i, &g) in groups.iter().enumerate() {
+        totals[g] += counts[i].1;
     }
     let best = (0..counts.len()).max_by(|&a, &b| {
         totals[a]
             .cmp(&totals[b])
             .then(counts[b].2.cmp(&counts[a].2))
     })?;
-    counts
-        .iter()
-        .filter(|(name, _, _)| group_of(name) == best)
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|(n, _, _)| (*n).to_owned())
+    (0..counts.len())
+        .filter(|&i| groups[i] == best)
+        .max_by(|&a, &b| {
+            counts[a]
+                .1
+                .cmp(&counts[b].1)
+                .then(counts[b].2.cmp(&counts[a].2))
+        })
+        .map(|i| counts[i].0.to_owned())
+}
+
+/// The initials of a name's words, skipping "of", "and", "&", "the".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "&" | "the"))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 /// "Saltmarsh" of "Saltmarsh Semiconductor Corp.", "WSU" of "Washington
@@ -1103,11 +1135,7 @@ fn is_short_form(short: &str, long: &str) -> bool {
     if long.len() > short.len() && long.starts_with(short) && long[short.len()..].starts_with(' ') {
         return true;
     }
-    let initials: String = long
-        .split_whitespace()
-        .filter(|w| !matches!(*w, "of" | "and" | "&" | "the"))
-        .filter_map(|w| w.chars().next())
-        .collect();
+    let initials = initials(long);
     short.len() >= 2
         && short.chars().all(|c| c.is_ascii_uppercase())
         && initials.len() > 1

@@ -1,5 +1,7 @@
 //! Who is who: short names and pronouns to full names.
 
+use std::collections::HashMap;
+
 use crate::lexicon::{ORG_VOCAB, PEOPLE_VOCAB, PLACE_NAMES};
 use crate::mentions::{ChunkKind, Mentions};
 
@@ -8,6 +10,11 @@ use crate::mentions::{ChunkKind, Mentions};
 pub(crate) struct People {
     /// (full name, byte offsets of its mentions)
     names: Vec<(String, Vec<usize>)>,
+    /// Index of `names` by full name.
+    by_name: HashMap<String, usize>,
+    /// Index of `names` by each of their words, so that a lookup never
+    /// scans every name (an article may name thousands of people).
+    by_word: HashMap<String, Vec<usize>>,
 }
 
 fn words(name: &str) -> Vec<&str> {
@@ -73,10 +80,29 @@ impl People {
     }
 
     fn add(&mut self, name: &str, at: usize) {
-        match self.names.iter_mut().find(|(n, _)| n == name) {
-            Some((_, seen)) => seen.push(at),
-            None => self.names.push((name.to_owned(), vec![at])),
+        match self.by_name.get(name) {
+            Some(&i) => self.names[i].1.push(at),
+            None => {
+                let i = self.names.len();
+                self.names.push((name.to_owned(), vec![at]));
+                self.by_name.insert(name.to_owned(), i);
+                for w in words(name) {
+                    let list = self.by_word.entry(w.to_owned()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
         }
+    }
+
+    /// Registered names that contain `word`.
+    fn with_word<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a (String, Vec<usize>)> {
+        self.by_word
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
     }
 
     /// The full name for a mention `text` at byte `at`, if the article has one.
@@ -94,27 +120,29 @@ impl People {
         if ws.len() >= 2 {
             // The longest registered name containing these words in order.
             let best = self
-                .names
-                .iter()
+                .with_word(ws[ws.len() - 1])
                 .filter(|(n, _)| contains_in_order(&words(n), &ws))
                 .max_by_key(|(n, _)| n.len())
                 .map(|(n, _)| n.clone());
             return Some(best.unwrap_or_else(|| text.to_owned()));
         }
         let word = ws[0];
-        let candidates = self.names.iter().filter(|(n, _)| {
+        let candidates = self.with_word(word).filter(|(n, _)| {
             let nw = words(n);
             nw.last() == Some(&word) || nw.first() == Some(&word)
         });
         let mut before: Option<(usize, &str)> = None;
         let mut after: Option<(usize, &str)> = None;
         for (name, seen) in candidates {
-            for &pos in seen {
-                if pos <= at {
-                    if before.is_none_or(|(p, _)| pos > p) {
-                        before = Some((pos, name));
-                    }
-                } else if after.is_none_or(|(p, _)| pos < p) {
+            // Mentions are recorded in text order.
+            let k = seen.partition_point(|&pos| pos <= at);
+            if let Some(&pos) = k.checked_sub(1).and_then(|k| seen.get(k)) {
+                if before.is_none_or(|(p, _)| pos > p) {
+                    before = Some((pos, name));
+                }
+            }
+            if let Some(&pos) = seen.get(k) {
+                if after.is_none_or(|(p, _)| pos < p) {
                     after = Some((pos, name));
                 }
             }
