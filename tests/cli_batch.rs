@@ -295,6 +295,9 @@ fn inline_errors_give_one_output_line_per_input_line() {
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["line"], 2);
     assert!(lines[1]["error"].is_string());
+    // Consumers (the Spark example) tell error lines by their start.
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().nth(1).unwrap().starts_with("{\"error\":"));
     assert_eq!(lines[2]["id"], "c");
 }
 
