@@ -356,14 +356,14 @@ impl Progress {
                 )
                 .with_style(
                     ProgressStyle::with_template(
-                        "{spinner} {elapsed_precise} [{wide_bar}] {percent:>3}% eta {eta} {msg}",
+                        "{spinner} {elapsed_precise} [{bar:16}] {percent:>3}% eta {eta:<4} {wide_msg}",
                     )
                     .expect("valid template")
                     .progress_chars("=> "),
                 ),
                 None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4))
                     .with_style(
-                        ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
+                        ProgressStyle::with_template("{spinner} {elapsed_precise} {wide_msg}")
                             .expect("valid template"),
                     ),
             };
@@ -387,14 +387,14 @@ impl Progress {
         }
         *last = now;
         let secs = now.duration_since(self.started).as_secs_f64().max(1e-9);
+        // Rates first: on a narrow terminal the end of the message is cut.
         bar.set_message(format!(
-            "{} articles ({:.0}/s), {:.1} MB ({:.2} MB/s), {} records, {} errors",
-            summary.articles,
+            "{:.0} articles/s, {:.2} MB/s, {} articles, {} errors, {} records",
             summary.articles as f64 / secs,
-            summary.bytes as f64 / 1e6,
             summary.bytes as f64 / 1e6 / secs,
-            summary.records,
+            summary.articles,
             summary.errors,
+            summary.records,
         ));
     }
 
