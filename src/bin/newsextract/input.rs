@@ -442,11 +442,16 @@ fn read_jsonl(
                 bytes,
             },
             Line::Fits(bytes) => {
-                if buf.iter().all(u8::is_ascii_whitespace) {
+                // A byte order mark (files saved by some Windows tools).
+                let line = match line_no {
+                    1 => buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf),
+                    _ => &buf,
+                };
+                if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
                 Item {
-                    article: parse_line(name, line_no, &buf, opts),
+                    article: parse_line(name, line_no, line, opts),
                     bytes,
                 }
             }
@@ -528,6 +533,22 @@ mod tests {
             ]
         );
         assert_eq!(lines(b"12345\n123456", 5), [Ok("12345".into()), Err(6)]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_line_is_skipped() {
+        let opts = Options {
+            text_field: "text".into(),
+            id_field: "id".into(),
+            max_bytes: 1000,
+        };
+        let input = b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+        let mut ids = Vec::new();
+        let _ = read_jsonl("x", &input[..], &opts, &mut |item| {
+            ids.push(item.article.map(|a| a.id).map_err(|e| e.reason));
+            ControlFlow::Continue(())
+        });
+        assert_eq!(ids, [Ok("a".to_owned()), Ok("b".to_owned())]);
     }
 
     #[test]
