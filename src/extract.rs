@@ -87,6 +87,86 @@ impl Extractor {
             hits,
         }
     }
+
+    /// Extracts the records of many articles: `result[i]` holds the records
+    /// of `texts[i]`, exactly what `self.extract(&texts[i]).records` gives.
+    ///
+    /// With the `parallel` feature the articles are spread over all cores
+    /// (rayon's global thread pool, or the pool this is called from inside
+    /// `ThreadPool::install`); without it they are processed one after the
+    /// other on the calling thread. The order of the results is the order of
+    /// the input either way.
+    ///
+    /// For a corpus too large to hold in memory, call it on one chunk at a
+    /// time: each chunk is a batch, and memory stays that of one chunk.
+    ///
+    /// ```
+    /// let extractor = newsextract::Extractor::new();
+    /// let texts = [
+    ///     "Jane Roe was named chief executive of Acme Corp. on Monday.",
+    ///     "Shares of Acme Corp. rose 3% on Monday.",
+    ///     "John Smith has resigned as chief financial officer of Corvel Inc.",
+    /// ];
+    /// let records = extractor.extract_batch(&texts);
+    /// assert_eq!(records.len(), 3);
+    /// assert_eq!(records[0][0].person.as_deref(), Some("Jane Roe"));
+    /// assert!(records[1].is_empty());
+    /// assert_eq!(records[2][0].person.as_deref(), Some("John Smith"));
+    ///
+    /// // A large corpus, one chunk of 100 articles at a time.
+    /// let corpus: Vec<String> = std::iter::repeat(texts[0].to_owned()).take(250).collect();
+    /// let mut found = 0;
+    /// for chunk in corpus.chunks(100) {
+    ///     found += extractor.extract_batch(chunk).iter().map(Vec::len).sum::<usize>();
+    /// }
+    /// assert_eq!(found, 250);
+    /// ```
+    pub fn extract_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<Record>> {
+        self.extract_batch_with(texts, |_, extraction| extraction.records)
+    }
+
+    /// Runs `f` on the [`Extraction`] of each article and returns what it
+    /// gives, in input order: `result[i] = f(i, self.extract(&texts[i]))`.
+    /// Use it to keep more than the records (the rule hits, the sentences)
+    /// or to turn each article into its output right away, in parallel.
+    /// Parallel with the `parallel` feature, as for
+    /// [`extract_batch`](Self::extract_batch).
+    ///
+    /// ```
+    /// let extractor = newsextract::Extractor::new();
+    /// let texts = vec![
+    ///     "Jane Roe resigned as chief executive of Acme Corp. on Friday.".to_owned(),
+    ///     "No change here. Just a second sentence.".to_owned(),
+    /// ];
+    /// let lines = extractor.extract_batch_with(&texts, |i, out| {
+    ///     format!("{i}: {} sentences, {} records", out.sentences.len(), out.records.len())
+    /// });
+    /// assert_eq!(lines, ["0: 1 sentences, 1 records", "1: 2 sentences, 0 records"]);
+    /// ```
+    pub fn extract_batch_with<S, T, F>(&self, texts: &[S], f: F) -> Vec<T>
+    where
+        S: AsRef<str> + Sync,
+        T: Send,
+        F: Fn(usize, Extraction<'_>) -> T + Sync + Send,
+    {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts
+                .par_iter()
+                .enumerate()
+                .map(|(i, text)| f(i, self.extract(text.as_ref())))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| f(i, self.extract(text.as_ref())))
+                .collect()
+        }
+    }
 }
 
 /// Extracts leadership changes with a default [`Extractor`].

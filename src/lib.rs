@@ -60,8 +60,11 @@
 //!
 //! Rules and word lists are compiled once per process (the first call pays
 //! for it) and shared by every [`Extractor`], which is `Send + Sync` and
-//! cheap to clone: run one per thread over a corpus. Work per article is
-//! linear in its length; README.md reports the measured throughput.
+//! cheap to clone: run one per thread over a corpus, or hand a batch to
+//! [`Extractor::extract_batch`], which runs on all cores with the
+//! `parallel` feature and returns the records in input order. Work per
+//! article is linear in its length; README.md reports the measured
+//! throughput.
 //!
 //! # Untrusted input
 //!

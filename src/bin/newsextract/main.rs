@@ -1,12 +1,13 @@
 //! The `newsextract` command-line tool.
 
+mod batch;
 mod input;
 
-use std::io::{self, BufWriter, Write};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 /// Extract leadership changes from English news articles.
 #[derive(Parser)]
@@ -20,20 +21,27 @@ struct Cli {
 enum Command {
     /// Split articles into sentences: one JSON line per article.
     ///
-    /// PATH is a `.txt` file (one article, id = file stem) or a `.jsonl` file
-    /// (one {"id", "text"} object per line); with no PATH or `-`, JSON lines
-    /// are read from standard input.
+    /// Inputs and options as for `extract`.
     Split {
-        /// Input files; standard input when none or `-`.
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: BatchArgs,
     },
     /// Extract leadership changes: one JSON line per article, as in the
-    /// shared record schema ({"id", "records": [...]}).
+    /// shared record schema ({"id", "records": [...]}), in input order.
     ///
-    /// Inputs as for `split`.
+    /// A PATH is a `.txt` file (one article, id = file stem), a `.jsonl` or
+    /// `.jsonl.gz` file (one {"id", "text"} object per line) or a folder
+    /// (read recursively: `*.txt`, `*.jsonl`, `*.jsonl.gz`; a text file's id
+    /// is its path below the folder without `.txt`). With no PATH or `-`,
+    /// JSON lines are read from standard input: one line in, one line out,
+    /// so the command works as a Hadoop Streaming mapper or in Spark's
+    /// `RDD.pipe`.
+    ///
+    /// A bad input gets one JSON error line on standard error (source,
+    /// line, reason) and the run goes on; the exit code is then 2.
     Extract {
-        /// Input files; standard input when none or `-`.
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: BatchArgs,
     },
     /// Score predicted records against gold records (slot-level precision,
     /// recall and F1), exactly as the shared `score.py` does.
@@ -52,69 +60,168 @@ enum Command {
     /// Show how the rules read each sentence: the encoding the event rules
     /// match, the chunks, and every rule that fired (for rule writers).
     Explain {
-        /// Input files; standard input when none or `-`.
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: BatchArgs,
     },
+}
+
+/// Inputs, outputs and the way a batch run behaves.
+#[derive(Args)]
+struct BatchArgs {
+    /// Input files and folders; standard input when none or `-`.
+    paths: Vec<PathBuf>,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The JSON field holding the text (a JSON pointer such as
+    /// `/body/text` when it starts with `/`).
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_field: String,
+    /// The JSON field holding the id (a name or a JSON pointer); lines
+    /// without one get `SOURCE:LINE`.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
+    /// Also write every error line to FILE.
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+    /// Stop at the first bad input (exit code 2).
+    #[arg(long)]
+    fail_fast: bool,
+    /// Longest accepted JSON line or text file, in bytes; `K`, `M`, `G`
+    /// (or `KB`, `MB`, `GB`) mean powers of 1000, `KiB`, `MiB`, `GiB`
+    /// powers of 1024.
+    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = parse_size)]
+    max_bytes: u64,
+    /// Worker threads; 0 means one per core.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+    /// No progress bar and no summary line on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Also write each error line to the output, in place of the bad
+    /// article, so that every input line gives exactly one output line.
+    #[arg(long)]
+    inline_errors: bool,
+    /// Exit with 0 even if some inputs failed (for cluster tasks, where a
+    /// non-zero exit fails the task); errors are still reported.
+    #[arg(long)]
+    exit_zero: bool,
+}
+
+impl BatchArgs {
+    fn settings(self) -> (batch::Settings, bool) {
+        let threads = match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let settings = batch::Settings {
+            paths: self.paths,
+            input: input::Options {
+                text_field: self.text_field,
+                id_field: self.id_field,
+                max_bytes: self.max_bytes,
+            },
+            threads,
+            output: self.output,
+            errors: self.errors,
+            fail_fast: self.fail_fast,
+            inline_errors: self.inline_errors,
+            quiet: self.quiet,
+        };
+        (settings, self.exit_zero)
+    }
+}
+
+/// `10MB`, `512K`, `1GiB`, `1000` as a number of bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (digits, unit) = s.split_at(split);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size such as 10MB"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1_000,
+        "m" | "mb" => 1_000_000,
+        "g" | "gb" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "unknown unit in {s:?} (use K, M, G, KiB, MiB, GiB)"
+            ))
+        }
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("{s:?} is too large"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Split { paths } => run(&paths, |article| {
-            let sentences: Vec<_> = newsextract::split_sentences(&article.text).collect();
-            serde_json::json!({"id": article.id, "sentences": sentences})
-        }),
-        Command::Extract { paths } => {
+    let (batch, work): (BatchArgs, Job) = match cli.command {
+        Command::Split { batch } => (
+            batch,
+            Box::new(|article| {
+                let sentences: Vec<_> = newsextract::split_sentences(&article.text).collect();
+                batch::Done::json(
+                    &serde_json::json!({"id": article.id, "sentences": sentences}),
+                    0,
+                )
+            }),
+        ),
+        Command::Extract { batch } => {
             let extractor = newsextract::Extractor::new();
-            run(&paths, |article| {
-                let out = extractor.extract(&article.text);
-                // A struct, not a JSON map, so fields keep the schema's order.
-                ArticleRecords {
-                    id: article.id.clone(),
-                    records: out.records,
-                }
-            })
+            (
+                batch,
+                Box::new(move |article| {
+                    let records = extractor.extract(&article.text).records;
+                    let n = records.len();
+                    // A struct, not a JSON map, so fields keep the
+                    // schema's order.
+                    batch::Done::json(
+                        &ArticleRecords {
+                            id: &article.id,
+                            records,
+                        },
+                        n,
+                    )
+                }),
+            )
+        }
+        Command::Explain { batch } => {
+            let extractor = newsextract::Extractor::new();
+            (
+                batch,
+                Box::new(move |article| {
+                    let out = extractor.extract(&article.text);
+                    let encodings = newsextract::debug_encodings(&article.text);
+                    let hits: Vec<_> = out
+                            .hits
+                            .iter()
+                            .map(|h| serde_json::json!({"rule": h.rule, "sentence": h.sentence, "hedged": h.hedged}))
+                            .collect();
+                    batch::Done::json(
+                        &serde_json::json!({"id": article.id, "encodings": encodings, "hits": hits, "records": out.records}),
+                        out.records.len(),
+                    )
+                }),
+            )
         }
         Command::Eval {
             gold,
             pred,
             per_article,
             errors,
-        } => {
-            return match newsextract::eval::score_files(&gold, &pred) {
-                Ok(report) => {
-                    if errors {
-                        print!("{}", report.errors());
-                    }
-                    if per_article {
-                        print!("{}", report.per_article());
-                    }
-                    print!("{}", report.table());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{}", serde_json::json!({"error": e.to_string()}));
-                    ExitCode::from(2)
-                }
-            };
-        }
-        Command::Explain { paths } => {
-            let extractor = newsextract::Extractor::new();
-            run(&paths, |article| {
-                let out = extractor.extract(&article.text);
-                let encodings = newsextract::debug_encodings(&article.text);
-                let hits: Vec<_> = out
-                    .hits
-                    .iter()
-                    .map(|h| serde_json::json!({"rule": h.rule, "sentence": h.sentence, "hedged": h.hedged}))
-                    .collect();
-                serde_json::json!({"id": article.id, "encodings": encodings, "hits": hits, "records": out.records})
-            })
-        }
+        } => return eval(&gold, &pred, per_article, errors),
     };
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(2),
+    let (settings, exit_zero) = batch.settings();
+    match batch::run(settings, work) {
+        Ok(summary) if summary.errors == 0 || exit_zero => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(2),
+        // The reader of our output went away (`| head`): end quietly.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(
@@ -126,35 +233,52 @@ fn main() -> ExitCode {
     }
 }
 
+fn eval(
+    gold: &std::path::Path,
+    pred: &std::path::Path,
+    per_article: bool,
+    errors: bool,
+) -> ExitCode {
+    match newsextract::eval::score_files(gold, pred) {
+        Ok(report) => {
+            if errors {
+                print!("{}", report.errors());
+            }
+            if per_article {
+                print!("{}", report.per_article());
+            }
+            print!("{}", report.table());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", serde_json::json!({"error": e.to_string()}));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The work done on each article.
+type Job = Box<dyn Fn(&input::Article) -> batch::Done + Send + Sync>;
+
 /// One output line of `extract`.
 #[derive(serde::Serialize)]
-struct ArticleRecords {
-    id: String,
+struct ArticleRecords<'a> {
+    id: &'a str,
     records: Vec<newsextract::Record>,
 }
 
-/// Runs `work` on every article and writes its JSON line; returns whether
-/// every input was read without error.
-fn run<T: serde::Serialize>(
-    paths: &[PathBuf],
-    work: impl Fn(&input::Article) -> T,
-) -> io::Result<bool> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut clean = true;
-    input::for_each_article(paths, |article| {
-        match article {
-            Ok(article) => {
-                serde_json::to_writer(&mut out, &work(&article))?;
-                out.write_all(b"\n")?;
-            }
-            Err(e) => {
-                clean = false;
-                eprintln!("{}", e.to_json());
-            }
-        }
-        Ok(())
-    })?;
-    out.flush()?;
-    Ok(clean)
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_decimal_and_binary_units() {
+        assert_eq!(parse_size("10MB"), Ok(10_000_000));
+        assert_eq!(parse_size("512k"), Ok(512_000));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("5XB").is_err());
+        assert!(parse_size("99999999999G").is_err());
+    }
 }

@@ -1,0 +1,454 @@
+//! Running a per-article job over all inputs on several threads, writing
+//! the results in input order.
+//!
+//! ```text
+//! reader thread ──articles──▶ N worker threads ──lines──▶ writer (main thread)
+//!       │                                                   │ reorders by
+//!       └──────────────── input errors ────────────────────▶│ sequence number
+//! ```
+//!
+//! The reader numbers every item (article or input error) and may only run
+//! a bounded window ahead of the writer (at most `threads * 64` items and
+//! [`BYTE_BUDGET`] bytes in flight), so memory stays flat whatever the input
+//! size and however slow one article is. The writer writes items strictly
+//! in sequence order and flushes its output whenever it has written
+//! everything that is ready, so a stream of lines in gives a stream of lines
+//! out (the filter mode Hadoop Streaming and Spark's `RDD.pipe` need).
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::ops::ControlFlow;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::input::{self, Article, InputError, Item};
+
+/// Items in flight per worker thread.
+const WINDOW_PER_THREAD: usize = 64;
+/// Input bytes in flight at most (one larger article is still let through
+/// on its own).
+const BYTE_BUDGET: u64 = 32 * 1024 * 1024;
+
+/// What one article gave: its output line (with the line break) and how
+/// many records it holds.
+pub struct Done {
+    pub line: Vec<u8>,
+    pub records: usize,
+}
+
+impl Done {
+    /// `value` as one JSON line.
+    pub fn json(value: &impl serde::Serialize, records: usize) -> Self {
+        let mut line = serde_json::to_vec(value).expect("output serialises");
+        line.push(b'\n');
+        Self { line, records }
+    }
+}
+
+/// How a run behaves (the command-line options).
+pub struct Settings {
+    pub paths: Vec<PathBuf>,
+    pub input: input::Options,
+    /// Worker threads (at least 1).
+    pub threads: usize,
+    /// Output file; standard output when `None`.
+    pub output: Option<PathBuf>,
+    /// Also write error lines to this file.
+    pub errors: Option<PathBuf>,
+    /// Stop at the first input error.
+    pub fail_fast: bool,
+    /// Write error lines to the output too, in place of the bad article.
+    pub inline_errors: bool,
+    /// No progress bar and no summary.
+    pub quiet: bool,
+}
+
+/// Counts for the summary line.
+#[derive(Default, Debug)]
+pub struct Summary {
+    pub articles: u64,
+    pub records: u64,
+    pub errors: u64,
+    pub bytes: u64,
+    pub elapsed: Duration,
+    /// The run stopped early at an error (`--fail-fast`).
+    pub stopped: bool,
+}
+
+impl Summary {
+    /// The one-line summary shown at the end of a run on a terminal.
+    pub fn line(&self) -> String {
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        let mb = self.bytes as f64 / 1e6;
+        format!(
+            "newsextract: {} articles, {} records, {} errors, {:.1} MB in {:.1} s ({:.0} articles/s, {:.2} MB/s){}",
+            self.articles,
+            self.records,
+            self.errors,
+            mb,
+            self.elapsed.as_secs_f64(),
+            self.articles as f64 / secs,
+            mb / secs,
+            if self.stopped { "; stopped at the first error (--fail-fast)" } else { "" },
+        )
+    }
+}
+
+/// Bounds the number and size of items between the reader and the writer.
+struct Gate {
+    state: Mutex<GateState>,
+    room: Condvar,
+    window: usize,
+}
+
+#[derive(Default)]
+struct GateState {
+    items: usize,
+    bytes: u64,
+    stopped: bool,
+}
+
+impl Gate {
+    /// Waits until an item of `bytes` may go in; false once the run stops.
+    fn enter(&self, bytes: u64) -> bool {
+        let mut s = self.state.lock().unwrap();
+        while !s.stopped && s.items > 0 && (s.items >= self.window || s.bytes + bytes > BYTE_BUDGET)
+        {
+            s = self.room.wait(s).unwrap();
+        }
+        s.items += 1;
+        s.bytes += bytes;
+        !s.stopped
+    }
+
+    fn leave(&self, bytes: u64) {
+        let mut s = self.state.lock().unwrap();
+        s.items -= 1;
+        s.bytes -= bytes;
+        self.room.notify_one();
+    }
+
+    fn stop(&self) {
+        self.state.lock().unwrap().stopped = true;
+        self.room.notify_all();
+    }
+
+    fn stopped(&self) -> bool {
+        self.state.lock().unwrap().stopped
+    }
+}
+
+enum Outcome {
+    Done(Done),
+    Failed(InputError),
+}
+
+/// A finished item: sequence number, outcome, input bytes.
+type Finished = (u64, Outcome, u64);
+
+/// Reads every input, runs `work` on each article on `settings.threads`
+/// threads and writes the lines in input order; input errors go to
+/// standard error (and the errors file). An `Err` is an output failure
+/// (`BrokenPipe` when the reader of standard output went away).
+pub fn run<W>(settings: Settings, work: W) -> io::Result<Summary>
+where
+    W: Fn(&Article) -> Done + Send + Sync + 'static,
+{
+    let started = Instant::now();
+    let mut out: Box<dyn Write> = match &settings.output {
+        Some(path) => Box::new(BufWriter::with_capacity(
+            256 * 1024,
+            File::create(path).map_err(|e| annotate(e, path))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(256 * 1024, io::stdout())),
+    };
+    let mut errors_file = match &settings.errors {
+        Some(path) => Some(BufWriter::new(
+            File::create(path).map_err(|e| annotate(e, path))?,
+        )),
+        None => None,
+    };
+    let progress = Progress::new(&settings);
+
+    let threads = settings.threads.max(1);
+    let gate = Arc::new(Gate {
+        state: Mutex::default(),
+        room: Condvar::new(),
+        window: threads * WINDOW_PER_THREAD,
+    });
+    let (work_tx, work_rx) = mpsc::channel::<(u64, Article, u64)>();
+    let (done_tx, done_rx) = mpsc::channel::<Finished>();
+    let work = Arc::new(work);
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    for _ in 0..threads {
+        let (gate, work, work_rx, done_tx) =
+            (gate.clone(), work.clone(), work_rx.clone(), done_tx.clone());
+        thread::spawn(move || worker(&gate, &*work, &work_rx, &done_tx));
+    }
+    {
+        // The reader. Threads are detached: when the writer stops early (a
+        // closed standard output, --fail-fast) the process ends without
+        // waiting for a read from a terminal or a pipe that may never end.
+        let gate = gate.clone();
+        let Settings { paths, input, .. } = &settings;
+        let (paths, input) = (paths.clone(), input.clone());
+        thread::spawn(move || {
+            let mut seq = 0u64;
+            input::for_each_article(&paths, &input, |Item { article, bytes }| {
+                if !gate.enter(bytes) {
+                    return ControlFlow::Break(());
+                }
+                let sent = match article {
+                    Ok(article) => work_tx.send((seq, article, bytes)).is_ok(),
+                    Err(e) => done_tx.send((seq, Outcome::Failed(e), bytes)).is_ok(),
+                };
+                seq += 1;
+                if sent {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
+                }
+            });
+        });
+    }
+
+    let mut summary = Summary::default();
+    let result = write_in_order(
+        &done_rx,
+        &gate,
+        &settings,
+        &mut *out,
+        &mut errors_file,
+        &progress,
+        &mut summary,
+    );
+    gate.stop();
+    summary.elapsed = started.elapsed();
+    progress.finish(&summary, result.is_ok());
+    result.map(|()| summary)
+}
+
+fn annotate(e: io::Error, path: &std::path::Path) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+fn worker<W: Fn(&Article) -> Done>(
+    gate: &Gate,
+    work: &W,
+    work_rx: &Mutex<Receiver<(u64, Article, u64)>>,
+    done_tx: &Sender<Finished>,
+) {
+    loop {
+        let next = work_rx.lock().unwrap().recv();
+        let Ok((seq, article, bytes)) = next else {
+            return;
+        };
+        if gate.stopped() {
+            return;
+        }
+        // Extraction never panics by contract; should it ever, the article
+        // is reported as failed and the run goes on.
+        let outcome = match catch_unwind(AssertUnwindSafe(|| work(&article))) {
+            Ok(done) => Outcome::Done(done),
+            Err(_) => Outcome::Failed(InputError {
+                source: article.id.clone(),
+                line: None,
+                reason: "internal error: processing this article panicked".to_owned(),
+            }),
+        };
+        if done_tx.send((seq, outcome, bytes)).is_err() {
+            return;
+        }
+    }
+}
+
+fn write_in_order(
+    done_rx: &Receiver<Finished>,
+    gate: &Gate,
+    settings: &Settings,
+    out: &mut dyn Write,
+    errors_file: &mut Option<BufWriter<File>>,
+    progress: &Progress,
+    summary: &mut Summary,
+) -> io::Result<()> {
+    let mut pending: BTreeMap<u64, (Outcome, u64)> = BTreeMap::new();
+    let mut next = 0u64;
+    let flush = |out: &mut dyn Write, errors_file: &mut Option<BufWriter<File>>| {
+        if let Some(f) = errors_file {
+            f.flush()?;
+        }
+        out.flush()
+    };
+    loop {
+        let (seq, outcome, bytes) = match done_rx.try_recv() {
+            Ok(finished) => finished,
+            Err(TryRecvError::Empty) => {
+                // Everything ready is written: hand it on before waiting.
+                flush(out, errors_file)?;
+                match done_rx.recv() {
+                    Ok(finished) => finished,
+                    Err(_) => break,
+                }
+            }
+            Err(TryRecvError::Disconnected) => break,
+        };
+        pending.insert(seq, (outcome, bytes));
+        while let Some((outcome, bytes)) = pending.remove(&next) {
+            next += 1;
+            summary.bytes += bytes;
+            match outcome {
+                Outcome::Done(done) => {
+                    out.write_all(&done.line)?;
+                    summary.articles += 1;
+                    summary.records += done.records as u64;
+                }
+                Outcome::Failed(e) => {
+                    summary.errors += 1;
+                    let line = e.to_json();
+                    progress.suspend(|| {
+                        // Standard error may be closed too; errors there
+                        // must not end the run.
+                        let _ = writeln!(io::stderr().lock(), "{line}");
+                    });
+                    if let Some(f) = errors_file {
+                        writeln!(f, "{line}")?;
+                    }
+                    if settings.inline_errors {
+                        writeln!(out, "{line}")?;
+                    }
+                    if settings.fail_fast {
+                        summary.stopped = true;
+                        gate.stop();
+                        return flush(out, errors_file);
+                    }
+                }
+            }
+            gate.leave(bytes);
+            progress.update(summary);
+        }
+    }
+    flush(out, errors_file)
+}
+
+/// The progress bar on standard error (hidden unless it is a terminal and
+/// the run is not `--quiet`).
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    last: Mutex<Instant>,
+}
+
+impl Progress {
+    fn new(settings: &Settings) -> Self {
+        let started = Instant::now();
+        let bar = (!settings.quiet && io::stderr().is_terminal()).then(|| {
+            let bar = match input::total_bytes(&settings.paths) {
+                Some(total) => ProgressBar::with_draw_target(
+                    Some(total),
+                    ProgressDrawTarget::stderr_with_hz(4),
+                )
+                .with_style(
+                    ProgressStyle::with_template(
+                        "{spinner} {elapsed_precise} [{bar:16}] {percent:>3}% eta {eta:<4} {wide_msg}",
+                    )
+                    .expect("valid template")
+                    .progress_chars("=> "),
+                ),
+                None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4))
+                    .with_style(
+                        ProgressStyle::with_template("{spinner} {elapsed_precise} {wide_msg}")
+                            .expect("valid template"),
+                    ),
+            };
+            bar.enable_steady_tick(Duration::from_millis(250));
+            bar
+        });
+        Self {
+            bar,
+            started,
+            last: Mutex::new(started),
+        }
+    }
+
+    fn update(&self, summary: &Summary) {
+        let Some(bar) = &self.bar else { return };
+        bar.set_position(summary.bytes);
+        let now = Instant::now();
+        let mut last = self.last.lock().unwrap();
+        if now.duration_since(*last) < Duration::from_millis(200) {
+            return;
+        }
+        *last = now;
+        let secs = now.duration_since(self.started).as_secs_f64().max(1e-9);
+        // Rates first: on a narrow terminal the end of the message is cut.
+        bar.set_message(format!(
+            "{:.0} articles/s, {:.2} MB/s, {} articles, {} errors, {} records",
+            summary.articles as f64 / secs,
+            summary.bytes as f64 / 1e6 / secs,
+            summary.articles,
+            summary.errors,
+            summary.records,
+        ));
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    /// Clears the bar; prints the summary unless the output failed.
+    fn finish(&self, summary: &Summary, print_summary: bool) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+            if print_summary {
+                eprintln!("{}", summary.line());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_line_names_every_count() {
+        let s = Summary {
+            articles: 1000,
+            records: 1500,
+            errors: 10,
+            bytes: 5_000_000,
+            elapsed: Duration::from_secs(2),
+            stopped: false,
+        };
+        assert_eq!(
+            s.line(),
+            "newsextract: 1000 articles, 1500 records, 10 errors, 5.0 MB in 2.0 s (500 articles/s, 2.50 MB/s)"
+        );
+    }
+
+    #[test]
+    fn gate_lets_one_large_item_through_alone() {
+        let gate = Gate {
+            state: Mutex::default(),
+            room: Condvar::new(),
+            window: 2,
+        };
+        assert!(gate.enter(BYTE_BUDGET * 2));
+        gate.leave(BYTE_BUDGET * 2);
+        assert!(gate.enter(1));
+        assert!(gate.enter(1));
+        gate.stop();
+        // Full, but stopped: does not wait, reports the stop.
+        assert!(!gate.enter(1));
+    }
+}
