@@ -74,6 +74,9 @@
 
 pub mod eval;
 mod extract;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod jsonl;
 mod lexicon;
 mod mentions;
 mod record;
