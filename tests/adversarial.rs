@@ -5,14 +5,14 @@
 //!
 //! Each input is checked as generated, where a panic already on record
 //! (`common::KNOWN_BUGS`) is tolerated, and with that bug's trigger
-//! removed (`common::without_known_bugs`), where nothing is.
+//! removed (`common::inputs::without_known_bugs`), where nothing is.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
 use common::inputs::*;
-use common::{extraction_violations, guard, sentence_violations, without_known_bugs};
+use common::{extraction_violations, guard, sentence_violations};
 use newsextract::{Extractor, SentenceSplitter};
 
 /// Splits and extracts `text`, checks every guarantee, and returns how

@@ -30,6 +30,9 @@ fn check(text: &str, sentences: Vec<newsextract::Sentence<'_>>) {
             k += 1;
         }
         let covered = sentences.get(k).is_some_and(|s| s.start <= i);
-        assert!(c.is_whitespace() || covered, "byte {i} ({c:?}) is in no sentence");
+        assert!(
+            c.is_whitespace() || covered,
+            "byte {i} ({c:?}) is in no sentence"
+        );
     }
 }

@@ -329,3 +329,24 @@ pub fn jsonl_with_lone_surrogates(n: usize) -> String {
     }
     out
 }
+
+/// `text` with every full stop that stands right before a non-ASCII
+/// character (within four bytes) turned into a comma, which avoids the
+/// panic in `src/mentions/tokens.rs` (`tests/known_bugs.rs`): the
+/// adversarial benches and tests run the whole cascade on the result until
+/// that bug is fixed. The generators above never put an honorific before a
+/// title word, the trigger of the other known panic.
+pub fn without_known_bugs(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'.'
+            && bytes[i + 1..(i + 5).min(bytes.len())]
+                .iter()
+                .any(|&c| c >= 0x80)
+        {
+            out[i] = b',';
+        }
+    }
+    String::from_utf8(out).expect("an ASCII byte for an ASCII byte")
+}

@@ -164,22 +164,3 @@ pub fn extraction_violations(text: &str, out: &newsextract::Extraction<'_>) -> V
     }
     v
 }
-
-/// `text` with every full stop that stands right before a non-ASCII
-/// character (within four bytes) turned into a comma: the trigger of the
-/// `src/mentions/tokens.rs` entry of [`KNOWN_BUGS`]. Lets the adversarial
-/// benches and tests run the whole cascade until that bug is fixed.
-pub fn without_known_bugs(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = bytes.to_vec();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'.'
-            && bytes[i + 1..(i + 5).min(bytes.len())]
-                .iter()
-                .any(|&c| c >= 0x80)
-        {
-            out[i] = b',';
-        }
-    }
-    String::from_utf8(out).expect("an ASCII byte for an ASCII byte")
-}
