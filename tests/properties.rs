@@ -477,7 +477,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(cases(48))]
+    #![proptest_config(cases(32))]
 
     #[test]
     fn extract_holds_its_guarantees_on_edited_fixtures(text in edited_fixture()) {
@@ -493,17 +493,17 @@ proptest! {
     }
 }
 
-/// The unedited fixtures, each with a fixed unrelated prefix: the shift
-/// property on real news text, independent of the random cases.
+/// The unedited fixtures, each with one of three fixed unrelated prefixes:
+/// the shift property on real news text, independent of the random cases.
 #[test]
 fn prefix_shifts_everything_on_every_fixture() {
-    for text in fixtures() {
-        for prefix in [
-            "\n\n",
-            "Weather: rain over the weekend.\n\n",
-            "天气晴朗。\n\n",
-        ] {
-            check_prefix(prefix, text).unwrap_or_else(|e| panic!("{e}"));
-        }
+    let prefixes = [
+        "\n\n",
+        "Weather: rain over the weekend.\n\n",
+        "天气晴朗。\n\n",
+    ];
+    for (k, text) in fixtures().iter().enumerate() {
+        let prefix = prefixes[k % prefixes.len()];
+        check_prefix(prefix, text).unwrap_or_else(|e| panic!("{e}"));
     }
 }
