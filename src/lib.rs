@@ -77,6 +77,9 @@
 
 pub mod eval;
 mod extract;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod jsonl;
 mod lexicon;
 mod mentions;
 mod record;

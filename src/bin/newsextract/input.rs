@@ -477,14 +477,14 @@ fn parse_line(
     opts: &Options,
 ) -> Result<Article, InputError> {
     let err = |reason: String| InputError::new(name, Some(line_no), reason);
-    std::str::from_utf8(bytes).map_err(|e| {
+    let line = std::str::from_utf8(bytes).map_err(|e| {
         err(format!(
             "not valid UTF-8 (first bad byte at offset {})",
             e.valid_up_to()
         ))
     })?;
-    let mut value: Value =
-        serde_json::from_slice(bytes).map_err(|e| err(format!("not a JSON object: {e}")))?;
+    let mut value: Value = serde_json::from_str(line)
+        .map_err(|e| err(newsextract::jsonl::json_error(line.trim_end(), &e)))?;
     if !value.is_object() {
         return Err(err("not a JSON object".to_owned()));
     }

@@ -1,0 +1,204 @@
+//! Adversarial inputs (`tests/common/inputs.rs`) at CI sizes: the splitter
+//! and the whole cascade must not panic, keep their guarantees and stay
+//! fast. `benches/adversarial.rs` runs the same inputs at full size, at 1x,
+//! 2x and 4x, to show that time grows linearly.
+//!
+//! Each input is checked as generated, where a panic already on record
+//! (`common::KNOWN_BUGS`) is tolerated, and with that bug's trigger
+//! removed (`common::inputs::without_known_bugs`), where nothing is.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::inputs::*;
+use common::{extraction_violations, guard, sentence_violations};
+use newsextract::{Extractor, SentenceSplitter};
+
+/// Splits and extracts `text`, checks every guarantee, and returns how
+/// long extraction took (without the known bugs' triggers).
+fn check(label: &str, text: &str) -> Duration {
+    for splitter in [
+        SentenceSplitter::new(),
+        SentenceSplitter::builder()
+            .newline_ends_sentence(false)
+            .build(),
+    ] {
+        let sentences: Vec<_> = splitter.split(text).collect();
+        let v = sentence_violations(text, &sentences);
+        assert!(v.is_empty(), "{label}: {v:#?}");
+    }
+    let extractor = Extractor::new();
+    let clean = without_known_bugs(text);
+    if clean != text {
+        match guard(|| extractor.extract(text)) {
+            Some(out) => {
+                let v = extraction_violations(text, &out);
+                assert!(v.is_empty(), "{label}: {v:#?}");
+            }
+            None => eprintln!("{label}: hit a known bug (tests/known_bugs.rs)"),
+        }
+    }
+    let started = Instant::now();
+    let out = extractor.extract(&clean);
+    let took = started.elapsed();
+    let v = extraction_violations(&clean, &out);
+    assert!(v.is_empty(), "{label} (without known bugs): {v:#?}");
+    took
+}
+
+/// Checks `make(n)` and `make(4 * n)`. Tests never assert on timings:
+/// `benches/adversarial.rs` measures how time grows with 1x, 2x and 4x.
+fn check_growth(label: &str, n: usize, make: impl Fn(usize) -> String) {
+    check(label, &make(n));
+    check(label, &make(4 * n));
+}
+
+#[test]
+fn long_article() {
+    check_growth("long article", 12_000, big_article);
+}
+
+#[test]
+fn no_punctuation_at_all() {
+    check_growth("no punctuation", 6_000, no_punctuation);
+}
+
+#[test]
+fn one_sentence_of_capitalised_words() {
+    check_growth("capitalised words", 800, capitalised_words);
+}
+
+#[test]
+fn lines_of_name_and_title() {
+    check_growth("Name, Title lines", 300, name_title_lines);
+}
+
+#[test]
+fn the_same_title_over_and_over() {
+    check_growth("repeated title", 500, repeated_title);
+}
+
+#[test]
+fn binary_garbage_and_nul_bytes() {
+    check_growth("binary garbage", 8_000, binary_garbage);
+    check("NUL bytes only", &"\0".repeat(10_000));
+    check(
+        "NUL between words",
+        &"Jane\0Roe\0resigned.\0\0\n".repeat(500),
+    );
+}
+
+#[test]
+fn right_to_left_and_cjk() {
+    check_growth("RTL and CJK", 20_000, rtl_and_cjk);
+}
+
+#[test]
+fn emoji_and_combining_marks() {
+    check_growth("emoji and combining marks", 20_000, emoji_and_combining);
+}
+
+#[test]
+fn sanitising_only_removes_the_known_trigger() {
+    assert_eq!(without_known_bugs("Mr.… Mr. X."), "Mr,… Mr. X.");
+    assert_eq!(without_known_bugs("U.S. naïve"), "U.S, naïve");
+    for text in [
+        "Prof. Émile Roe left.",
+        "A U.S. €5 bn plan.",
+        "Acme Inc. ‘sells’ toys.",
+    ] {
+        let clean = without_known_bugs(text);
+        assert_eq!(clean.len(), text.len());
+        newsextract::extract(&clean);
+    }
+}
+
+/// The command-line tool on hostile JSON lines and files.
+#[cfg(feature = "cli")]
+mod cli {
+    use std::io::Write;
+    use std::process::{Command, Output, Stdio};
+
+    use super::*;
+
+    fn run(args: &[&str], stdin: &[u8]) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsextract"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("binary runs");
+        let mut stdin_pipe = child.stdin.take().unwrap();
+        let input = stdin.to_vec();
+        let writer = std::thread::spawn(move || stdin_pipe.write_all(&input));
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap().unwrap();
+        out
+    }
+
+    fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+        String::from_utf8(bytes.to_vec())
+            .expect("output is UTF-8")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+            .collect()
+    }
+
+    #[test]
+    fn lone_surrogate_escapes_give_one_clear_error_line_each() {
+        let input = jsonl_with_lone_surrogates(12);
+        for command in ["split", "extract"] {
+            let out = run(&[command], input.as_bytes());
+            assert_eq!(out.status.code(), Some(2), "{command}: bad lines exit 2");
+            let ids: Vec<_> = json_lines(&out.stdout)
+                .iter()
+                .map(|l| l["id"].as_str().unwrap().to_owned())
+                .collect();
+            assert_eq!(ids, ["a1", "a3", "a5", "a7", "a9", "a11"], "{command}");
+            let errors = json_lines(&out.stderr);
+            let lines: Vec<_> = errors.iter().map(|e| e["line"].as_u64().unwrap()).collect();
+            assert_eq!(lines, [1, 3, 5, 7, 9, 11], "{command}");
+            for e in &errors {
+                let reason = e["error"].as_str().unwrap();
+                assert!(reason.contains("lone surrogate escape \\u"), "{reason}");
+                assert_eq!(e["source"], "<stdin>");
+            }
+        }
+    }
+
+    #[test]
+    fn garbage_files_and_nul_escapes() {
+        let dir = std::env::temp_dir().join(format!("newsextract-adv-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let bad = dir.join("garbage.txt");
+        let mut bytes = binary_garbage(5_000).into_bytes();
+        bytes.extend_from_slice(b"\xff\xfe\0\0\xc3");
+        std::fs::write(&bad, &bytes).unwrap();
+        let good = dir.join("lossy.txt");
+        std::fs::write(&good, without_known_bugs(&binary_garbage(5_000))).unwrap();
+        let out = run(
+            &["extract", bad.to_str().unwrap(), good.to_str().unwrap()],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(2));
+        let lines = json_lines(&out.stdout);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0]["id"], "lossy");
+        let errors = json_lines(&out.stderr);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8"));
+
+        let nul = b"{\"id\": \"n\", \"text\": \"Jane Roe\\u0000 resigned.\\u0000\\u0000\"}\n";
+        let out = run(&["split"], nul);
+        assert_eq!(out.status.code(), Some(0));
+        let lines = json_lines(&out.stdout);
+        let first = lines[0]["sentences"][0]["text"].as_str().unwrap();
+        assert!(first.starts_with("Jane Roe\u{0} resigned."), "{first:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,44 @@
+//! Regression tests for bugs found by the property tests, the fuzzers and
+//! the adversarial inputs, now fixed: two panics in `src/mentions`. (Two
+//! stages whose time grew with the square of the input, name and
+//! organisation lookups in `src/resolve`, are fixed too; their growth is
+//! measured by `benches/adversarial.rs`, since tests never assert on
+//! timings.)
+
+/// `mentions::tokenize` checked for a possessive after a kept period
+/// ("Inc.'s") by slicing the rest of the sentence at byte 2 or 4 (the
+/// lengths of "'s" and "’s") *before* checking that the rest starts with
+/// it, so any multi-byte character there panics:
+/// "byte index 2 is not a char boundary" in `src/mentions/tokens.rs`.
+#[test]
+fn kept_period_before_a_multibyte_character() {
+    for text in [
+        "Mr.…",                    // ellipsis right after "Mr."
+        "Mr.\u{200f}Kinross",      // right-to-left mark
+        "The U.S. naïve plan.",    // "’s" length: byte 4 in "ï"
+        "Prof. Émile Roe left.",   // an accented name after a title
+        "A U.S. €5 bn plan.",      // a currency sign
+        "Acme Inc. ‘sells’ toys.", // a curly quote
+    ] {
+        let out = newsextract::extract(text);
+        assert!(!out.sentences.is_empty(), "{text:?}");
+    }
+}
+
+/// `mentions::name_at` drops an honorific from the name ("Mr Zhang" is
+/// "Zhang") by starting the name at the next token, but stops the name
+/// before that token when it is a title word ("President", "Chairman").
+/// The chunk then starts after it ends, and `mentions::find` panics when
+/// it slices the article: "begin > end" in `src/mentions/mod.rs`.
+#[test]
+fn honorific_before_a_title_word() {
+    for text in [
+        "Mr President",
+        "Mr. Chairman, the board met.",
+        "Thank you, Madam President.",
+        "Dr Director",
+    ] {
+        let out = newsextract::extract(text);
+        assert!(!out.sentences.is_empty(), "{text:?}");
+    }
+}
