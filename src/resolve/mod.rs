@@ -887,17 +887,28 @@ fn link_counterparts(records: &mut Vec<Record>) {
                 && same_company(&e.company, &r.company)
         });
         match found {
-            // The one taking over holds the role the other left.
-            Some(e) => match want {
-                Group::Start => {
-                    fill(&mut e.predecessor, r.person.clone());
-                    fill_role(&mut e.new_role, r.old_role.clone());
-                }
-                _ => {
-                    fill(&mut e.successor, r.person.clone());
-                    fill_role(&mut e.old_role, r.new_role.clone());
-                }
-            },
+            // The one taking over holds the role the other left, whichever
+            // of the two the text described.
+            Some(e) => {
+                let theirs = match want {
+                    Group::Start => {
+                        fill(&mut e.predecessor, r.person.clone());
+                        fill_role(&mut e.new_role, r.old_role.clone());
+                        e.new_role.clone()
+                    }
+                    _ => {
+                        fill(&mut e.successor, r.person.clone());
+                        fill_role(&mut e.old_role, r.new_role.clone());
+                        e.old_role.clone()
+                    }
+                };
+                let mine = if want == Group::Start {
+                    &mut records[i].old_role
+                } else {
+                    &mut records[i].new_role
+                };
+                fill_role(mine, theirs);
+            }
             None => {
                 let mut rules = r.rules.clone();
                 rules.push("LINK/COUNTERPART".to_owned());
