@@ -102,7 +102,6 @@ pub(crate) fn records(
     views: &[SentenceView<'_, '_>],
     hits: &mut Vec<RuleHit>,
 ) -> Vec<Record> {
-    let all_mentions: Vec<Mentions<'_>> = views.iter().map(|v| v.mentions.clone()).collect();
     // Names some rule read as a person.
     const PERSON_SLOTS: [&str; 5] = [
         "person",
@@ -123,7 +122,7 @@ pub(crate) fn records(
             }
         }
     }
-    let people = People::collect(&all_mentions, &named);
+    let people = People::collect(views.iter().map(|v| v.mentions), &named);
     let orgs = org_mentions(views, &people);
     let focus = focus_org(&orgs);
     let inner = inner_names(views);

@@ -61,7 +61,10 @@ impl People {
     /// Schwartz will retire" makes "Harvey Schwartz" a person, while
     /// "Goldman Sachs said" leaves "Goldman Sachs" an organisation. Every
     /// later mention of a known name counts too.
-    pub fn collect(all: &[Mentions<'_>], in_person_slots: &[&str]) -> Self {
+    pub fn collect<'m, 't: 'm>(
+        all: impl IntoIterator<Item = &'m Mentions<'t>>,
+        in_person_slots: &[&str],
+    ) -> Self {
         let mut people = People::default();
         let known = |text: &str| in_person_slots.contains(&text);
         for m in all {
