@@ -18,39 +18,9 @@ use serde_json::Value;
 /// Read buffer per source: large enough that a read call returns many lines.
 const READ_BUFFER: usize = 256 * 1024;
 
-/// One article to process.
-pub struct Article {
-    pub id: String,
-    pub text: String,
-}
-
-/// Why an input could not be read.
-#[derive(Debug)]
-pub struct InputError {
-    pub source: String,
-    pub line: Option<u64>,
-    pub reason: String,
-}
-
-impl InputError {
-    fn new(source: &str, line: Option<u64>, reason: impl Into<String>) -> Self {
-        Self {
-            source: source.to_owned(),
-            line,
-            reason: reason.into(),
-        }
-    }
-
-    /// The error as one JSON line (without the line break).
-    pub fn to_json(&self) -> String {
-        serde_json::json!({
-            "error": self.reason,
-            "source": self.source,
-            "line": self.line,
-        })
-        .to_string()
-    }
-}
+// The article and error types are the library's (`newsextract::jsonl`,
+// which the fuzz targets also use), so both speak of inputs one way.
+pub use newsextract::jsonl::{Article, InputError};
 
 /// One unit of input: an article or the error that replaced it, and the
 /// number of input bytes it stood for (the line or the file).
