@@ -117,26 +117,10 @@ fn sanitising_only_removes_the_known_trigger() {
 /// The command-line tool on hostile JSON lines and files.
 #[cfg(feature = "cli")]
 mod cli {
-    use std::io::Write;
-    use std::process::{Command, Output, Stdio};
 
     use super::*;
 
-    fn run(args: &[&str], stdin: &[u8]) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_newsextract"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("binary runs");
-        let mut stdin_pipe = child.stdin.take().unwrap();
-        let input = stdin.to_vec();
-        let writer = std::thread::spawn(move || stdin_pipe.write_all(&input));
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap().unwrap();
-        out
-    }
+    use crate::common::run_cli as run;
 
     fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
         String::from_utf8(bytes.to_vec())

@@ -153,3 +153,26 @@ pub fn extraction_violations(text: &str, out: &newsextract::Extraction<'_>) -> V
     }
     v
 }
+
+/// Runs the command-line tool with `args`, writing `stdin` from a thread
+/// (the tool may answer before it has read everything).
+#[cfg(feature = "cli")]
+pub fn run_cli(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsextract"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let mut input = child.stdin.take().expect("piped stdin");
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("binary finishes");
+    let _ = writer.join();
+    out
+}
