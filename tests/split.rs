@@ -6,6 +6,8 @@
 //! - thread safety of the public types;
 //! - one JSON snapshot per fixture article (`tests/snapshots/`).
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -180,45 +182,7 @@ fn table_cases_shifted_by_one_byte() {
 
 /// Every breach of the documented guarantees by `sentences` over `text`.
 fn invariant_violations(text: &str, sentences: &[Sentence<'_>]) -> Vec<String> {
-    let mut v = Vec::new();
-    let mut previous_end = 0;
-    for (k, s) in sentences.iter().enumerate() {
-        let at = format!("sentence {k} ({}..{})", s.start, s.end);
-        if s.start < previous_end {
-            v.push(format!("{at} overlaps or precedes the one before"));
-        }
-        if s.start > s.end || s.end > text.len() {
-            v.push(format!("{at} is out of bounds"));
-            continue;
-        }
-        if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
-            v.push(format!("{at} is not on char boundaries"));
-            continue;
-        }
-        if &text[s.start..s.end] != s.text {
-            v.push(format!("{at}: text is not the slice at its offsets"));
-        }
-        if s.text.is_empty() {
-            v.push(format!("{at} is empty"));
-        }
-        if s.text.trim() != s.text {
-            v.push(format!("{at} is not trimmed: {:?}", s.text));
-        }
-        previous_end = s.end;
-    }
-    // Every non-whitespace character lies inside a sentence.
-    let mut k = 0;
-    for (i, c) in text.char_indices() {
-        while k < sentences.len() && sentences[k].end <= i {
-            k += 1;
-        }
-        let covered = sentences.get(k).is_some_and(|s| s.start <= i);
-        if !c.is_whitespace() && !covered {
-            v.push(format!("byte {i} ({c:?}) is in no sentence"));
-            break;
-        }
-    }
-    v
+    common::sentence_violations(text, sentences)
 }
 
 fn assert_invariants(splitter: &SentenceSplitter, label: &str, text: &str) {
