@@ -29,12 +29,15 @@
 //! Lines `+ ...` and `- ...` are examples that the test suite runs: the rule
 //! must fire on every `+` sentence and on none of the `-` sentences.
 
+mod prefilter;
+
 use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::record::Kind;
+use prefilter::{Prefilter, Requirement};
 
 const MACROS: &str = include_str!("macros.rules");
 /// Every rules file, with its name for error messages.
@@ -80,13 +83,18 @@ pub(crate) struct Rule {
 pub(crate) struct Pattern {
     regex: Regex,
     groups: Vec<(usize, &'static str)>,
+    /// Literals every match contains (see [`prefilter`]).
+    required: Requirement,
+    /// This pattern's place in [`RuleSet::prefilter`].
+    id: usize,
 }
 
 impl Pattern {
     fn compile(body: &str) -> Result<Self, String> {
         // Rules are large alternations; a roomy lazy-DFA cache keeps the
         // states it builds instead of rebuilding them sentence after sentence.
-        let regex = regex::RegexBuilder::new(&format!("(?:^| ){}(?: |$)", hoist_spaces(body)))
+        let full = format!("(?:^| ){}(?: |$)", hoist_spaces(body));
+        let regex = regex::RegexBuilder::new(&full)
             .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| e.to_string())?;
@@ -98,7 +106,12 @@ impl Pattern {
                 SLOTS.iter().find(|s| **s == base).map(|s| (i, *s))
             })
             .collect();
-        Ok(Self { regex, groups })
+        Ok(Self {
+            regex,
+            groups,
+            required: prefilter::requirement(&full),
+            id: 0,
+        })
     }
 
     /// The slots a match fills: (slot, offset of its symbol).
@@ -163,21 +176,36 @@ static TRIGGERS: Lazy<Regex> = Lazy::new(|| {
         .unwrap_or_else(|e| panic!("built-in triggers.txt is invalid: {e}"))
 });
 
+/// The compiled rules and the prefilter that picks which may match.
+#[derive(Debug)]
+pub(crate) struct RuleSet {
+    pub rules: Vec<Rule>,
+    prefilter: Prefilter,
+}
+
 /// All rules, compiled once.
-pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| match compile_all() {
+pub(crate) static RULES: Lazy<RuleSet> = Lazy::new(|| match compile_all() {
     Ok(rules) => rules,
     // The rule files are compiled into the binary and checked by the test
     // suite, so a failure here is a bug in a shipped rule file.
     Err(e) => panic!("built-in rule files are invalid: {e}"),
 });
 
-fn compile_all() -> Result<Vec<Rule>, String> {
+fn compile_all() -> Result<RuleSet, String> {
     let macros = parse_macros(MACROS)?;
     let mut rules = Vec::new();
     for (name, src) in FILES {
         parse_file(name, src, &macros, &mut rules)?;
     }
-    Ok(rules)
+    let mut requirements = Vec::new();
+    for rule in &mut rules {
+        for pattern in rule.when.iter_mut().chain(rule.patterns.iter_mut()) {
+            pattern.id = requirements.len();
+            requirements.push(std::mem::take(&mut pattern.required));
+        }
+    }
+    let prefilter = Prefilter::new(&requirements)?;
+    Ok(RuleSet { rules, prefilter })
 }
 
 fn parse_macros(src: &str) -> Result<Vec<(String, String)>, String> {
@@ -425,21 +453,23 @@ fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
 }
 
 /// Runs every rule over one sentence's encoding.
-pub(crate) fn run<'r>(rules: &'r [Rule], encoding: &str) -> Vec<Match<'r>> {
+pub(crate) fn run<'r>(set: &'r RuleSet, encoding: &str) -> Vec<Match<'r>> {
     let mut out = Vec::new();
     let triggered = TRIGGERS.is_match(encoding);
-    for rule in rules {
+    let candidates = set.prefilter.candidates(encoding);
+    for rule in &set.rules {
         if !triggered && rule.action != Action::Role {
             continue;
         }
         let header: Vec<(&'static str, usize)> = match &rule.when {
             None => Vec::new(),
+            Some(when) if !candidates[when.id] => continue,
             Some(when) => match when.regex.captures(encoding) {
                 None => continue,
                 Some(caps) => when.slots(&caps),
             },
         };
-        for pattern in &rule.patterns {
+        for pattern in rule.patterns.iter().filter(|p| candidates[p.id]) {
             let regex = &pattern.regex;
             let mut from = 0;
             while from <= encoding.len() {
@@ -513,9 +543,9 @@ mod tests {
 
     #[test]
     fn rule_files_compile() {
-        let rules = compile_all().unwrap();
-        assert!(rules.len() > 20);
-        for r in &rules {
+        let set = compile_all().unwrap();
+        assert!(set.rules.len() > 20);
+        for r in &set.rules {
             assert!(!r.patterns.is_empty(), "{} has no match line", r.id);
         }
     }
@@ -533,7 +563,7 @@ mod tests {
     #[test]
     fn every_rule_fires_on_its_examples_and_only_there() {
         let mut failures = Vec::new();
-        for rule in RULES.iter() {
+        for rule in RULES.rules.iter() {
             assert!(
                 rule.positive.len() >= 2,
                 "{} needs two positive examples",
@@ -559,6 +589,38 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The prefilter may only skip patterns that cannot match: over every
+    /// rule example and every fixture sentence, a pattern that matches the
+    /// encoding must have been a candidate.
+    #[test]
+    fn prefilter_never_skips_a_pattern_that_matches() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/articles");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        for rule in &RULES.rules {
+            texts.extend(rule.positive.iter().chain(&rule.negative).cloned());
+        }
+        let mut checked = 0;
+        for text in &texts {
+            for s in crate::segment::split_sentences(text) {
+                let tokens = crate::mentions::tokenize(s.text, s.start);
+                let encoding = crate::mentions::find(&tokens, text).encoding;
+                let candidates = RULES.prefilter.candidates(&encoding);
+                for rule in &RULES.rules {
+                    for p in rule.when.iter().chain(&rule.patterns) {
+                        if p.regex.is_match(&encoding) {
+                            checked += 1;
+                            assert!(candidates[p.id], "{} skipped on {encoding}", rule.id);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 500, "only {checked} matches checked");
     }
 
     #[test]

@@ -1,0 +1,218 @@
+//! Which rule patterns can match a sentence at all, found with one scan.
+//!
+//! Running ~75 large regexes over every sentence is the cascade's main
+//! cost, and most of them cannot match: "resigned" is not in the sentence,
+//! or there is no title symbol `T3` in it. Each pattern's syntax tree is
+//! read once at start-up for the literals a match must contain, as a
+//! conjunction of alternatives ("`P` or `N` or `he`", and "`resign`").
+//! Per sentence, one Aho-Corasick scan finds which of all those literals
+//! occur, and a pattern runs only when each of its conjuncts has one.
+//!
+//! The analysis is conservative: a literal is required only if every match
+//! of the pattern contains it, so skipping a pattern never loses a match.
+
+use aho_corasick::AhoCorasick;
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Literals a match must contain: every clause must have one of its
+/// literals in the text.
+pub(crate) type Requirement = Vec<Vec<String>>;
+
+/// A character class is kept as a clause of its members only when it is
+/// this small ("`[NP]`"); a larger one says little.
+const MAX_CLASS_CHARS: usize = 6;
+
+/// What a match of `pattern` must contain. A pattern that fails to parse
+/// requires nothing (the regex compiler reports the error).
+pub(crate) fn requirement(pattern: &str) -> Requirement {
+    let Ok(hir) = regex_syntax::Parser::new().parse(pattern) else {
+        return Vec::new();
+    };
+    required(&hir)
+        .into_iter()
+        .filter(|clause| clause.iter().all(|lit| is_telling(lit)))
+        .collect()
+}
+
+/// Whether finding `lit` says anything: a clause that a comma or a space
+/// satisfies is true of nearly every sentence.
+fn is_telling(lit: &str) -> bool {
+    lit.chars().any(char::is_alphanumeric)
+}
+
+fn required(hir: &Hir) -> Requirement {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Vec::new(),
+        HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
+            Ok(s) if !s.is_empty() => vec![vec![s.to_owned()]],
+            _ => Vec::new(),
+        },
+        HirKind::Class(class) => class_members(class).map_or_else(Vec::new, |m| vec![m]),
+        HirKind::Repetition(rep) if rep.min >= 1 => required(&rep.sub),
+        HirKind::Repetition(_) => Vec::new(),
+        HirKind::Capture(cap) => required(&cap.sub),
+        HirKind::Concat(parts) => parts.iter().flat_map(required).collect(),
+        HirKind::Alternation(alts) => {
+            // One branch matches: the union of each branch's most telling
+            // clause is required. A branch that requires nothing makes the
+            // whole alternation require nothing.
+            let mut union: Vec<String> = Vec::new();
+            for alt in alts {
+                let Some(best) = required(alt)
+                    .into_iter()
+                    .filter(|c| c.iter().all(|lit| is_telling(lit)))
+                    .max_by_key(|c| strength(c))
+                else {
+                    return Vec::new();
+                };
+                for lit in best {
+                    if !union.contains(&lit) {
+                        union.push(lit);
+                    }
+                }
+            }
+            vec![union]
+        }
+    }
+}
+
+/// The members of a small class, as one-character literals.
+fn class_members(class: &Class) -> Option<Vec<String>> {
+    match class {
+        Class::Unicode(c) => {
+            let mut out = Vec::new();
+            for range in c.iter() {
+                for ch in range.start()..=range.end() {
+                    if out.len() == MAX_CLASS_CHARS {
+                        return None;
+                    }
+                    out.push(ch.to_string());
+                }
+            }
+            Some(out)
+        }
+        Class::Bytes(c) => {
+            let mut out = Vec::new();
+            for range in c.iter() {
+                for b in range.start()..=range.end() {
+                    if out.len() == MAX_CLASS_CHARS || !b.is_ascii() {
+                        return None;
+                    }
+                    out.push(char::from(b).to_string());
+                }
+            }
+            Some(out)
+        }
+    }
+}
+
+/// How rarely a clause is satisfied by chance, as the weakest of its
+/// literals: longer literals are rarer, and an upper-case letter only
+/// occurs in a mention symbol (every other token is lower-cased).
+fn strength(clause: &[String]) -> usize {
+    clause
+        .iter()
+        .map(|lit| {
+            let upper = lit.bytes().filter(u8::is_ascii_uppercase).count();
+            lit.len() + 3 * upper
+        })
+        .min()
+        .unwrap_or(0)
+}
+
+/// All patterns' requirements over one automaton of their literals.
+#[derive(Debug)]
+pub(crate) struct Prefilter {
+    automaton: AhoCorasick,
+    literal_count: usize,
+    /// Per pattern, its clauses as literal ids.
+    clauses: Vec<Vec<Vec<usize>>>,
+}
+
+impl Prefilter {
+    /// A prefilter for these patterns' requirements, in order: pattern `i`
+    /// is the `i`th requirement.
+    pub(crate) fn new(requirements: &[Requirement]) -> Result<Self, String> {
+        let mut literals: Vec<&str> = Vec::new();
+        let mut clauses = Vec::with_capacity(requirements.len());
+        for req in requirements {
+            let mut ids = Vec::with_capacity(req.len());
+            for clause in req {
+                let mut clause_ids = Vec::with_capacity(clause.len());
+                for lit in clause {
+                    let id = literals.iter().position(|l| l == lit).unwrap_or_else(|| {
+                        literals.push(lit);
+                        literals.len() - 1
+                    });
+                    clause_ids.push(id);
+                }
+                ids.push(clause_ids);
+            }
+            clauses.push(ids);
+        }
+        let automaton = AhoCorasick::new(&literals).map_err(|e| e.to_string())?;
+        Ok(Self {
+            literal_count: literals.len(),
+            automaton,
+            clauses,
+        })
+    }
+
+    /// Which patterns may match `text`: `result[i]` for the `i`th pattern.
+    pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
+        let mut present = vec![false; self.literal_count];
+        for m in self.automaton.find_overlapping_iter(text) {
+            present[m.pattern().as_usize()] = true;
+        }
+        self.clauses
+            .iter()
+            .map(|clauses| {
+                clauses
+                    .iter()
+                    .all(|clause| clause.iter().any(|&id| present[id]))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_of_a_concatenation_are_all_required() {
+        let req = requirement(r"(?:^| )(?P<person>(?:P|N)\d+) has (?:resigned|quit)");
+        assert!(
+            req.contains(&vec!["N".to_owned(), "P".to_owned()]),
+            "{req:?}"
+        );
+        assert!(req.iter().any(|c| c.iter().any(|l| l.contains("has"))));
+        assert!(req
+            .iter()
+            .any(|c| c.len() == 2 && c.iter().any(|l| l.contains("quit"))));
+    }
+
+    #[test]
+    fn optional_parts_and_open_classes_require_nothing() {
+        assert!(requirement(r"(?:resigned)?[^ ]+").is_empty());
+        assert!(requirement(r"(?:resigned| )x?").is_empty());
+        assert!(requirement(r", ").is_empty());
+    }
+
+    #[test]
+    fn candidates_follow_the_literals() {
+        let reqs = vec![
+            requirement(r"P\d+ resigned"),
+            requirement(r"T\d+"),
+            requirement(r"anything"),
+            requirement(r"[a-z]+"),
+        ];
+        let pf = Prefilter::new(&reqs).unwrap();
+        assert_eq!(pf.candidates("P0 has quit"), [false, false, false, true]);
+        assert_eq!(pf.candidates("P0 has resigned"), [true, false, false, true]);
+        assert_eq!(
+            pf.candidates("P0 resigned as T1"),
+            [true, true, false, true]
+        );
+    }
+}
