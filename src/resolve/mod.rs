@@ -9,11 +9,9 @@
 
 mod people;
 
-use std::collections::HashMap;
-
 use once_cell::sync::Lazy;
 
-use crate::lexicon::{entries, PLACE_NAMES};
+use crate::lexicon::{entries, with_lowercase, WordMap, WordSet, PLACE_NAMES};
 use crate::mentions::{ChunkKind, Mentions, Tense};
 use crate::record::{Group, Kind, Record, Role, Span, Status};
 use crate::rules::{Action, Match};
@@ -131,7 +129,7 @@ pub(crate) fn records(
         people: &people,
         focus,
         inner: &inner,
-        bindings: HashMap::new(),
+        bindings: WordMap::default(),
         last_subject: None,
         sentence_subject: None,
     };
@@ -221,9 +219,9 @@ struct Context<'a> {
     focus: Option<String>,
     /// Undecided names capitalised somewhere other than at a sentence start
     /// and never written in lower case.
-    inner: &'a std::collections::HashSet<&'a str>,
+    inner: &'a WordSet<&'a str>,
     /// Roles held by each person, from appositives: (role, sentence).
-    bindings: HashMap<String, Vec<(RoleVal, usize)>>,
+    bindings: WordMap<String, Vec<(RoleVal, usize)>>,
     last_subject: Option<String>,
     /// The person of the latest event in the current sentence, when that
     /// person was its object.
@@ -1011,8 +1009,8 @@ fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize)
 ///
 /// A word the article also writes in lower case ("shareholders") is a
 /// common noun wherever it is capitalised, so it is left out.
-fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> std::collections::HashSet<&'t str> {
-    let lower: std::collections::HashSet<&str> = views
+fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str> {
+    let lower: WordSet<&str> = views
         .iter()
         .flat_map(|v| v.mentions.chunks.iter())
         .filter(|c| c.kind == ChunkKind::Word && c.text.starts_with(char::is_lowercase))
@@ -1022,7 +1020,7 @@ fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> std::collections::HashSet<
         .iter()
         .flat_map(|v| v.mentions.chunks.iter().skip(1))
         .filter(|c| c.kind == ChunkKind::Name)
-        .filter(|c| c.text.contains(' ') || !lower.contains(c.text.to_lowercase().as_str()))
+        .filter(|c| c.text.contains(' ') || !with_lowercase(c.text, |w| lower.contains(w)))
         .map(|c| c.text)
         .collect()
 }
@@ -1077,7 +1075,7 @@ fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
     // (name, weight, first order), with indexes so that nothing is
     // quadratic in the number of distinct names.
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: WordMap<&str, usize> = WordMap::default();
     for (order, (name, weight)) in orgs.iter().flatten().enumerate() {
         match index.get(name.as_str()) {
             Some(&i) => counts[i].1 += weight,
@@ -1089,8 +1087,8 @@ fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
     }
     // Candidates for "is a short form of": names sharing the first word,
     // and names whose initials spell an acronym.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: WordMap<&str, Vec<usize>> = WordMap::default();
+    let mut by_initials: WordMap<String, Vec<usize>> = WordMap::default();
     for (i, (name, _, _)) in counts.iter().enumerate() {
         if let Some(first) = name.split_whitespace().next() {
             by_first.entry(first).or_default().push(i);

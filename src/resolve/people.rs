@@ -1,8 +1,6 @@
 //! Who is who: short names and pronouns to full names.
 
-use std::collections::HashMap;
-
-use crate::lexicon::{ORG_VOCAB, PEOPLE_VOCAB, PLACE_NAMES};
+use crate::lexicon::{WordMap, ORG_VOCAB, PEOPLE_VOCAB, PLACE_NAMES};
 use crate::mentions::{ChunkKind, Mentions};
 
 /// Every full name the article gives, with where it appears.
@@ -11,10 +9,10 @@ pub(crate) struct People {
     /// (full name, byte offsets of its mentions)
     names: Vec<(String, Vec<usize>)>,
     /// Index of `names` by full name.
-    by_name: HashMap<String, usize>,
+    by_name: WordMap<String, usize>,
     /// Index of `names` by each of their words, so that a lookup never
     /// scans every name (an article may name thousands of people).
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: WordMap<String, Vec<usize>>,
 }
 
 fn words(name: &str) -> Vec<&str> {
