@@ -2,9 +2,9 @@
 
 use crate::mentions;
 use crate::record::Record;
-use crate::resolve::{self, RuleHit, SentenceView};
-use crate::rules::{self, RULES};
+use crate::resolve::RuleHit;
 use crate::segment::{Sentence, SentenceSplitter};
+use crate::stages;
 
 /// Extracts leadership changes from articles.
 ///
@@ -62,25 +62,9 @@ impl Extractor {
     /// panics: text with no change gives no records.
     pub fn extract<'t>(&self, text: &'t str) -> Extraction<'t> {
         let sentences: Vec<Sentence<'t>> = self.splitter.split(text).collect();
-        let found: Vec<_> = sentences
-            .iter()
-            .map(|s| {
-                let tokens = mentions::tokenize(s.text, s.start);
-                mentions::find(&tokens, text)
-            })
-            .collect();
-        let views: Vec<SentenceView<'_, 't>> = sentences
-            .iter()
-            .zip(&found)
-            .map(|(sentence, mentions)| SentenceView {
-                sentence,
-                mentions,
-                matches: rules::run(&RULES, &mentions.encoding),
-            })
-            .collect();
-        let mut hits = Vec::new();
-        let records = resolve::records(text, &views, &mut hits);
-        drop(views);
+        let found = stages::mentions(text, &sentences);
+        let matched = stages::rules(&found);
+        let (records, hits) = stages::resolve(text, &sentences, &found, &matched);
         Extraction {
             sentences,
             records,

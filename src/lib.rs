@@ -86,6 +86,8 @@ mod record;
 mod resolve;
 mod rules;
 mod segment;
+#[doc(hidden)]
+pub mod stages;
 
 pub use extract::{debug_encodings, extract, Extraction, Extractor};
 pub use record::{Group, Kind, Record, Role, Span, Status};

@@ -91,7 +91,7 @@ pub struct RuleHit {
 pub(crate) struct SentenceView<'a, 't> {
     pub sentence: &'a Sentence<'t>,
     pub mentions: &'a Mentions<'t>,
-    pub matches: Vec<Match<'static>>,
+    pub matches: &'a [Match<'static>],
 }
 
 /// Builds the article's records from its sentences' rule matches.
@@ -110,7 +110,7 @@ pub(crate) fn records(
     ];
     let mut named: Vec<&str> = Vec::new();
     for v in views {
-        for m in &v.matches {
+        for m in v.matches {
             for &(slot, at) in &m.slots {
                 if PERSON_SLOTS.contains(&slot) {
                     if let Some(i) = v.mentions.chunk_at(at) {

@@ -1,0 +1,95 @@
+//! The cascade one stage at a time: what [`Extractor::extract`] chains,
+//! exposed for the per-stage benchmarks (`benches/stages.rs`) and for
+//! debugging. Hidden from the documentation and not a stable API: use
+//! [`Extractor`].
+//!
+//! ```
+//! use newsextract::{split_sentences, stages};
+//! let text = "Jane Roe has resigned as chief executive of Acme Corp.";
+//! let sentences: Vec<_> = split_sentences(text).collect();
+//! let found = stages::mentions(text, &sentences);
+//! let matched = stages::rules(&found);
+//! let (records, _hits) = stages::resolve(text, &sentences, &found, &matched);
+//! assert_eq!(records[0].person.as_deref(), Some("Jane Roe"));
+//! ```
+//!
+//! [`Extractor::extract`]: crate::Extractor::extract
+//! [`Extractor`]: crate::Extractor
+
+use crate::mentions::{self, Mentions};
+use crate::record::Record;
+use crate::resolve::{self, RuleHit, SentenceView};
+use crate::rules::{self, Match, RULES};
+use crate::segment::Sentence;
+
+/// Stage 2's output: each sentence's people, organisations and titles, and
+/// the encoding the rules read.
+#[derive(Clone, Debug)]
+pub struct Found<'t>(Vec<Mentions<'t>>);
+
+impl Found<'_> {
+    /// Each sentence's encoding (`P0 , T1 , has resigned .`).
+    pub fn encodings(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|m| m.encoding.as_str())
+    }
+}
+
+/// Stage 3's output: each sentence's rule matches.
+#[derive(Clone, Debug)]
+pub struct Matched(Vec<Vec<Match<'static>>>);
+
+impl Matched {
+    /// How many rule matches there are, over all sentences.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    /// Whether no rule matched.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Vec::is_empty)
+    }
+}
+
+/// Stage 2: tokens, then mentions, sentence by sentence.
+pub fn mentions<'t>(text: &'t str, sentences: &[Sentence<'t>]) -> Found<'t> {
+    Found(
+        sentences
+            .iter()
+            .map(|s| mentions::find(&mentions::tokenize(s.text, s.start), text))
+            .collect(),
+    )
+}
+
+/// Stage 3: the event and role rules over each sentence's encoding.
+pub fn rules(found: &Found<'_>) -> Matched {
+    Matched(
+        found
+            .0
+            .iter()
+            .map(|m| rules::run(&RULES, &m.encoding))
+            .collect(),
+    )
+}
+
+/// Stage 4: names, pronouns and "the position" resolved across sentences,
+/// and the records built; also every rule hit, for debugging.
+pub fn resolve(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    found: &Found<'_>,
+    matched: &Matched,
+) -> (Vec<Record>, Vec<RuleHit>) {
+    let views: Vec<SentenceView<'_, '_>> = sentences
+        .iter()
+        .zip(&found.0)
+        .zip(&matched.0)
+        .map(|((sentence, mentions), matches)| SentenceView {
+            sentence,
+            mentions,
+            matches,
+        })
+        .collect();
+    let mut hits = Vec::new();
+    let records = resolve::records(text, &views, &mut hits);
+    (records, hits)
+}
