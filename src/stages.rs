@@ -62,13 +62,8 @@ pub fn mentions<'t>(text: &'t str, sentences: &[Sentence<'t>]) -> Found<'t> {
 
 /// Stage 3: the event and role rules over each sentence's encoding.
 pub fn rules(found: &Found<'_>) -> Matched {
-    Matched(
-        found
-            .0
-            .iter()
-            .map(|m| rules::run(&RULES, &m.encoding))
-            .collect(),
-    )
+    let encodings: Vec<&str> = found.encodings().collect();
+    Matched(rules::run(&RULES, &encodings))
 }
 
 /// Stage 4: names, pronouns and "the position" resolved across sentences,

@@ -22,10 +22,16 @@ pub(crate) type Requirement = Vec<Vec<String>>;
 /// this small ("`[NP]`"); a larger one says little.
 const MAX_CLASS_CHARS: usize = 6;
 
-/// What a match of `pattern` must contain. A pattern that fails to parse
-/// requires nothing (the regex compiler reports the error).
+/// What a match of `pattern` must contain, read with the rules' syntax
+/// (ASCII classes over bytes). A pattern that fails to parse requires
+/// nothing (the regex compiler reports the error).
 pub(crate) fn requirement(pattern: &str) -> Requirement {
-    let Ok(hir) = regex_syntax::Parser::new().parse(pattern) else {
+    let parsed = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern);
+    let Ok(hir) = parsed else {
         return Vec::new();
     };
     required(&hir)
