@@ -852,6 +852,10 @@ fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
 /// Writes a plain word in its encoded form: lower case, quotes and
 /// apostrophes folded to ASCII, and never empty or containing a space.
 fn push_word(out: &mut String, word: &str) {
+    if word.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.chars() {
         let c = match c {
             '“' | '”' | '„' | '«' | '»' => '"',
