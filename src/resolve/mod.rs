@@ -108,13 +108,13 @@ pub(crate) fn records(
         "reports_to",
         "prev_reports_to",
     ];
-    let mut named: Vec<&str> = Vec::new();
+    let mut named: WordSet<&str> = WordSet::default();
     for v in views {
         for m in v.matches {
             for &(slot, at) in &m.slots {
                 if PERSON_SLOTS.contains(&slot) {
                     if let Some(i) = v.mentions.chunk_at(at) {
-                        named.push(v.mentions.chunks[i].text);
+                        named.insert(v.mentions.chunks[i].text);
                     }
                 }
             }
@@ -1085,28 +1085,47 @@ fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
             }
         }
     }
-    // Candidates for "is a short form of": names sharing the first word,
-    // and names whose initials spell an acronym.
-    let mut by_first: WordMap<&str, Vec<usize>> = WordMap::default();
-    let mut by_initials: WordMap<String, Vec<usize>> = WordMap::default();
-    for (i, (name, _, _)) in counts.iter().enumerate() {
-        if let Some(first) = name.split_whitespace().next() {
-            by_first.entry(first).or_default().push(i);
+    // The long forms a name may stand for, looked up in two indexes: by
+    // each leading run of words ("Saltmarsh", "Saltmarsh Semiconductor" for
+    // "Saltmarsh Semiconductor Corp.") and by initials ("WSU"). Each key
+    // keeps the long form named most often (the later one on a tie).
+    let mut by_prefix: WordMap<&str, usize> = WordMap::default();
+    let mut by_initials: WordMap<String, usize> = WordMap::default();
+    let keep_best = |slot: &mut usize, i: usize| {
+        if counts[i].1 >= counts[*slot].1 {
+            *slot = i;
         }
-        by_initials.entry(initials(name)).or_default().push(i);
+    };
+    for (i, (name, _, _)) in counts.iter().enumerate() {
+        let spaces = name
+            .match_indices(' ')
+            .map(|(at, _)| at)
+            .filter(|&at| at > 0);
+        for at in spaces.take(MAX_SHORT_FORM_WORDS) {
+            keep_best(by_prefix.entry(&name[..at]).or_insert(i), i);
+        }
+        let letters = initials(name);
+        if letters.len() > 1 {
+            keep_best(by_initials.entry(letters).or_insert(i), i);
+        }
     }
     let group_of = |i: usize| -> usize {
         let name = counts[i].0;
-        let first = name.split_whitespace().next().unwrap_or(name);
-        by_first
-            .get(first)
-            .into_iter()
-            .flatten()
-            .chain(by_initials.get(name).into_iter().flatten())
-            .copied()
-            .filter(|&o| o != i && is_short_form(name, counts[o].0))
-            .max_by_key(|&o| counts[o].1)
-            .unwrap_or(i)
+        let prefix_of = by_prefix.get(name).copied();
+        let acronym_of = (name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()))
+            .then(|| by_initials.get(name).copied())
+            .flatten();
+        match (prefix_of, acronym_of) {
+            (Some(p), Some(a)) => {
+                if counts[a].1 >= counts[p].1 {
+                    a
+                } else {
+                    p
+                }
+            }
+            (Some(o), None) | (None, Some(o)) => o,
+            (None, None) => i,
+        }
     };
     let groups: Vec<usize> = (0..counts.len()).map(group_of).collect();
     let mut totals = vec![0usize; counts.len()];
@@ -1128,6 +1147,10 @@ fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
         })
         .map(|i| counts[i].0.to_owned())
 }
+
+/// A short form of an organisation's name has at most this many words,
+/// which keeps the index of short forms linear in the article's length.
+const MAX_SHORT_FORM_WORDS: usize = 8;
 
 /// The initials of a name's words, skipping "of", "and", "&", "the".
 fn initials(name: &str) -> String {

@@ -1,6 +1,6 @@
 //! Who is who: short names and pronouns to full names.
 
-use crate::lexicon::{WordMap, ORG_VOCAB, PEOPLE_VOCAB, PLACE_NAMES};
+use crate::lexicon::{WordMap, WordSet, ORG_VOCAB, PEOPLE_VOCAB, PLACE_NAMES};
 use crate::mentions::{ChunkKind, Mentions};
 
 /// Every full name the article gives, with where it appears.
@@ -14,6 +14,11 @@ pub(crate) struct People {
     /// scans every name (an article may name thousands of people).
     by_word: WordMap<String, Vec<usize>>,
 }
+
+/// How many full names sharing one word a lookup considers. News articles
+/// name a handful of people per surname; a text naming thousands (a table,
+/// a word list) would otherwise make every lookup scan all of them.
+const MAX_NAMES_PER_WORD: usize = 64;
 
 fn words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
@@ -61,10 +66,10 @@ impl People {
     /// later mention of a known name counts too.
     pub fn collect<'m, 't: 'm>(
         all: impl IntoIterator<Item = &'m Mentions<'t>>,
-        in_person_slots: &[&str],
+        in_person_slots: &WordSet<&str>,
     ) -> Self {
         let mut people = People::default();
-        let known = |text: &str| in_person_slots.contains(&text);
+        let known = |text: &str| in_person_slots.contains(text);
         for m in all {
             for c in &m.chunks {
                 let full = match c.kind {
@@ -97,12 +102,14 @@ impl People {
         }
     }
 
-    /// Registered names that contain `word`.
+    /// Registered names that contain `word`, the first
+    /// [`MAX_NAMES_PER_WORD`] of them.
     fn with_word<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a (String, Vec<usize>)> {
         self.by_word
             .get(word)
             .into_iter()
             .flatten()
+            .take(MAX_NAMES_PER_WORD)
             .map(|&i| &self.names[i])
     }
 
