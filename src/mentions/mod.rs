@@ -70,8 +70,9 @@ pub(crate) struct Chunk<'t> {
     /// The chunk's text as it should appear in a record (honorifics such as
     /// "Mr" removed from names).
     pub text: &'t str,
-    /// Set for titles.
-    pub title: Option<TitleInfo>,
+    /// Set for titles. Boxed: most chunks are plain words, and a long
+    /// article holds millions of chunks until resolution.
+    pub title: Option<Box<TitleInfo>>,
 }
 
 /// A sentence's chunks and their encoding for the rules.
@@ -184,7 +185,7 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
         {
             (i, chunk(ChunkKind::Word, i, i, i, None))
         } else if let Some((last, info)) = title_at(tokens, i) {
-            (last, chunk(ChunkKind::Title, i, i, last, Some(info)))
+            (last, chunk(ChunkKind::Title, i, i, last, Some(Box::new(info))))
         } else if let Some(last) = role_ref_at(tokens, i) {
             (last, chunk(ChunkKind::RoleRef, i, i, last, None))
         } else if let Some((last, kind, name_first)) = name_at(tokens, i, headline) {
