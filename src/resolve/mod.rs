@@ -1010,17 +1010,30 @@ fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize)
 /// A word the article also writes in lower case ("shareholders") is a
 /// common noun wherever it is capitalised, so it is left out.
 fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str> {
-    let lower: WordSet<&str> = views
-        .iter()
-        .flat_map(|v| v.mentions.chunks.iter())
-        .filter(|c| c.kind == ChunkKind::Word && c.text.starts_with(char::is_lowercase))
-        .map(|c| c.text)
+    let names = || {
+        views
+            .iter()
+            .flat_map(|v| v.mentions.chunks.iter().skip(1))
+            .filter(|c| c.kind == ChunkKind::Name)
+    };
+    // Only one-word names can be common nouns; look those up among the
+    // article's lower-case words (a few names, not every word, go in a set).
+    let mut single: WordSet<String> = names()
+        .filter(|c| !c.text.contains(' '))
+        .map(|c| c.text.to_lowercase())
         .collect();
-    views
-        .iter()
-        .flat_map(|v| v.mentions.chunks.iter().skip(1))
-        .filter(|c| c.kind == ChunkKind::Name)
-        .filter(|c| c.text.contains(' ') || !with_lowercase(c.text, |w| lower.contains(w)))
+    let mut common: WordSet<String> = WordSet::default();
+    if !single.is_empty() {
+        for c in views.iter().flat_map(|v| v.mentions.chunks.iter()) {
+            if c.kind == ChunkKind::Word && c.text.starts_with(char::is_lowercase) {
+                if let Some(word) = single.take(c.text) {
+                    common.insert(word);
+                }
+            }
+        }
+    }
+    names()
+        .filter(|c| c.text.contains(' ') || !with_lowercase(c.text, |w| common.contains(w)))
         .map(|c| c.text)
         .collect()
 }
