@@ -21,10 +21,32 @@ pub(crate) use people::People;
 
 const HEDGES: &str = include_str!("../rules/hedges.txt");
 
-/// Hedge cues, as encoded token sequences padded with spaces: cues in a
-/// match, cues anywhere in a sentence, and cues that retell a denied report.
-#[allow(clippy::type_complexity)]
-static HEDGE_CUES: Lazy<(Vec<String>, Vec<String>, Vec<String>)> = Lazy::new(|| {
+/// One kind of hedge cue, as encoded token sequences padded with spaces,
+/// found in one scan.
+struct Cues {
+    cues: Vec<String>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl Cues {
+    fn new(cues: Vec<String>) -> Self {
+        // The cues are a few dozen short strings: building cannot fail.
+        let automaton = aho_corasick::AhoCorasick::new(&cues)
+            .unwrap_or_else(|e| panic!("built-in hedges.txt is invalid: {e}"));
+        Self { cues, automaton }
+    }
+
+    /// Whether `padded` holds a cue that `counts` accepts.
+    fn any_in(&self, padded: &str, counts: impl Fn(&str) -> bool) -> bool {
+        self.automaton
+            .find_overlapping_iter(padded)
+            .any(|m| counts(&self.cues[m.pattern().as_usize()]))
+    }
+}
+
+/// Hedge cues: cues in a match, cues anywhere in a sentence, and cues that
+/// retell a denied report.
+static HEDGE_CUES: Lazy<(Cues, Cues, Cues)> = Lazy::new(|| {
     let mut span = Vec::new();
     let mut sentence = Vec::new();
     let mut retold = Vec::new();
@@ -36,7 +58,7 @@ static HEDGE_CUES: Lazy<(Vec<String>, Vec<String>, Vec<String>)> = Lazy::new(|| 
             _ => span.push(padded),
         }
     }
-    (span, sentence, retold)
+    (Cues::new(span), Cues::new(sentence), Cues::new(retold))
 });
 
 /// A role as the resolver sees it.
@@ -137,10 +159,10 @@ pub(crate) fn records(
     let mut denial_before = false;
     for (index, view) in views.iter().enumerate() {
         let padded = format!(" {} ", view.mentions.encoding);
-        let denial_here = HEDGE_CUES.1.iter().any(|c| padded.contains(c.as_str()));
+        let denial_here = HEDGE_CUES.1.any_in(&padded, |_| true);
         // What "the report" said, right after a denial of that report, is
         // the denied rumour retold.
-        let retold = denial_before && HEDGE_CUES.2.iter().any(|c| padded.contains(c.as_str()));
+        let retold = denial_before && HEDGE_CUES.2.any_in(&padded, |_| true);
         let sentence_hedged = denial_here || retold;
         denial_before = denial_here || retold;
         let mut subject_here: Option<(String, Status)> = None;
@@ -150,9 +172,8 @@ pub(crate) fn records(
         for m in matches {
             let matched = format!(" {} ", &view.mentions.encoding[m.start..m.end]);
             let hedged = sentence_hedged
-                || HEDGE_CUES.0.iter().any(|c| {
-                    matched.contains(c.as_str())
-                        && !m.rule.literal_words.iter().any(|w| c.trim() == w)
+                || HEDGE_CUES.0.any_in(&matched, |c| {
+                    !m.rule.literal_words.iter().any(|w| c.trim() == w)
                 });
             hits.push(RuleHit {
                 rule: m.rule.id.clone(),
