@@ -188,14 +188,36 @@ pub(crate) struct TitleWords {
     pub abbreviation: WordSet<Box<str>>,
     pub domain: WordSet<Box<str>>,
     pub status: WordSet<Box<str>>,
+    /// Every word of the sections above, and the plurals of heads and
+    /// abbreviations: a word not in here (and without a hyphen) cannot
+    /// start a title, which one lookup tells for most tokens.
+    pub any: WordSet<Box<str>>,
 }
 
-pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| TitleWords {
-    head: lower_section(TITLES, "head"),
-    modifier: lower_section(TITLES, "modifier"),
-    abbreviation: lower_section(TITLES, "abbreviation"),
-    domain: lower_section(TITLES, "domain"),
-    status: lower_section(TITLES, "status"),
+pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
+    let head = lower_section(TITLES, "head");
+    let modifier = lower_section(TITLES, "modifier");
+    let abbreviation = lower_section(TITLES, "abbreviation");
+    let domain = lower_section(TITLES, "domain");
+    let status = lower_section(TITLES, "status");
+    let plurals = head
+        .iter()
+        .chain(&abbreviation)
+        .map(|w| format!("{w}s").into_boxed_str());
+    let any = [&head, &modifier, &abbreviation, &domain, &status]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .chain(plurals)
+        .collect();
+    TitleWords {
+        head,
+        modifier,
+        abbreviation,
+        domain,
+        status,
+        any,
+    }
 });
 
 /// Organisation vocabulary by section (lower-cased).

@@ -210,16 +210,14 @@ fn is_title_case(tokens: &[Token<'_>]) -> bool {
 
 /// "the position", "the role", "the post", "the job", "that job".
 fn role_ref_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
-    let det = tokens.get(i)?.text.to_ascii_lowercase();
-    if !matches!(det.as_str(), "the" | "that" | "this" | "his" | "her") {
+    let is_one_of = |t: &Token<'_>, words: &[&str]| {
+        words.iter().any(|w| t.text.eq_ignore_ascii_case(w))
+    };
+    if !is_one_of(tokens.get(i)?, &["the", "that", "this", "his", "her"]) {
         return None;
     }
-    let noun = tokens.get(i + 1)?.text.to_ascii_lowercase();
-    matches!(
-        noun.as_str(),
-        "position" | "role" | "post" | "job" | "duties" | "reins" | "helm"
-    )
-    .then_some(i + 1)
+    let nouns = ["position", "role", "post", "job", "duties", "reins", "helm"];
+    is_one_of(tokens.get(i + 1)?, &nouns).then_some(i + 1)
 }
 
 /// A run of capitalised words at `i`: returns its last token, its kind, and
@@ -332,6 +330,11 @@ fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, Chu
 /// `modifier* domain* head+ (("of" | "for") unit)?` or an abbreviation.
 fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
     let v = &*TITLE_VOCAB;
+    // Most tokens are no title word: one lookup instead of the ones below.
+    let first = tokens.get(i)?.text;
+    if !first.contains('-') && !with_lowercase(first, |w| v.any.contains(w)) {
+        return None;
+    }
     let mut tense = Tense::Plain;
     let mut j = i;
     // Status words ("former", "new") belong to the chunk, not the title.
