@@ -1,14 +1,50 @@
 //! Articles from JSON lines (`{"id": ..., "text": ...}`), for the
 //! command-line tool (feature `cli`).
 //!
-//! This lives in the library, hidden from the docs, only so that the fuzz
-//! targets in `fuzz/` can reach the line parser; the binary
-//! (`src/bin/newsextract/input.rs`) adds files and standard input around
-//! it. It is not part of the public API and may change at any time.
+//! The command line's one JSON-lines reader: it lives in the library,
+//! hidden from the docs, so that the fuzz targets in `fuzz/` and the
+//! benches exercise the very code the binary runs; the binary
+//! (`src/bin/newsextract/input.rs`) adds files, folders, gzip and standard
+//! input around it. It is not part of the public API and may change at
+//! any time.
 
 use std::io::{self, BufRead};
+use std::ops::ControlFlow;
 
 use serde_json::Value;
+
+/// How JSON lines are read.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The JSON field holding the article text (a JSON pointer when it
+    /// starts with `/`).
+    pub text_field: String,
+    /// The JSON field holding the article id (a JSON pointer when it starts
+    /// with `/`).
+    pub id_field: String,
+    /// Longest line or text file accepted, in bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for Options {
+    /// Fields `text` and `id`, lines up to 10 MB.
+    fn default() -> Self {
+        Self {
+            text_field: "text".to_owned(),
+            id_field: "id".to_owned(),
+            max_bytes: 10_000_000,
+        }
+    }
+}
+
+/// One unit of input: an article or the error that replaced it, and the
+/// number of input bytes it stood for (the line or the file).
+pub struct Item {
+    /// The article, or why there is none.
+    pub article: Result<Article, InputError>,
+    /// Input bytes read for it.
+    pub bytes: u64,
+}
 
 /// One article to process.
 pub struct Article {
@@ -50,42 +86,144 @@ impl InputError {
     }
 }
 
+/// The outcome of reading one line with a size limit.
+enum Line {
+    /// End of input.
+    End,
+    /// A line (now in the buffer, without its line break) and the number of
+    /// bytes read for it.
+    Fits(u64),
+    /// A line longer than the limit, skipped; the number of bytes read.
+    TooLong(u64),
+}
+
+/// Reads one line into `buf` without ever holding more than about
+/// `max_bytes` of it: the rest of a longer line is read and dropped.
+fn read_line_bounded(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max_bytes: u64,
+) -> io::Result<Line> {
+    buf.clear();
+    let mut total = 0u64;
+    let mut too_long = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(match (total, too_long) {
+                (0, _) => Line::End,
+                (_, true) => Line::TooLong(total),
+                (_, false) => Line::Fits(total),
+            });
+        }
+        let (used, ends) = match memchr::memchr(b'\n', available) {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        if !too_long {
+            buf.extend_from_slice(&available[..used]);
+            if ends {
+                buf.pop();
+            }
+            if buf.len() as u64 > max_bytes {
+                too_long = true;
+                buf.clear();
+            }
+        }
+        reader.consume(used);
+        total += used as u64;
+        if ends {
+            return Ok(if too_long {
+                Line::TooLong(total)
+            } else {
+                Line::Fits(total)
+            });
+        }
+    }
+}
+
 /// Reads JSON lines from `reader` (named `name` in errors) and hands each
 /// article, or the error that replaced it, to `sink`; blank lines are
-/// skipped. Stops early only when `sink` fails.
+/// skipped, and so is a byte order mark before the first line. A line
+/// longer than `opts.max_bytes` is read past without being held. Stops
+/// early when `sink` breaks; a read error ends the source with one error.
 pub fn read_jsonl(
     name: &str,
     mut reader: impl BufRead,
-    sink: &mut impl FnMut(Result<Article, InputError>) -> io::Result<()>,
-) -> io::Result<()> {
+    opts: &Options,
+    sink: &mut impl FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
     loop {
-        buf.clear();
-        let n = match reader.read_until(b'\n', &mut buf) {
-            Ok(n) => n,
+        let line = match read_line_bounded(&mut reader, &mut buf, opts.max_bytes) {
+            Ok(line) => line,
             Err(e) => {
-                sink(Err(InputError::new(
-                    name,
-                    Some(line_no + 1),
-                    format!("read failed: {e}"),
-                )))?;
-                return Ok(());
+                // A read error (or a corrupt gzip stream) ends this source.
+                return sink(Item {
+                    article: Err(InputError::new(
+                        name,
+                        Some(line_no + 1),
+                        format!("read failed: {e}"),
+                    )),
+                    bytes: 0,
+                });
             }
         };
-        if n == 0 {
-            return Ok(());
-        }
         line_no += 1;
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        sink(parse_line(name, line_no, &buf))?;
+        let item = match line {
+            Line::End => return ControlFlow::Continue(()),
+            Line::TooLong(bytes) => Item {
+                article: Err(InputError::new(
+                    name,
+                    Some(line_no),
+                    format!(
+                        "line is longer than the limit of {} bytes (--max-bytes)",
+                        opts.max_bytes
+                    ),
+                )),
+                bytes,
+            },
+            Line::Fits(bytes) => {
+                // A byte order mark (files saved by some Windows tools).
+                let line = match line_no {
+                    1 => buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf),
+                    _ => &buf,
+                };
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                Item {
+                    article: parse_line(name, line_no, line, opts),
+                    bytes,
+                }
+            }
+        };
+        sink(item)?;
+    }
+}
+
+/// Takes `field` (a name, or a JSON pointer when it starts with `/`) out of
+/// `value`.
+fn take_field(value: &mut Value, field: &str) -> Option<Value> {
+    if field.starts_with('/') {
+        value.pointer_mut(field).map(Value::take)
+    } else {
+        value.as_object_mut()?.remove(field)
     }
 }
 
 /// Parses one JSON line (line `line_no` of `name`) into an article.
-pub fn parse_line(name: &str, line_no: u64, bytes: &[u8]) -> Result<Article, InputError> {
+pub fn parse_line(
+    name: &str,
+    line_no: u64,
+    bytes: &[u8],
+    opts: &Options,
+) -> Result<Article, InputError> {
     let err = |reason: String| InputError::new(name, Some(line_no), reason);
     let line = std::str::from_utf8(bytes).map_err(|e| {
         err(format!(
@@ -93,17 +231,19 @@ pub fn parse_line(name: &str, line_no: u64, bytes: &[u8]) -> Result<Article, Inp
             e.valid_up_to()
         ))
     })?;
-    let value: Value = serde_json::from_str(line).map_err(|e| err(json_error(line, &e)))?;
-    let obj = value
-        .as_object()
-        .ok_or_else(|| err("not a JSON object".to_owned()))?;
-    let text = match obj.get("text") {
-        Some(Value::String(s)) => s.clone(),
-        Some(_) => return Err(err("field \"text\" is not a string".to_owned())),
-        None => return Err(err("missing field \"text\"".to_owned())),
+    let mut value: Value =
+        serde_json::from_str(line).map_err(|e| err(json_error(line.trim_end(), &e)))?;
+    if !value.is_object() {
+        return Err(err("not a JSON object".to_owned()));
+    }
+    let field = &opts.text_field;
+    let text = match take_field(&mut value, field) {
+        Some(Value::String(s)) => s,
+        Some(_) => return Err(err(format!("field \"{field}\" is not a string"))),
+        None => return Err(err(format!("missing field \"{field}\""))),
     };
-    let id = match obj.get("id") {
-        Some(Value::String(s)) => s.clone(),
+    let id = match take_field(&mut value, &opts.id_field) {
+        Some(Value::String(s)) => s,
         Some(Value::Number(n)) => n.to_string(),
         _ => format!("{name}:{line_no}"),
     };
@@ -171,11 +311,58 @@ fn lone_surrogate(line: &str) -> Option<(usize, &str)> {
 
 #[cfg(test)]
 mod tests {
+    use std::io::BufReader;
+
     use super::*;
+
+    fn parse(name: &str, line_no: u64, bytes: &[u8]) -> Result<Article, InputError> {
+        parse_line(name, line_no, bytes, &Options::default())
+    }
+
+    fn lines(input: &[u8], max: u64) -> Vec<Result<String, u64>> {
+        let mut reader = BufReader::with_capacity(4, input);
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            match read_line_bounded(&mut reader, &mut buf, max).unwrap() {
+                Line::End => return out,
+                Line::Fits(_) => out.push(Ok(String::from_utf8(buf.clone()).unwrap())),
+                Line::TooLong(n) => out.push(Err(n)),
+            }
+        }
+    }
+
+    #[test]
+    fn long_lines_are_skipped_whole_and_reading_goes_on() {
+        let got = lines(b"abc\n0123456789\nxy\n\nlast", 5);
+        assert_eq!(
+            got,
+            [
+                Ok("abc".into()),
+                Err(11),
+                Ok("xy".into()),
+                Ok(String::new()),
+                Ok("last".into())
+            ]
+        );
+        assert_eq!(lines(b"12345\n123456", 5), [Ok("12345".into()), Err(6)]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_line_is_skipped() {
+        let opts = Options::default();
+        let input = b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+        let mut ids = Vec::new();
+        let _ = read_jsonl("x", &input[..], &opts, &mut |item| {
+            ids.push(item.article.map(|a| a.id).map_err(|e| e.reason));
+            ControlFlow::Continue(())
+        });
+        assert_eq!(ids, [Ok("a".to_owned()), Ok("b".to_owned())]);
+    }
 
     #[test]
     fn lone_surrogate_escapes_are_a_clear_error() {
-        let e = parse_line("in", 7, br#"{"id": "x", "text": "a \ud800 b"}"#)
+        let e = parse("in", 7, br#"{"id": "x", "text": "a \ud800 b"}"#)
             .err()
             .unwrap();
         assert_eq!(e.line, Some(7));
@@ -191,7 +378,7 @@ mod tests {
             (r#"{"text": "x\uDBFF"}"#, 12),
             (r#"{"text": "x\uDBFF"#, 12),
         ] {
-            let e = parse_line("in", 1, line.as_bytes()).err().unwrap();
+            let e = parse("in", 1, line.as_bytes()).err().unwrap();
             let want = format!(
                 "escape {} at column {column} ",
                 &line[column - 1..column + 5]
@@ -199,21 +386,19 @@ mod tests {
             assert!(e.reason.contains(&want), "{line}: {}", e.reason);
         }
         // A surrogate pair is one valid character.
-        let a = parse_line("in", 1, br#"{"text": "\ud83d\ude42"}"#)
-            .ok()
-            .unwrap();
+        let a = parse("in", 1, br#"{"text": "\ud83d\ude42"}"#).ok().unwrap();
         assert_eq!(a.text, "\u{1f642}");
         assert_eq!(a.id, "in:1");
         // An escaped backslash before "ud800" is text, not an escape.
-        let a = parse_line("in", 1, br#"{"text": "\\ud800"}"#).ok().unwrap();
+        let a = parse("in", 1, br#"{"text": "\\ud800"}"#).ok().unwrap();
         assert_eq!(a.text, "\\ud800");
     }
 
     #[test]
     fn other_syntax_errors_are_placed_by_column_only() {
-        let e = parse_line("in", 3, b"{\"text\": }").err().unwrap();
+        let e = parse("in", 3, b"{\"text\": }").err().unwrap();
         assert_eq!(e.reason, "not valid JSON: expected value at column 10");
-        let e = parse_line("in", 3, b"[1]").err().unwrap();
+        let e = parse("in", 3, b"[1]").err().unwrap();
         assert_eq!(e.reason, "not a JSON object");
     }
 }

@@ -4,16 +4,17 @@
 #![no_main]
 
 use std::io::Cursor;
+use std::ops::ControlFlow;
 
 use libfuzzer_sys::fuzz_target;
-use newsextract::jsonl::read_jsonl;
+use newsextract::jsonl::{read_jsonl, Options};
 
 fuzz_target!(|data: &[u8]| {
     let mut seen = 0u64;
     let mut last_line = 0u64;
-    read_jsonl("fuzz", Cursor::new(data), &mut |item| {
+    let flow = read_jsonl("fuzz", Cursor::new(data), &Options::default(), &mut |item| {
         seen += 1;
-        match item {
+        match item.article {
             Ok(article) => {
                 let _ = newsextract::split_sentences(&article.text).count();
             }
@@ -27,10 +28,13 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!e.reason.is_empty());
             }
         }
-        Ok(())
-    })
-    .expect("reading from memory does not fail");
+        ControlFlow::Continue(())
+    });
+    assert_eq!(flow, ControlFlow::Continue(()), "the sink never breaks");
+    // A byte order mark opens the first line without counting as text.
     let non_blank = data
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(data)
         .split(|&b| b == b'\n')
         .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
         .count() as u64;

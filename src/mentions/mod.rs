@@ -185,7 +185,10 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
         {
             (i, chunk(ChunkKind::Word, i, i, i, None))
         } else if let Some((last, info)) = title_at(tokens, i) {
-            (last, chunk(ChunkKind::Title, i, i, last, Some(Box::new(info))))
+            (
+                last,
+                chunk(ChunkKind::Title, i, i, last, Some(Box::new(info))),
+            )
         } else if let Some(last) = role_ref_at(tokens, i) {
             (last, chunk(ChunkKind::RoleRef, i, i, last, None))
         } else if let Some((last, kind, name_first)) = name_at(tokens, i, headline) {
@@ -210,9 +213,8 @@ fn is_title_case(tokens: &[Token<'_>]) -> bool {
 
 /// "the position", "the role", "the post", "the job", "that job".
 fn role_ref_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
-    let is_one_of = |t: &Token<'_>, words: &[&str]| {
-        words.iter().any(|w| t.text.eq_ignore_ascii_case(w))
-    };
+    let is_one_of =
+        |t: &Token<'_>, words: &[&str]| words.iter().any(|w| t.text.eq_ignore_ascii_case(w));
     if !is_one_of(tokens.get(i)?, &["the", "that", "this", "his", "her"]) {
         return None;
     }

@@ -8,39 +8,18 @@
 //! next line or file.
 
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
-use serde_json::Value;
+// The JSON-lines reader and its types are the library's
+// (`newsextract::jsonl`), which the fuzz targets and benches also run.
+use newsextract::jsonl::read_jsonl;
+pub use newsextract::jsonl::{Article, InputError, Item, Options};
 
 /// Read buffer per source: large enough that a read call returns many lines.
 const READ_BUFFER: usize = 256 * 1024;
-
-// The article and error types are the library's (`newsextract::jsonl`,
-// which the fuzz targets also use), so both speak of inputs one way.
-pub use newsextract::jsonl::{Article, InputError};
-
-/// One unit of input: an article or the error that replaced it, and the
-/// number of input bytes it stood for (the line or the file).
-pub struct Item {
-    pub article: Result<Article, InputError>,
-    pub bytes: u64,
-}
-
-/// How inputs are read.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// The JSON field holding the article text (a JSON pointer when it
-    /// starts with `/`).
-    pub text_field: String,
-    /// The JSON field holding the article id (a JSON pointer when it starts
-    /// with `/`).
-    pub id_field: String,
-    /// Longest line or text file accepted, in bytes.
-    pub max_bytes: u64,
-}
 
 /// What a path holds, judged by its name.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -314,212 +293,9 @@ fn read_text(
     (article, size)
 }
 
-/// The outcome of reading one line with a size limit.
-enum Line {
-    /// End of input.
-    End,
-    /// A line (now in the buffer, without its line break) and the number of
-    /// bytes read for it.
-    Fits(u64),
-    /// A line longer than the limit, skipped; the number of bytes read.
-    TooLong(u64),
-}
-
-/// Reads one line into `buf` without ever holding more than about
-/// `max_bytes` of it: the rest of a longer line is read and dropped.
-fn read_line_bounded(
-    reader: &mut impl BufRead,
-    buf: &mut Vec<u8>,
-    max_bytes: u64,
-) -> io::Result<Line> {
-    buf.clear();
-    let mut total = 0u64;
-    let mut too_long = false;
-    loop {
-        let available = match reader.fill_buf() {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if available.is_empty() {
-            return Ok(match (total, too_long) {
-                (0, _) => Line::End,
-                (_, true) => Line::TooLong(total),
-                (_, false) => Line::Fits(total),
-            });
-        }
-        let (used, ends) = match memchr::memchr(b'\n', available) {
-            Some(i) => (i + 1, true),
-            None => (available.len(), false),
-        };
-        if !too_long {
-            buf.extend_from_slice(&available[..used]);
-            if ends {
-                buf.pop();
-            }
-            if buf.len() as u64 > max_bytes {
-                too_long = true;
-                buf.clear();
-            }
-        }
-        reader.consume(used);
-        total += used as u64;
-        if ends {
-            return Ok(if too_long {
-                Line::TooLong(total)
-            } else {
-                Line::Fits(total)
-            });
-        }
-    }
-}
-
-fn read_jsonl(
-    name: &str,
-    mut reader: impl BufRead,
-    opts: &Options,
-    sink: &mut impl FnMut(Item) -> ControlFlow<()>,
-) -> ControlFlow<()> {
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    loop {
-        let line = match read_line_bounded(&mut reader, &mut buf, opts.max_bytes) {
-            Ok(line) => line,
-            Err(e) => {
-                // A read error (or a corrupt gzip stream) ends this source.
-                return sink(Item {
-                    article: Err(InputError::new(
-                        name,
-                        Some(line_no + 1),
-                        format!("read failed: {e}"),
-                    )),
-                    bytes: 0,
-                });
-            }
-        };
-        line_no += 1;
-        let item = match line {
-            Line::End => return ControlFlow::Continue(()),
-            Line::TooLong(bytes) => Item {
-                article: Err(InputError::new(
-                    name,
-                    Some(line_no),
-                    format!(
-                        "line is longer than the limit of {} bytes (--max-bytes)",
-                        opts.max_bytes
-                    ),
-                )),
-                bytes,
-            },
-            Line::Fits(bytes) => {
-                // A byte order mark (files saved by some Windows tools).
-                let line = match line_no {
-                    1 => buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf),
-                    _ => &buf,
-                };
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                Item {
-                    article: parse_line(name, line_no, line, opts),
-                    bytes,
-                }
-            }
-        };
-        sink(item)?;
-    }
-}
-
-/// Takes `field` (a name, or a JSON pointer when it starts with `/`) out of
-/// `value`.
-fn take_field(value: &mut Value, field: &str) -> Option<Value> {
-    if field.starts_with('/') {
-        value.pointer_mut(field).map(Value::take)
-    } else {
-        value.as_object_mut()?.remove(field)
-    }
-}
-
-fn parse_line(
-    name: &str,
-    line_no: u64,
-    bytes: &[u8],
-    opts: &Options,
-) -> Result<Article, InputError> {
-    let err = |reason: String| InputError::new(name, Some(line_no), reason);
-    let line = std::str::from_utf8(bytes).map_err(|e| {
-        err(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.valid_up_to()
-        ))
-    })?;
-    let mut value: Value = serde_json::from_str(line)
-        .map_err(|e| err(newsextract::jsonl::json_error(line.trim_end(), &e)))?;
-    if !value.is_object() {
-        return Err(err("not a JSON object".to_owned()));
-    }
-    let field = &opts.text_field;
-    let text = match take_field(&mut value, field) {
-        Some(Value::String(s)) => s,
-        Some(_) => return Err(err(format!("field \"{field}\" is not a string"))),
-        None => return Err(err(format!("missing field \"{field}\""))),
-    };
-    let id = match take_field(&mut value, &opts.id_field) {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => format!("{name}:{line_no}"),
-    };
-    Ok(Article { id, text })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lines(input: &[u8], max: u64) -> Vec<Result<String, u64>> {
-        let mut reader = BufReader::with_capacity(4, input);
-        let mut buf = Vec::new();
-        let mut out = Vec::new();
-        loop {
-            match read_line_bounded(&mut reader, &mut buf, max).unwrap() {
-                Line::End => return out,
-                Line::Fits(_) => out.push(Ok(String::from_utf8(buf.clone()).unwrap())),
-                Line::TooLong(n) => out.push(Err(n)),
-            }
-        }
-    }
-
-    #[test]
-    fn long_lines_are_skipped_whole_and_reading_goes_on() {
-        let got = lines(b"abc\n0123456789\nxy\n\nlast", 5);
-        assert_eq!(
-            got,
-            [
-                Ok("abc".into()),
-                Err(11),
-                Ok("xy".into()),
-                Ok(String::new()),
-                Ok("last".into())
-            ]
-        );
-        assert_eq!(lines(b"12345\n123456", 5), [Ok("12345".into()), Err(6)]);
-    }
-
-    #[test]
-    fn a_byte_order_mark_before_the_first_line_is_skipped() {
-        let opts = Options {
-            text_field: "text".into(),
-            id_field: "id".into(),
-            max_bytes: 1000,
-        };
-        let input = b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
-        let mut ids = Vec::new();
-        let _ = read_jsonl("x", &input[..], &opts, &mut |item| {
-            ids.push(item.article.map(|a| a.id).map_err(|e| e.reason));
-            ControlFlow::Continue(())
-        });
-        assert_eq!(ids, [Ok("a".to_owned()), Ok("b".to_owned())]);
-    }
 
     #[test]
     fn ids_drop_known_extensions() {
