@@ -3,47 +3,31 @@
 //! fast. `benches/adversarial.rs` runs the same inputs at full size, at 1x,
 //! 2x and 4x, to show that time grows linearly.
 //!
-//! Each input is checked as generated, where a panic already on record
-//! (`common::KNOWN_BUGS`) is tolerated, and with that bug's trigger
-//! removed (`common::inputs::without_known_bugs`), where nothing is.
+//! Each input is checked as generated: any panic fails the test (past
+//! panics have regression tests in `tests/known_bugs.rs`).
 
 mod common;
 
 use std::time::{Duration, Instant};
 
 use common::inputs::*;
-use common::{extraction_violations, guard, sentence_violations};
-use newsextract::{Extractor, SentenceSplitter};
+use common::{extraction_violations, sentence_violations};
+use newsextract::Extractor;
 
 /// Splits and extracts `text`, checks every guarantee, and returns how
-/// long extraction took (without the known bugs' triggers).
+/// long extraction took.
 fn check(label: &str, text: &str) -> Duration {
-    for splitter in [
-        SentenceSplitter::new(),
-        SentenceSplitter::builder()
-            .newline_ends_sentence(false)
-            .build(),
-    ] {
+    for (name, splitter) in common::splitters() {
         let sentences: Vec<_> = splitter.split(text).collect();
         let v = sentence_violations(text, &sentences);
-        assert!(v.is_empty(), "{label}: {v:#?}");
+        assert!(v.is_empty(), "{label} ({name}): {v:#?}");
     }
     let extractor = Extractor::new();
-    let clean = without_known_bugs(text);
-    if clean != text {
-        match guard(|| extractor.extract(text)) {
-            Some(out) => {
-                let v = extraction_violations(text, &out);
-                assert!(v.is_empty(), "{label}: {v:#?}");
-            }
-            None => eprintln!("{label}: hit a known bug (tests/known_bugs.rs)"),
-        }
-    }
     let started = Instant::now();
-    let out = extractor.extract(&clean);
+    let out = extractor.extract(text);
     let took = started.elapsed();
-    let v = extraction_violations(&clean, &out);
-    assert!(v.is_empty(), "{label} (without known bugs): {v:#?}");
+    let v = extraction_violations(text, &out);
+    assert!(v.is_empty(), "{label}: {v:#?}");
     took
 }
 
@@ -99,21 +83,6 @@ fn emoji_and_combining_marks() {
     check_growth("emoji and combining marks", 20_000, emoji_and_combining);
 }
 
-#[test]
-fn sanitising_only_removes_the_known_trigger() {
-    assert_eq!(without_known_bugs("Mr.… Mr. X."), "Mr,… Mr. X.");
-    assert_eq!(without_known_bugs("U.S. naïve"), "U.S, naïve");
-    for text in [
-        "Prof. Émile Roe left.",
-        "A U.S. €5 bn plan.",
-        "Acme Inc. ‘sells’ toys.",
-    ] {
-        let clean = without_known_bugs(text);
-        assert_eq!(clean.len(), text.len());
-        newsextract::extract(&clean);
-    }
-}
-
 /// The command-line tool on hostile JSON lines and files.
 #[cfg(feature = "cli")]
 mod cli {
@@ -161,7 +130,7 @@ mod cli {
         bytes.extend_from_slice(b"\xff\xfe\0\0\xc3");
         std::fs::write(&bad, &bytes).unwrap();
         let good = dir.join("lossy.txt");
-        std::fs::write(&good, without_known_bugs(&binary_garbage(5_000))).unwrap();
+        std::fs::write(&good, binary_garbage(5_000)).unwrap();
         let out = run(
             &["extract", bad.to_str().unwrap(), good.to_str().unwrap()],
             b"",

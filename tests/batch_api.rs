@@ -1,24 +1,15 @@
 //! `Extractor::extract_batch`: the same records as one `extract` call per
 //! article, in input order (in parallel with the `parallel` feature).
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use newsextract::Extractor;
 
-/// A few fixture articles (debug builds extract slowly; the test suite
-/// stays fast).
+/// The fixture articles' texts.
 fn fixtures() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles");
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    common::fixture_articles()
         .iter()
-        .map(|p| fs::read_to_string(p).unwrap())
+        .map(|a| a.text.clone())
         .collect()
 }
 

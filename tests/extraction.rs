@@ -2,34 +2,30 @@
 //! snapshotted, and the whole set is scored against its gold files with
 //! the crate's port of the shared scorer.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::FixtureArticle;
 use newsextract::{eval, Extractor};
 
 /// Slot F1 the fixture set must keep (the project goal for its own
 /// fixtures).
 const F1_FLOOR: f64 = 0.90;
 
-fn fixtures() -> Vec<(String, PathBuf, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut out: Vec<_> = fs::read_dir(root.join("articles"))
-        .expect("fixtures/articles exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let gold = root.join("gold").join(format!("{id}.jsonl"));
-            (id, p, gold)
-        })
-        .collect();
-    out.sort();
-    out
+/// Every fixture article with the path of its gold file.
+fn fixtures() -> Vec<(&'static FixtureArticle, PathBuf)> {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/gold");
+    common::fixture_articles()
+        .iter()
+        .map(|a| (a, gold.join(format!("{}.jsonl", a.name))))
+        .collect()
 }
 
-fn predict(extractor: &Extractor, id: &str, path: &Path) -> serde_json::Value {
-    let text = fs::read_to_string(path).unwrap();
-    let out = extractor.extract(&text);
+fn predict(extractor: &Extractor, article: &FixtureArticle) -> serde_json::Value {
+    let (id, text) = (&article.name, &article.text);
+    let out = extractor.extract(text);
     for r in &out.records {
         for span in &r.evidence {
             assert!(
@@ -47,7 +43,8 @@ fn every_fixture_has_gold_and_enough_of_them_exist() {
     let all = fixtures();
     assert!(all.len() >= 30, "only {} fixture articles", all.len());
     let mut without_change = 0;
-    for (id, _, gold) in &all {
+    for (article, gold) in &all {
+        let id = &article.name;
         let line = fs::read_to_string(gold).unwrap_or_else(|_| panic!("{id}: no gold file"));
         let v: serde_json::Value =
             serde_json::from_str(line.trim()).expect("gold is one JSON line");
@@ -65,9 +62,9 @@ fn every_fixture_has_gold_and_enough_of_them_exist() {
 #[test]
 fn fixture_records_match_their_snapshots() {
     let extractor = Extractor::new();
-    for (id, path, _) in fixtures() {
-        let value = predict(&extractor, &id, &path);
-        insta::assert_json_snapshot!(id.clone(), value);
+    for (article, _) in fixtures() {
+        let value = predict(&extractor, article);
+        insta::assert_json_snapshot!(article.name.as_str(), value);
     }
 }
 
@@ -76,10 +73,10 @@ fn fixture_slot_f1_stays_above_the_floor() {
     let extractor = Extractor::new();
     let mut gold = String::new();
     let mut pred = String::new();
-    for (id, path, gold_path) in fixtures() {
+    for (article, gold_path) in fixtures() {
         gold.push_str(fs::read_to_string(gold_path).unwrap().trim());
         gold.push('\n');
-        pred.push_str(&predict(&extractor, &id, &path).to_string());
+        pred.push_str(&predict(&extractor, article).to_string());
         pred.push('\n');
     }
     let report = eval::score_jsonl(&gold, &pred).expect("valid JSON lines");

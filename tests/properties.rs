@@ -2,7 +2,8 @@
 //! `src/segment/mod.rs`, over arbitrary Unicode text and over the fixture
 //! articles with random edits:
 //!
-//! - splitting and extracting never panic;
+//! - splitting and extracting never panic (no panic is tolerated: past
+//!   ones have regression tests in `tests/known_bugs.rs`);
 //! - sentences come in order, never overlap, lie on `char` boundaries, are
 //!   the slice at their offsets, are trimmed and non-empty, and together
 //!   cover every non-whitespace byte;
@@ -17,26 +18,11 @@
 //! `PROPTEST_CASES` environment variable for a longer local run (see
 //! [`cases`]).
 
-use std::fs;
-use std::path::Path;
-use std::sync::OnceLock;
-
-use common::inputs::without_known_bugs;
-use common::{extraction_violations, sentence_violations};
-use newsextract::{Extraction, Extractor, Record, SentenceSplitter};
+use common::{extraction_violations, fixture_articles, sentence_violations};
+use newsextract::{Extractor, Record};
 use proptest::prelude::*;
 
 mod common;
-
-/// Extracts with `extractor`, rejecting the case (rather than failing) when
-/// it runs into a bug already on record in `common::KNOWN_BUGS`.
-fn extract_or_reject<'t>(
-    extractor: &Extractor,
-    text: &'t str,
-) -> Result<Extraction<'t>, TestCaseError> {
-    common::guard(|| extractor.extract(text))
-        .ok_or_else(|| TestCaseError::reject("known bug (tests/common/mod.rs)"))
-}
 
 /// The number of cases for a property: `default`, or `PROPTEST_CASES` when
 /// it is set (for longer local runs).
@@ -45,76 +31,29 @@ fn cases(default: u32) -> ProptestConfig {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default);
-    ProptestConfig {
-        // Cases that run into a known bug are rejected, not failed.
-        max_global_rejects: 4 * n,
-        ..ProptestConfig::with_cases(n)
-    }
+    ProptestConfig::with_cases(n)
 }
 
 // ----------------------------------------------------------------------
 // Inputs
 
-/// The fixture articles, read once.
-fn fixtures() -> &'static [String] {
-    static FIXTURES: OnceLock<Vec<String>> = OnceLock::new();
-    FIXTURES.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles");
-        let mut paths: Vec<_> = fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .map(|entry| entry.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        assert!(!paths.is_empty(), "no fixtures in {}", dir.display());
-        paths
-            .iter()
-            .map(|p| fs::read_to_string(p).unwrap())
-            .collect()
-    })
+/// The pieces of [`pieced_text`]: [`common::SPLITTER_PIECES`] and
+/// [`EXTRACTION_PIECES`].
+fn pieces() -> Vec<&'static str> {
+    [common::SPLITTER_PIECES, EXTRACTION_PIECES].concat()
 }
 
-/// Pieces that exercise the splitter's and the chunker's special cases:
-/// abbreviations, initials, list markers, ellipses, quotes, line breaks,
-/// titles and trigger verbs, and characters of several byte lengths.
-const PIECES: &[&str] = &[
-    " ",
-    " ",
-    " ",
-    "\n",
-    "\n\n",
-    "\r\n",
-    "\t",
-    "\u{a0}",
+/// Pieces that exercise the chunker's and the rules' special cases besides
+/// those of the splitter: abbreviations, initials, list markers, names,
+/// organisations, titles and trigger verbs, and more characters of several
+/// byte lengths, scripts and directions.
+const EXTRACTION_PIECES: &[&str] = &[
     "\u{2028}",
-    "\u{3000}",
-    ".",
     ". ",
-    "!",
-    "?",
-    "?!",
-    "...",
-    ". . .",
-    "…",
-    "。",
-    "！",
-    "\"",
-    "“",
-    "”",
-    "'",
-    "’",
-    "(",
-    ")",
-    "[",
-    "]",
     "«",
     "»",
-    "—",
-    "-",
     ",",
     ";",
-    ":",
-    "•",
     "• ",
     "1. ",
     "2) ",
@@ -132,7 +71,6 @@ const PIECES: &[&str] = &[
     "J.",
     "I.",
     "e.g.",
-    "3.5",
     "2019",
     "Jane",
     "Roe",
@@ -197,8 +135,6 @@ const PIECES: &[&str] = &[
     "acting",
     "former",
     "said",
-    "é",
-    "e\u{301}",
     "ß",
     "İ",
     "ǅ",
@@ -213,16 +149,15 @@ const PIECES: &[&str] = &[
     "👩‍💼",
     "🇬🇧",
     "\u{fe0f}",
-    "\0",
     "\u{fffd}",
     "\u{feff}",
     "\u{7f}",
 ];
 
-/// Text built from [`PIECES`] and arbitrary characters.
+/// Text built from [`pieces`] and arbitrary characters.
 fn pieced_text(max_pieces: usize) -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        4 => prop::sample::select(PIECES).prop_map(str::to_owned),
+        4 => prop::sample::select(pieces()).prop_map(str::to_owned),
         1 => any::<char>().prop_map(String::from),
     ];
     prop::collection::vec(piece, 0..max_pieces).prop_map(|v| v.concat())
@@ -299,8 +234,9 @@ fn apply(text: &str, edits: &[Edit]) -> String {
 
 /// A fixture article with up to eight random edits.
 fn edited_fixture() -> impl Strategy<Value = String> {
-    (0..fixtures().len(), prop::collection::vec(edit(), 0..8))
-        .prop_map(|(k, edits)| apply(&fixtures()[k], &edits))
+    let articles = fixture_articles();
+    (0..articles.len(), prop::collection::vec(edit(), 0..8))
+        .prop_map(move |(k, edits)| apply(&articles[k].text, &edits))
 }
 
 /// Unrelated text to put before an article: lower-case words about the
@@ -358,41 +294,27 @@ fn unrelated_prefix() -> impl Strategy<Value = String> {
 // Checks
 
 fn check_split(text: &str) -> Result<(), TestCaseError> {
-    for splitter in [
-        SentenceSplitter::new(),
-        SentenceSplitter::builder()
-            .newline_ends_sentence(false)
-            .build(),
-    ] {
+    for (name, splitter) in common::splitters() {
         let sentences: Vec<_> = splitter.split(text).collect();
         let v = sentence_violations(text, &sentences);
-        prop_assert!(v.is_empty(), "{v:#?}\ninput: {text:?}");
+        prop_assert!(v.is_empty(), "{name}: {v:#?}\ninput: {text:?}");
         let again: Vec<_> = splitter.split(text).collect();
-        prop_assert_eq!(&sentences, &again, "splitting is not deterministic");
+        prop_assert_eq!(
+            &sentences,
+            &again,
+            "{}: splitting is not deterministic",
+            name
+        );
     }
     Ok(())
 }
 
-/// Checks the extraction of `text` as generated, unless it runs into a
-/// known bug, and of `text` without the trigger of the commonest known bug
-/// (`without_known_bugs`), which keeps most cases in play until it is fixed.
 fn check_extract(text: &str) -> Result<(), TestCaseError> {
-    let clean = without_known_bugs(text);
-    if clean != text {
-        match check_extract_once(text) {
-            Err(TestCaseError::Reject(_)) => {}
-            other => other?,
-        }
-    }
-    check_extract_once(&clean)
-}
-
-fn check_extract_once(text: &str) -> Result<(), TestCaseError> {
     let extractor = Extractor::new();
-    let out = extract_or_reject(&extractor, text)?;
+    let out = extractor.extract(text);
     let v = extraction_violations(text, &out);
     prop_assert!(v.is_empty(), "{v:#?}\ninput: {text:?}");
-    let again = extract_or_reject(&extractor, text)?;
+    let again = extractor.extract(text);
     prop_assert_eq!(&out.sentences, &again.sentences);
     prop_assert_eq!(
         &out.records,
@@ -414,18 +336,13 @@ fn shifted(record: &Record, n: usize) -> Record {
 
 /// Extracting `prefix + text` gives the prefix's own sentences, then the
 /// sentences, records and hits of `text` shifted by `prefix.len()`.
-///
-/// Both are first stripped of the trigger of the commonest known bug
-/// (`without_known_bugs`), together, so that the text reads the same alone
-/// and after the prefix.
 fn check_prefix(prefix: &str, text: &str) -> Result<(), TestCaseError> {
     let n = prefix.len();
-    let joined = without_known_bugs(&format!("{prefix}{text}"));
-    let (prefix, text) = joined.split_at(n);
+    let joined = format!("{prefix}{text}");
     let extractor = Extractor::new();
-    let alone = extract_or_reject(&extractor, text)?;
-    let before = extract_or_reject(&extractor, prefix)?;
-    let both = extract_or_reject(&extractor, &joined)?;
+    let alone = extractor.extract(text);
+    let before = extractor.extract(prefix);
+    let both = extractor.extract(&joined);
     let ctx = || format!("prefix: {prefix:?}\ntext: {text:?}");
 
     let m = before.sentences.len();
@@ -526,8 +443,8 @@ fn prefix_shifts_everything_on_every_fixture() {
         "Weather: rain over the weekend.\n\n",
         "天气晴朗。\n\n",
     ];
-    for (k, text) in fixtures().iter().enumerate() {
+    for (k, article) in fixture_articles().iter().enumerate() {
         let prefix = prefixes[k % prefixes.len()];
-        check_prefix(prefix, text).unwrap_or_else(|e| panic!("{e}"));
+        check_prefix(prefix, &article.text).unwrap_or_else(|e| panic!("{}: {e}", article.name));
     }
 }

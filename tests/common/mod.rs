@@ -1,80 +1,55 @@
-//! Helpers shared by `tests/properties.rs` and `tests/adversarial.rs`:
-//! the checks of the documented guarantees, the adversarial inputs
-//! ([`inputs`]) and a guard for known bugs.
+//! Helpers shared by the integration tests (each declares `mod common;`
+//! and uses only some of them, hence `allow(dead_code)`): the fixture
+//! articles, the splitters and text pieces the checks run over, the checks
+//! of the documented guarantees, the adversarial inputs ([`inputs`]) and a
+//! runner for the command-line tool.
 //!
-//! # Known bugs
-//!
-//! [`KNOWN_BUGS`] lists panics found by these tests in stages this branch
-//! does not change (each has an ignored regression test in
-//! `tests/known_bugs.rs`). [`guard`] runs a closure and turns a panic that
-//! matches one of them into `None`, so that the properties keep checking
-//! everything else; any other panic fails the test as usual. Remove an entry
-//! once its bug is fixed.
+//! Nothing here tolerates a panic: any panic in the library fails the test
+//! that ran into it (past panics have regression tests in
+//! `tests/known_bugs.rs`).
 
 #![allow(dead_code)]
 
 pub mod inputs;
 
-use std::cell::Cell;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
+// Not every test binary uses them, and `allow(dead_code)` does not cover
+// imports.
+#[allow(unused_imports)]
+pub use inputs::{fixture_articles, FixtureArticle};
 
-/// A known panic: the file it is raised in and a piece of its message.
-pub struct KnownBug {
-    pub file: &'static str,
-    pub message: &'static str,
+use newsextract::SentenceSplitter;
+
+/// The splitters every guarantee is checked with, labelled: the default
+/// one, and one that reads single newlines as spaces.
+pub fn splitters() -> Vec<(&'static str, SentenceSplitter)> {
+    vec![
+        ("default", SentenceSplitter::new()),
+        (
+            "newline_ends_sentence(false)",
+            SentenceSplitter::builder()
+                .newline_ends_sentence(false)
+                .build(),
+        ),
+    ]
 }
 
-/// Panics this branch reports instead of fixing (see `tests/known_bugs.rs`).
-pub const KNOWN_BUGS: &[KnownBug] = &[
-    // Both panics once listed here (a kept period before a multibyte
-    // character, an honorific before a title word) are fixed; their
-    // regression tests are in `tests/known_bugs.rs`.
+/// Pieces of text at which the splitter has something to decide, for the
+/// generated inputs of `tests/properties.rs` and `tests/split.rs` (each
+/// adds pieces of its own). A piece listed more than once is picked more
+/// often.
+#[rustfmt::skip]
+pub const SPLITTER_PIECES: &[&str] = &[
+    // Whitespace of several kinds.
+    " ", " ", " ", "\n", "\n\n", "\r\n", "\t", "\u{a0}", "\u{3000}",
+    // Sentence ends.
+    ".", "...", ". . .", "…", "!", "?", "?!", "。", "！",
+    // Quotes and brackets.
+    "\"", "“", "”", "'", "’", "(", ")", "[", "]",
+    // Dashes, a colon, a bullet, a decimal point.
+    "—", "-", ":", "•", "3.5",
+    // Characters of several byte lengths.
+    "é", "e\u{301}", "\0",
 ];
-
-thread_local! {
-    static GUARDING: Cell<bool> = const { Cell::new(false) };
-    static HIT_KNOWN: Cell<bool> = const { Cell::new(false) };
-}
-
-fn install_hook() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            let message = info
-                .payload()
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| info.payload().downcast_ref::<&str>().copied())
-                .unwrap_or("");
-            let file = info.location().map(|l| l.file()).unwrap_or("");
-            let known = KNOWN_BUGS
-                .iter()
-                .any(|b| file.ends_with(b.file) && message.contains(b.message));
-            if known && GUARDING.with(Cell::get) {
-                HIT_KNOWN.with(|h| h.set(true));
-                return; // quiet: the bug is on record
-            }
-            previous(info);
-        }));
-    });
-}
-
-/// Runs `f`; `None` when it panicked with one of [`KNOWN_BUGS`], and any
-/// other panic goes on unwinding.
-pub fn guard<T>(f: impl FnOnce() -> T) -> Option<T> {
-    install_hook();
-    GUARDING.with(|g| g.set(true));
-    HIT_KNOWN.with(|h| h.set(false));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    GUARDING.with(|g| g.set(false));
-    match result {
-        Ok(v) => Some(v),
-        Err(_) if HIT_KNOWN.with(Cell::get) => None,
-        Err(payload) => panic::resume_unwind(payload),
-    }
-}
 
 /// Every breach of the splitter's documented guarantees.
 pub fn sentence_violations(text: &str, sentences: &[newsextract::Sentence<'_>]) -> Vec<String> {
