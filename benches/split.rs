@@ -3,7 +3,8 @@
 //! The corpus is every fixture article, concatenated (blank line between
 //! articles) and repeated to about 1 MB; criterion reports bytes per second.
 
-mod common;
+#[path = "../tests/common/inputs.rs"]
+mod inputs;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsextract::{split_sentences, SentenceSplitter};
@@ -12,8 +13,8 @@ const TARGET_BYTES: usize = 1 << 20;
 
 fn corpus() -> String {
     let mut once = String::new();
-    for article in common::fixture_articles() {
-        once.push_str(&article);
+    for article in inputs::fixture_articles() {
+        once.push_str(&article.text);
         once.push_str("\n\n");
     }
     once.repeat(TARGET_BYTES.div_ceil(once.len()))

@@ -6,8 +6,8 @@
 //! Every generator is deterministic and takes the size it should reach:
 //! bytes or a count of repeated units, as its name says.
 //!
-//! `benches/adversarial.rs` includes this file on its own (`#[path]`), so
-//! it must not use anything from `tests/common/mod.rs`.
+//! The benches include this file on its own (`#[path]`), so it must not
+//! use anything from `tests/common/mod.rs`.
 
 #![allow(dead_code)]
 
@@ -362,26 +362,4 @@ pub fn jsonl_with_lone_surrogates(n: usize) -> String {
         out.push_str(&format!("{{\"id\": \"a{k}\", \"text\": \"{text}\"}}\n"));
     }
     out
-}
-
-/// `text` with every full stop that stands right before a non-ASCII
-/// character (within four bytes) turned into a comma: the trigger of a
-/// panic in `src/mentions/tokens.rs`, now fixed (`tests/known_bugs.rs`).
-///
-/// No test uses it any more: the tests run the extractor on every input as
-/// generated. It is kept only because `benches/adversarial.rs` still calls
-/// it; delete it once the benches stop doing so.
-pub fn without_known_bugs(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = bytes.to_vec();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'.'
-            && bytes[i + 1..(i + 5).min(bytes.len())]
-                .iter()
-                .any(|&c| c >= 0x80)
-        {
-            out[i] = b',';
-        }
-    }
-    String::from_utf8(out).expect("an ASCII byte for an ASCII byte")
 }
