@@ -12,12 +12,18 @@ mod inputs;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use newsextract::{stages, Extractor, Sentence, SentenceSplitter};
 
-fn bench_extract(c: &mut Criterion) {
+/// The fixture articles' texts and their total size in bytes.
+fn corpus() -> (Vec<&'static str>, usize) {
     let articles: Vec<&str> = inputs::fixture_articles()
         .iter()
         .map(|a| a.text.as_str())
         .collect();
-    let bytes: usize = articles.iter().map(|a| a.len()).sum();
+    let bytes = articles.iter().map(|a| a.len()).sum();
+    (articles, bytes)
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let (articles, bytes) = corpus();
     let extractor = Extractor::new();
     extractor.extract("Warm-up: Jane Roe resigned."); // compile the rules once
     let extract_all = || {
@@ -36,11 +42,7 @@ fn bench_extract(c: &mut Criterion) {
 }
 
 fn bench_stages(c: &mut Criterion) {
-    let articles: Vec<&str> = inputs::fixture_articles()
-        .iter()
-        .map(|a| a.text.as_str())
-        .collect();
-    let bytes: usize = articles.iter().map(|a| a.len()).sum();
+    let (articles, bytes) = corpus();
     let splitter = SentenceSplitter::new();
     let sentences: Vec<Vec<Sentence<'_>>> = articles
         .iter()
