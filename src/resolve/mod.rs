@@ -143,9 +143,9 @@ pub(crate) fn records(
         }
     }
     let people = People::collect(views.iter().map(|v| v.mentions), &named);
-    let orgs = org_mentions(views, &people);
-    let focus = focus_org(&orgs);
     let inner = inner_names(views);
+    let orgs = org_mentions(views, &people, &inner);
+    let focus = focus_org(&orgs);
     let mut ctx = Context {
         text,
         people: &people,
@@ -1059,10 +1059,13 @@ fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str> {
         .collect()
 }
 
-fn org_mentions(views: &[SentenceView<'_, '_>], people: &People) -> Vec<Vec<(String, usize)>> {
+fn org_mentions(
+    views: &[SentenceView<'_, '_>],
+    people: &People,
+    inner: &WordSet<&str>,
+) -> Vec<Vec<(String, usize)>> {
     // A single capitalised word opening a sentence ("Shareholders said")
     // is an organisation only if the article also capitalises it elsewhere.
-    let inner = inner_names(views);
     views
         .iter()
         .map(|v| {
@@ -1146,20 +1149,15 @@ fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
     let group_of = |i: usize| -> usize {
         let name = counts[i].0;
         let prefix_of = by_prefix.get(name).copied();
-        let acronym_of = (name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()))
+        let acronym_of = could_be_acronym(name)
             .then(|| by_initials.get(name).copied())
             .flatten();
-        match (prefix_of, acronym_of) {
-            (Some(p), Some(a)) => {
-                if counts[a].1 >= counts[p].1 {
-                    a
-                } else {
-                    p
-                }
-            }
-            (Some(o), None) | (None, Some(o)) => o,
-            (None, None) => i,
-        }
+        // The one named more often; the acronym's long form on a tie.
+        [prefix_of, acronym_of]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&o| counts[o].1)
+            .unwrap_or(i)
     };
     let groups: Vec<usize> = (0..counts.len()).map(group_of).collect();
     let mut totals = vec![0usize; counts.len()];
@@ -1201,10 +1199,12 @@ fn is_short_form(short: &str, long: &str) -> bool {
         return true;
     }
     let initials = initials(long);
-    short.len() >= 2
-        && short.chars().all(|c| c.is_ascii_uppercase())
-        && initials.len() > 1
-        && initials == short
+    could_be_acronym(short) && initials.len() > 1 && initials == short
+}
+
+/// Whether `name` is written like an acronym: two or more capital letters.
+fn could_be_acronym(name: &str) -> bool {
+    name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Whether the undecided name at `i` can be an organisation.
