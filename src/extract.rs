@@ -172,10 +172,10 @@ pub fn extract(text: &str) -> Extraction<'_> {
 /// by the chunks' texts. For debugging rules; the format may change.
 #[doc(hidden)]
 pub fn debug_encodings(text: &str) -> Vec<String> {
-    crate::segment::split_sentences(text)
-        .map(|s| {
-            let tokens = mentions::tokenize(s.text, s.start);
-            let m = mentions::find(&tokens, text);
+    let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
+    stages::mentions(text, &sentences)
+        .sentences()
+        .map(|m| {
             let mut line = m.encoding.clone();
             for (i, c) in m.chunks.iter().enumerate() {
                 if c.kind != mentions::ChunkKind::Word {

@@ -1,5 +1,5 @@
 //! The cascade one stage at a time: what [`Extractor::extract`] chains,
-//! exposed for the per-stage benchmarks (`benches/stages.rs`) and for
+//! exposed for the per-stage benchmarks (`benches/extract.rs`) and for
 //! debugging. Hidden from the documentation and not a stable API: use
 //! [`Extractor`].
 //!
@@ -27,10 +27,15 @@ use crate::segment::Sentence;
 #[derive(Clone, Debug)]
 pub struct Found<'t>(Vec<Mentions<'t>>);
 
-impl Found<'_> {
+impl<'t> Found<'t> {
     /// Each sentence's encoding (`P0 , T1 , has resigned .`).
     pub fn encodings(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|m| m.encoding.as_str())
+    }
+
+    /// Each sentence's mentions.
+    pub(crate) fn sentences(&self) -> impl Iterator<Item = &Mentions<'t>> {
+        self.0.iter()
     }
 }
 

@@ -37,7 +37,7 @@ use once_cell::sync::Lazy;
 use regex::bytes::{Captures, Regex, RegexBuilder};
 
 use crate::record::Kind;
-use prefilter::{Prefilter, Requirement};
+use prefilter::Prefilter;
 
 const MACROS: &str = include_str!("macros.rules");
 /// Every rules file, with its name for error messages.
@@ -83,8 +83,6 @@ pub(crate) struct Rule {
 pub(crate) struct Pattern {
     regex: Regex,
     groups: Vec<(usize, &'static str)>,
-    /// Literals every match contains (see [`prefilter`]).
-    required: Requirement,
     /// This pattern's place in [`RuleSet::prefilter`].
     id: usize,
 }
@@ -93,12 +91,11 @@ impl Pattern {
     fn compile(body: &str) -> Result<Self, String> {
         // Rules are large alternations; a roomy lazy-DFA cache keeps the
         // states it builds instead of rebuilding them sentence after sentence.
-        let full = format!("(?:^| ){}(?: |$)", hoist_spaces(body));
         // Byte-oriented, ASCII-only classes: `[^ ,]` is one byte class
         // instead of a UTF-8 automaton, which keeps the compiled patterns
         // small and fast. Tokens are separated by ASCII spaces, so a match
         // still starts and ends on a character boundary.
-        let regex = RegexBuilder::new(&full)
+        let regex = RegexBuilder::new(&format!("(?:^| ){}(?: |$)", hoist_spaces(body)))
             .unicode(false)
             .dfa_size_limit(64 << 20)
             .build()
@@ -114,7 +111,6 @@ impl Pattern {
         Ok(Self {
             regex,
             groups,
-            required: prefilter::requirement(&full),
             id: 0,
         })
     }
@@ -208,7 +204,7 @@ fn compile_all() -> Result<RuleSet, String> {
     for rule in &mut rules {
         for pattern in rule.when.iter_mut().chain(rule.patterns.iter_mut()) {
             pattern.id = requirements.len();
-            requirements.push(std::mem::take(&mut pattern.required));
+            requirements.push(prefilter::requirement(pattern.regex.as_str()));
         }
     }
     let prefilter = Prefilter::new(&requirements)?;
@@ -466,13 +462,10 @@ fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
 /// automaton then serves all the article's sentences while it is still in
 /// the CPU cache. Sentence after sentence, each of ~70 large automata would
 /// be fetched from memory again, which made this stage several times slower.
-pub(crate) fn run<'r, S: AsRef<str>>(set: &'r RuleSet, encodings: &[S]) -> Vec<Vec<Match<'r>>> {
+pub(crate) fn run<'r>(set: &'r RuleSet, encodings: &[&str]) -> Vec<Vec<Match<'r>>> {
     let gates: Vec<(bool, Vec<bool>)> = encodings
         .iter()
-        .map(|e| {
-            let e = e.as_ref();
-            (TRIGGERS.is_match(e.as_bytes()), set.prefilter.candidates(e))
-        })
+        .map(|e| (TRIGGERS.is_match(e.as_bytes()), set.prefilter.candidates(e)))
         .collect();
     let mut out: Vec<Vec<Match<'r>>> = encodings.iter().map(|_| Vec::new()).collect();
     // Per sentence, the slots of the rule's `when` line, or None where the
@@ -493,7 +486,7 @@ pub(crate) fn run<'r, S: AsRef<str>>(set: &'r RuleSet, encodings: &[S]) -> Vec<V
                         Some(when) if !candidates[when.id] => None,
                         Some(when) => when
                             .regex
-                            .captures(e.as_ref().as_bytes())
+                            .captures(e.as_bytes())
                             .map(|caps| when.slots(&caps)),
                     }
                 }),
@@ -501,7 +494,7 @@ pub(crate) fn run<'r, S: AsRef<str>>(set: &'r RuleSet, encodings: &[S]) -> Vec<V
         for pattern in &rule.patterns {
             for (i, encoding) in encodings.iter().enumerate() {
                 if let (Some(header), true) = (&headers[i], gates[i].1[pattern.id]) {
-                    pattern.find_all(rule, header, encoding.as_ref(), &mut out[i]);
+                    pattern.find_all(rule, header, encoding, &mut out[i]);
                 }
             }
         }
