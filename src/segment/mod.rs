@@ -14,6 +14,7 @@
 //! Every look-around is bounded by a constant, so the scan is linear in the
 //! length of the text whatever it contains.
 
+mod lines;
 mod scan;
 
 use std::collections::HashMap;

@@ -4,6 +4,7 @@
 //! whitespace between cuts is trimmed later by the iterator, so a cut may
 //! fall anywhere in a run of spaces.
 
+use super::lines::Layout;
 use super::SentenceSplitter;
 use crate::lexicon::{with_lowercase, AbbreviationKind, STARTERS, SUBJECT_VERBS, TITLE_WORDS};
 
@@ -23,49 +24,15 @@ const TIME_PREPOSITIONS: &[&str] = &[
 pub(super) fn cuts(splitter: &SentenceSplitter, text: &str) -> Vec<usize> {
     let mut out = Vec::with_capacity(text.len() / 80 + 1);
     let mut block_start = 0;
-    let mut line_start = 0;
-    while let Some(offset) = text[line_start..].find('\n') {
-        let newline = line_start + offset;
-        let next_start = newline + 1;
-        if hard_break(splitter, text, line_start, newline, next_start) {
-            Block::new(splitter, text, block_start, newline).scan(&mut out);
-            out.push(newline);
-            block_start = next_start;
-        }
-        line_start = next_start;
-    }
+    let layout = Layout::measure(text, !splitter.newline_ends_sentence);
+    layout.breaks(text, |newline| {
+        Block::new(splitter, text, block_start, newline).scan(&mut out);
+        out.push(newline);
+        block_start = newline + 1;
+    });
     Block::new(splitter, text, block_start, text.len()).scan(&mut out);
     out.push(text.len());
     out
-}
-
-/// Whether the newline at `newline` (closing the line that starts at
-/// `line_start`) ends a sentence.
-fn hard_break(
-    splitter: &SentenceSplitter,
-    text: &str,
-    line_start: usize,
-    newline: usize,
-    next_start: usize,
-) -> bool {
-    let line = &text[line_start..newline];
-    let rest = &text[next_start..];
-    let next_line = rest.split('\n').next().unwrap_or("");
-    if line.trim().is_empty() || next_line.trim().is_empty() {
-        return true; // a blank line closes the paragraph on either side
-    }
-    if !splitter.newline_ends_sentence {
-        return false;
-    }
-    // A line ending in a space before a line in lower case is soft-wrapped
-    // prose ("It was a cold \nnight"), not a list or a headline.
-    let soft_wrap = line.trim_end_matches('\r').ends_with([' ', '\t'])
-        && next_line
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
-    !soft_wrap
 }
 
 /// Closing punctuation that stays with the sentence it ends.
