@@ -3,7 +3,7 @@
 use crate::mentions;
 use crate::record::Record;
 use crate::resolve::RuleHit;
-use crate::segment::{Sentence, SentenceSplitter};
+use crate::segment::{Normalised, Sentence, SentenceSplitter};
 use crate::stages;
 
 /// Extracts leadership changes from articles.
@@ -62,9 +62,17 @@ impl Extractor {
     /// panics: text with no change gives no records.
     pub fn extract<'t>(&self, text: &'t str) -> Extraction<'t> {
         let sentences: Vec<Sentence<'t>> = self.splitter.split(text).collect();
-        let found = stages::mentions(text, &sentences);
+        let normalised = Normalised::of(text, &sentences);
+        let clean = normalised.sentences();
+        let found = stages::mentions(normalised.text(), &clean);
         let matched = stages::rules(&found);
-        let (records, hits) = stages::resolve(text, &sentences, &found, &matched);
+        let (mut records, mut hits) = stages::resolve(normalised.text(), &clean, &found, &matched);
+        for span in records.iter_mut().flat_map(|r| r.evidence.iter_mut()) {
+            *span = normalised.to_original(*span);
+        }
+        for hit in &mut hits {
+            hit.span = normalised.to_original(hit.span);
+        }
         Extraction {
             sentences,
             records,
@@ -173,7 +181,8 @@ pub fn extract(text: &str) -> Extraction<'_> {
 #[doc(hidden)]
 pub fn debug_encodings(text: &str) -> Vec<String> {
     let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
-    stages::mentions(text, &sentences)
+    let normalised = Normalised::of(text, &sentences);
+    stages::mentions(normalised.text(), &normalised.sentences())
         .sentences()
         .map(|m| {
             let mut line = m.encoding.clone();

@@ -16,6 +16,7 @@ const TITLES: &str = include_str!("titles.txt");
 const ORGANISATIONS: &str = include_str!("organisations.txt");
 const PEOPLE: &str = include_str!("people.txt");
 const PLACES: &str = include_str!("places.txt");
+const FUNCTION_WORDS: &str = include_str!("function_words.txt");
 
 /// Places that are never the organisation of a change ("China", "Wall Street").
 pub(crate) static PLACE_NAMES: Lazy<WordSet<&'static str>> =
@@ -153,6 +154,11 @@ pub(crate) static STARTERS: Lazy<WordSet<&'static str>> =
 /// "Acme Names Jane Roe Chief Executive".
 pub(crate) static HEADLINE_WORDS: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(SENTENCE_STARTERS, "headline"));
+
+/// Grammar words that end no sentence, headline or list item: a line that
+/// ends with one was broken inside a sentence.
+pub(crate) static NEVER_FINAL: Lazy<WordSet<&'static str>> =
+    Lazy::new(|| section(FUNCTION_WORDS, "never_final"));
 
 /// Finite verbs that often follow the subject of a sentence.
 pub(crate) static SUBJECT_VERBS: Lazy<WordSet<&'static str>> =

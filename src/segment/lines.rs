@@ -27,6 +27,8 @@
 
 use std::collections::VecDeque;
 
+use crate::lexicon::{with_lowercase, NEVER_FINAL};
+
 /// What the line analysis needs of one line. Lengths count characters, as
 /// the programs that wrap text do.
 #[derive(Clone, Copy, Debug, Default)]
@@ -48,6 +50,12 @@ struct Line {
     ends_sentence: bool,
     /// The line ends with a space or tab before its newline.
     trailing_space: bool,
+    /// The line ends with a word that ends no sentence ("the", "of").
+    ends_open: bool,
+    /// The line ends with a comma.
+    ends_comma: bool,
+    /// The first character is a digit.
+    starts_digit: bool,
     /// Where a list item's text starts (in characters from the line start),
     /// when the line opens one ("- Jane Roe", "• Tom Li", "2) Tom Li").
     list_text: Option<usize>,
@@ -80,9 +88,18 @@ impl Line {
         let ends_sentence = content
             .trim_end_matches(is_closing)
             .ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？']);
+        let last_word = content
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(is_opening);
+        let ends_open = with_lowercase(last_word, |w| NEVER_FINAL.contains(w));
         Line {
             newline,
             blank: false,
+            ends_open,
+            ends_comma: content.ends_with(','),
+            starts_digit: content.starts_with(|c: char| c.is_ascii_digit()),
             indent,
             len: content.chars().count(),
             first_word,
@@ -94,9 +111,14 @@ impl Line {
     }
 
     /// Whether the break between `self` and `next` falls inside a clause:
-    /// no final punctuation before a lower-case word.
+    /// no final punctuation before a lower-case word, a line that ends with
+    /// "the" or "of", or a comma before a number ("Roe,\n54,").
     fn reads_on(&self, next: &Line) -> bool {
-        !self.blank && !next.blank && !self.ends_sentence && next.starts_lower
+        !self.blank
+            && !next.blank
+            && !self.ends_sentence
+            && next.list_text.is_none()
+            && (next.starts_lower || self.ends_open || (self.ends_comma && next.starts_digit))
     }
 }
 
@@ -142,9 +164,8 @@ fn list_item_text(content: &str) -> Option<usize> {
     (gap > 0 && !after.trim_start().is_empty()).then(|| content[..marker_end + gap].chars().count())
 }
 
-/// How many breaks inside a clause it takes to call a text wrapped; a
-/// block of contact lines has one or two.
-const MIN_CLAUSE_BREAKS: usize = 3;
+/// How many breaks inside a clause it takes to call a text wrapped.
+const MIN_CLAUSE_BREAKS: usize = 1;
 
 /// How many lines a joined line may look ahead for the end of its sentence.
 const LOOKAHEAD: usize = 3;
@@ -174,15 +195,26 @@ impl Layout {
         // wrapped text. Capped so that a histogram holds them.
         let mut inside_clause = [0u32; MAX_WIDTH + 2];
         let mut indents = [0u32; 17];
+        let mut all_lengths = [0u32; MAX_WIDTH + 2];
         let mut breaks = 0usize;
         let mut clause_breaks = 0usize;
+        // Only lines with a non-blank neighbour count: a paragraph of one
+        // line has no break to decide, so it must not sway the others.
+        let mut count_line = |line: &Line| {
+            indents[line.indent.min(16)] += 1;
+            all_lengths[line.len.min(MAX_WIDTH + 1)] += 1;
+        };
         let mut previous: Option<Line> = None;
+        let mut previous_counted = false;
         for line in lines(text) {
-            if !line.blank {
-                indents[line.indent.min(16)] += 1;
-            }
+            let mut counted = false;
             if let Some(prev) = previous {
                 if !prev.blank && !line.blank {
+                    if !previous_counted {
+                        count_line(&prev);
+                    }
+                    count_line(&line);
+                    counted = true;
                     breaks += 1;
                     if prev.reads_on(&line) {
                         clause_breaks += 1;
@@ -191,6 +223,7 @@ impl Layout {
                 }
             }
             previous = Some(line);
+            previous_counted = counted;
         }
         let base_indent = (0..indents.len()).max_by_key(|&i| (indents[i], usize::MAX - i));
         let layout = Layout {
@@ -223,6 +256,16 @@ impl Layout {
             .map(|&n| n as usize)
             .sum();
         if near * 10 < clause_breaks * 6 {
+            return layout;
+        }
+        // And hardly any line is longer than the width: in text with a
+        // paragraph per line, most lines are.
+        let lines: usize = all_lengths.iter().map(|&n| n as usize).sum();
+        let longer: usize = all_lengths[(width + 10).min(MAX_WIDTH + 1)..]
+            .iter()
+            .map(|&n| n as usize)
+            .sum();
+        if longer * 10 > lines {
             return layout;
         }
         Layout {
@@ -293,8 +336,10 @@ impl Layout {
         }
         if let Some(width) = self.wrap_width {
             let continues_item = hanging == Some(next.indent);
-            if next.indent > self.base_indent && !continues_item {
-                return false; // an indented paragraph start
+            // An indented line opens a paragraph, unless it goes on in lower
+            // case.
+            if next.indent > self.base_indent && !continues_item && !next.starts_lower {
+                return false;
             }
             let room = width.saturating_sub(line.indent.saturating_sub(self.base_indent));
             if line.len + 1 + next.first_word > room || line.reads_on(next) {
@@ -359,7 +404,8 @@ mod tests {
     fn wrapped_prose_is_recognised_and_lists_are_not() {
         let wrapped = "    Tarrow Holdings said on Monday that its chief financial\n\
                        officer, Jane Roe, would retire at the end of the year after\n\
-                       two decades with the company, and that a search had begun.\n    \
+                       two decades with the company, and that a search had begun\n\
+                       for her successor.\n    \
                        The company also named a new chair of its audit committee.";
         assert!(Layout::measure(wrapped, false).is_wrapped());
         let list = "features\ncontact manager\nevents, activities\nsettings\n";
@@ -375,9 +421,10 @@ mod tests {
                     officer, Jane Roe, would retire at the end of the year after\n\
                     two decades with the company.\n    \
                     The company also named a new chair of its audit committee,\n\
-                    Tom Li, who joined the board in 2019.";
+                    Tom Li, who joined the board in 2019 and has chaired the\n\
+                    remuneration committee since then.";
         let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-        // Headline, and the two paragraph ends.
+        // Headline, and the paragraph end.
         assert_eq!(
             hard_breaks(text),
             [newlines[0], newlines[3]],

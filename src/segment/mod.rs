@@ -15,7 +15,10 @@
 //! length of the text whatever it contains.
 
 mod lines;
+mod normalise;
 mod scan;
+
+pub(crate) use normalise::Normalised;
 
 use std::collections::HashMap;
 
