@@ -11,6 +11,7 @@
 #![allow(dead_code)]
 
 pub mod inputs;
+pub mod reshape;
 
 // Not every test binary uses them, and `allow(dead_code)` does not cover
 // imports.
@@ -18,6 +19,19 @@ pub mod inputs;
 pub use inputs::{fixture_articles, FixtureArticle};
 
 use newsextract::SentenceSplitter;
+
+/// Called by a test that needs the shared evaluation material beside the
+/// project (`../shared`) when it is missing: the test is skipped with a
+/// message, or fails when `NEWSEXTRACT_REQUIRE_SHARED=1` says the material
+/// must be there.
+pub fn skip_without_shared(missing: &std::path::Path) {
+    let message = format!("{} is missing", missing.display());
+    assert!(
+        std::env::var_os("NEWSEXTRACT_REQUIRE_SHARED").is_none_or(|v| v != "1"),
+        "{message} (NEWSEXTRACT_REQUIRE_SHARED=1)"
+    );
+    eprintln!("SKIPPED: {message}; set NEWSEXTRACT_REQUIRE_SHARED=1 to make this a failure");
+}
 
 /// The splitters every guarantee is checked with, labelled: the default
 /// one, and one that reads single newlines as spaces.
