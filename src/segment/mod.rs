@@ -4,9 +4,12 @@
 //! hands out byte ranges. It works in two passes over each *block* (the text
 //! between hard line breaks):
 //!
-//! 1. line structure: blank lines always end a sentence; a single newline
-//!    does too unless it is a soft wrap or the splitter is told to join
-//!    lines (text cut out of a PDF);
+//! 1. line structure (`lines.rs`): blank lines always end a sentence; a
+//!    single newline does too, unless the text is hard-wrapped (lines of
+//!    about one width, broken inside clauses: newswire feeds, e-mail,
+//!    plain-text filings) and the line before it was full, or the line
+//!    reads on in lower case into a sentence that ends a few lines later,
+//!    or the splitter is told to join all lines;
 //! 2. punctuation: every `.`, `!`, `?`, ellipsis and CJK full stop is a
 //!    candidate; the word before it ([`crate::lexicon`] abbreviations,
 //!    initials, numbers) and the word after it decide.
@@ -87,7 +90,8 @@ impl Default for SentenceSplitter {
 
 impl SentenceSplitter {
     /// A splitter with the built-in abbreviations, where a line break ends a
-    /// sentence (unless the line is soft-wrapped).
+    /// sentence unless it falls inside one (hard-wrapped text, a sentence
+    /// that reads on into the next line).
     pub fn new() -> Self {
         SentenceSplitterBuilder::default().build()
     }
@@ -186,12 +190,32 @@ impl SentenceSplitterBuilder {
             .fold(self, |b, a| b.abbreviation(a.as_ref()))
     }
 
-    /// Whether a single line break ends a sentence (default `true`).
+    /// Whether a single line break may end a sentence (default `true`).
     ///
-    /// With `true`, each line is a sentence of its own unless it ends in a
-    /// space and the next line starts in lower case (a soft wrap). With
-    /// `false`, single line breaks are read as spaces, which suits text cut
-    /// out of PDFs; a blank line still ends a sentence either way.
+    /// With `true`, the splitter reads the text's lines: in hard-wrapped
+    /// text (many lines of about one width, broken inside clauses) a line
+    /// break after a full line is a space, while a short line (a headline,
+    /// a dateline, a paragraph's end), a line before an indented paragraph
+    /// and a line before a list item end where they end; in other text, a
+    /// line break ends the sentence unless the line reads on in lower case
+    /// ("It was a cold\nnight in the city.") into a sentence that ends
+    /// within a few lines. Whether a text is hard-wrapped is decided from
+    /// all its lines, so a line break may read differently in a longer text.
+    ///
+    /// With `false`, every single line break is a space; a blank line
+    /// still ends a sentence either way.
+    ///
+    /// ```
+    /// use newsextract::split_sentences;
+    /// let feed = "    Tarrow Holdings said on Monday that its finance chief, Jane\n\
+    ///             Roe, would retire at the end of the year after two decades\n\
+    ///             with the company. Tom Li, the treasurer, will stand in while\n\
+    ///             a search is held.\n    \
+    ///             Shares rose 2 percent in early trading.";
+    /// let sentences: Vec<&str> = split_sentences(feed).map(|s| s.text).collect();
+    /// assert_eq!(sentences.len(), 3);
+    /// assert!(sentences[1].starts_with("Tom Li"));
+    /// ```
     pub fn newline_ends_sentence(mut self, yes: bool) -> Self {
         self.newline_ends_sentence = yes;
         self
