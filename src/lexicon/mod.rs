@@ -17,6 +17,8 @@ const ORGANISATIONS: &str = include_str!("organisations.txt");
 const PEOPLE: &str = include_str!("people.txt");
 const PLACES: &str = include_str!("places.txt");
 const FUNCTION_WORDS: &str = include_str!("function_words.txt");
+const CALENDAR: &str = include_str!("calendar.txt");
+const REFERENCES: &str = include_str!("references.txt");
 
 /// Places that are never the organisation of a change ("China", "Wall Street").
 pub(crate) static PLACE_NAMES: Lazy<WordSet<&'static str>> =
@@ -160,6 +162,33 @@ pub(crate) static HEADLINE_WORDS: Lazy<WordSet<Box<str>>> =
 pub(crate) static NEVER_FINAL: Lazy<WordSet<&'static str>> =
     Lazy::new(|| section(FUNCTION_WORDS, "never_final"));
 
+/// Words that end a lower-case unit after a title ("head of retail at").
+pub(crate) static UNIT_STOP_WORDS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "unit_stop"));
+
+/// Words after which a title word is a verb ("will head", "to lead").
+pub(crate) static BEFORE_VERB: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "before_verb"));
+
+/// Months and weekdays, as written: capitalised, but never a name.
+pub(crate) static CALENDAR_WORDS: Lazy<WordSet<&'static str>> =
+    Lazy::new(|| entries(CALENDAR).map(|(_, w)| w).collect());
+
+/// Words that refer to something named elsewhere (lower case): a role
+/// ("the position": a determiner, then a noun) or the organisation in
+/// context ("the company").
+pub(crate) struct References {
+    pub role_determiner: WordSet<Box<str>>,
+    pub role_noun: WordSet<Box<str>>,
+    pub org_noun: WordSet<Box<str>>,
+}
+
+pub(crate) static REFERENCE_WORDS: Lazy<References> = Lazy::new(|| References {
+    role_determiner: lower_section(REFERENCES, "role_determiner"),
+    role_noun: lower_section(REFERENCES, "role_noun"),
+    org_noun: lower_section(REFERENCES, "org_noun"),
+});
+
 /// Finite verbs that often follow the subject of a sentence.
 pub(crate) static SUBJECT_VERBS: Lazy<WordSet<&'static str>> =
     Lazy::new(|| section(SENTENCE_STARTERS, "verb"));
@@ -194,6 +223,10 @@ pub(crate) struct TitleWords {
     pub abbreviation: WordSet<Box<str>>,
     pub domain: WordSet<Box<str>>,
     pub status: WordSet<Box<str>>,
+    /// Heads too vague to be a title alone ("member").
+    pub vague: WordSet<Box<str>>,
+    /// Heads that are verbs after "will" or "to" ("will head").
+    pub verb_like: WordSet<Box<str>>,
     /// Every word of the sections above, and the plurals of heads and
     /// abbreviations: a word not in here (and without a hyphen) cannot
     /// start a title, which one lookup tells for most tokens.
@@ -222,6 +255,8 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
         abbreviation,
         domain,
         status,
+        vague: lower_section(TITLES, "vague"),
+        verb_like: lower_section(TITLES, "verb_like"),
         any,
     }
 });
@@ -232,6 +267,8 @@ pub(crate) struct OrgWords {
     pub cue: WordSet<Box<str>>,
     pub unit: WordSet<Box<str>>,
     pub descriptor: WordSet<Box<str>>,
+    /// Endings that make one word a company name ("Biotech").
+    pub ending: Vec<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -239,11 +276,17 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
     cue: lower_section(ORGANISATIONS, "cue"),
     unit: lower_section(ORGANISATIONS, "unit"),
     descriptor: lower_section(ORGANISATIONS, "descriptor"),
+    ending: entries(ORGANISATIONS)
+        .filter(|(s, _)| *s == "ending")
+        .map(|(_, w)| w.to_lowercase().into_boxed_str())
+        .collect(),
 });
 
 /// Person-name vocabulary by section (case as written).
 pub(crate) struct PeopleWords {
     pub honorific: WordSet<&'static str>,
+    /// Honorifics that stay part of the name ("Sir John Bond").
+    pub kept_honorific: WordSet<&'static str>,
     pub given: WordSet<&'static str>,
     pub surname: WordSet<&'static str>,
     pub particle: WordSet<&'static str>,
@@ -253,6 +296,7 @@ pub(crate) struct PeopleWords {
 
 pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
     honorific: section(PEOPLE, "honorific"),
+    kept_honorific: section(PEOPLE, "kept_honorific"),
     given: section(PEOPLE, "given"),
     surname: section(PEOPLE, "surname"),
     particle: section(PEOPLE, "particle"),

@@ -1,0 +1,60 @@
+//! The encoding the event rules read: one symbol per chunk.
+
+use super::{Chunk, ChunkKind, Mentions};
+use crate::lexicon::PEOPLE_VOCAB;
+
+pub(super) fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
+    let mut encoding = String::with_capacity(chunks.len() * 4);
+    let mut symbol_starts = Vec::with_capacity(chunks.len());
+    for (n, c) in chunks.iter().enumerate() {
+        if n > 0 {
+            encoding.push(' ');
+        }
+        symbol_starts.push(encoding.len());
+        let tag = match c.kind {
+            ChunkKind::Person => Some('P'),
+            ChunkKind::Org => Some('O'),
+            ChunkKind::Name => Some('N'),
+            ChunkKind::Title => Some('T'),
+            ChunkKind::RoleRef => Some('R'),
+            ChunkKind::Word => None,
+        };
+        match tag {
+            Some(t) => {
+                encoding.push(t);
+                encoding.push_str(&n.to_string());
+            }
+            // A nationality before a name ("hired Englishman Mark Ellison")
+            // reads as one placeholder word.
+            None if PEOPLE_VOCAB.demonym.contains(c.text) => encoding.push_str("nat"),
+            // The month keeps its capital so that it never reads as the
+            // modal "may" (a hedge).
+            None if c.text == "May" && n > 0 => encoding.push_str("May"),
+            None => push_word(&mut encoding, c.text),
+        }
+    }
+    Mentions {
+        chunks,
+        encoding,
+        symbol_starts,
+    }
+}
+
+/// Writes a plain word in its encoded form: lower case, quotes and
+/// apostrophes folded to ASCII, and never empty or containing a space.
+fn push_word(out: &mut String, word: &str) {
+    if word.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in word.chars() {
+        let c = match c {
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '‘' | '’' | '`' => '\'',
+            '–' | '—' => '-',
+            c if c.is_whitespace() => '_',
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+}

@@ -1,0 +1,113 @@
+//! People, organisations and undecided names: runs of capitalised words.
+
+use super::words::{honorific_start, is_non_name, is_org_word, is_quote, is_title_word, lower_in};
+use super::{ChunkKind, Token};
+use crate::lexicon::{with_lowercase, Lower, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
+
+/// A run of capitalised words at `i`: returns its last token, its kind, and
+/// the first token of the name proper (after an honorific such as "Mr").
+pub(super) fn name_at(
+    tokens: &[Token<'_>],
+    i: usize,
+    headline: bool,
+) -> Option<(usize, ChunkKind, usize)> {
+    let people = &*PEOPLE_VOCAB;
+    let first = tokens.get(i)?;
+    if !first.is_capitalised() || is_non_name(first.text) {
+        return None;
+    }
+    // "Separately, Jane Roe ...": an adverb opening the sentence.
+    if first.text.ends_with("ly") && tokens.get(i + 1).is_some_and(|n| n.text == ",") {
+        return None;
+    }
+    // "Spaniard Luis Moreno": the nationality is no part of the name.
+    if people.demonym.contains(first.text) && tokens.get(i + 1).is_some_and(Token::is_capitalised) {
+        return None;
+    }
+    let mut honorific = false;
+    let mut name_first = i;
+    let stripped = first.text.trim_end_matches('.');
+    if people.honorific.contains(first.text) || people.honorific.contains(stripped) {
+        let next = tokens.get(i + 1)?;
+        // "Mr. Chairman" is a form of address, not a name.
+        if !next.is_capitalised() || (is_title_word(next.text) && !is_org_word(next.text)) {
+            return None;
+        }
+        honorific = true;
+        // "Sir John Bond" keeps "Sir"; "Mr Zhang" drops "Mr".
+        if !people.kept_honorific.contains(stripped) {
+            name_first = i + 1;
+        }
+    } else if is_title_word(first.text) && !is_org_word(first.text) {
+        // "General Motors", "Senior Living": a modifier that starts a name.
+        let modifier_only = with_lowercase(first.text, |w| {
+            TITLE_VOCAB.modifier.contains(w) && !TITLE_VOCAB.head.contains(w)
+        });
+        let next_is_name = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
+        if !(modifier_only && next_is_name) {
+            return None;
+        }
+    }
+    let mut last = i;
+    let mut j = i + 1;
+    while let Some(t) = tokens.get(j) {
+        let headline_word = headline && HEADLINE_WORDS.contains(Lower::new(t.text).as_str());
+        let continues = if headline_word {
+            false
+        } else if t.is_capitalised() {
+            !is_non_name(t.text) && (!is_title_word(t.text) || is_org_word(t.text))
+        } else if is_quote(t.text) {
+            // A nickname in quotes: Margaret "Peggy" Dunleavy.
+            let nick = tokens.get(j + 1).is_some_and(|n| n.is_capitalised())
+                && tokens.get(j + 2).is_some_and(|q| is_quote(q.text))
+                && tokens.get(j + 3).is_some_and(|n| n.is_capitalised());
+            if nick {
+                last = j + 2;
+                j += 3;
+                continue;
+            }
+            false
+        } else if t.text.trim_end_matches('.').len() <= 4
+            && lower_in(&ORG_VOCAB.suffix, t.text)
+            && !honorific_start(tokens, i)
+        {
+            // "Hollins Marr plc": a short legal form written in lower case.
+            last = j;
+            break;
+        } else if t.text == "&" || people.particle.contains(t.text) || t.text == "of" {
+            // "Simon & Schuster", "Ludwig van Beethoven", "Bank of America"
+            tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text))
+                && (t.text != "of" || tokens[i..j].iter().any(|t| is_org_word(t.text)))
+        } else {
+            false
+        };
+        if !continues {
+            break;
+        }
+        last = j;
+        j += 1;
+    }
+    if name_first > last {
+        return None;
+    }
+    let words = &tokens[name_first..=last];
+    let kind = if honorific {
+        ChunkKind::Person
+    } else if words.iter().any(|t| is_org_word(t.text)) {
+        ChunkKind::Org
+    } else if words.len() >= 2
+        && (people.given.contains(words[0].text)
+            || people.surname.contains(words[0].text)
+            || words[1..words.len() - 1].iter().any(Token::is_initial)
+            || people.suffix.contains(words[words.len() - 1].text))
+    {
+        ChunkKind::Person
+    } else {
+        ChunkKind::Name
+    };
+    Some((last, kind, name_first))
+}

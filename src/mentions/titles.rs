@@ -1,0 +1,328 @@
+//! Job titles: "senior vice president of engineering", "president and
+//! chief executive officer of Corvel Cloud Asia", "former CFO".
+
+use super::words::{
+    is_non_name, is_org_anaphor, is_org_word, is_stop_word, is_title_word, lower_in,
+};
+use super::{Tense, TitleInfo, Token};
+use crate::lexicon::{with_lowercase, Lower, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
+
+/// A title at token `i`: returns its last token and parts.
+///
+/// Grammar: `status? part (("and" | "&" | ",") part)*` where a part is
+/// `modifier* domain* head+ (("of" | "for") unit)?` or an abbreviation.
+pub(super) fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
+    let v = &*TITLE_VOCAB;
+    // Most tokens are no title word: one lookup instead of the ones below.
+    let first = tokens.get(i)?.text;
+    if !first.contains('-') && !with_lowercase(first, |w| v.any.contains(w)) {
+        return None;
+    }
+    let mut tense = Tense::Plain;
+    let mut j = i;
+    // Status words ("former", "new") belong to the chunk, not the title.
+    while let Some(t) = tokens.get(j) {
+        let lower = Lower::new(t.text);
+        let lw = lower.as_str().trim_end_matches('-');
+        if v.status.contains(lw) {
+            tense = match lw {
+                "new" | "incoming" => Tense::New,
+                "current" | "currently" | "longtime" | "long-time" | "longstanding" => tense,
+                _ => Tense::Former,
+            };
+            j += 1;
+        } else if let Some(rest) = lw.strip_prefix("ex-") {
+            if is_title_word(rest) {
+                tense = Tense::Former;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    let title_first = j;
+    let (mut last, mut unit) = title_part(tokens, j)?;
+    // Verbs spelled like titles: "will head the team", "to lead", "to chair"
+    // (but "promoted to head of retail" is a title).
+    if title_first > 0 && last == title_first && unit.is_none() {
+        let prev = tokens[title_first - 1].text.to_ascii_lowercase();
+        let word = tokens[title_first].text.to_ascii_lowercase();
+        if v.verb_like.contains(word.as_str()) && BEFORE_VERB.contains(prev.as_str()) {
+            return None;
+        }
+    }
+    // Coordinated titles: "president and chief executive officer".
+    while let Some(conj) = tokens.get(last + 1) {
+        if !matches!(conj.text, "and" | "&" | ",") || unit.is_some() {
+            break;
+        }
+        let Some((l, u)) = title_part(tokens, last + 2) else {
+            break;
+        };
+        last = l;
+        unit = u;
+    }
+    let mut title_last = last;
+    let mut org = None;
+    let mut org_is_anaphor = false;
+    if let Some(u) = unit {
+        if u.named {
+            org = Some((tokens[u.first].start, tokens[u.last].end));
+        } else if u.first == u.last && is_org_anaphor(tokens[u.first].text) {
+            // "chief executive of the company": the organisation in context.
+            org_is_anaphor = true;
+        } else {
+            title_last = u.last;
+        }
+        last = u.last;
+    }
+    // Bare "member" or "head" without a unit are too vague.
+    if title_last == title_first && org.is_none() && lower_in(&v.vague, tokens[title_first].text) {
+        return None;
+    }
+    // "head coach at Texas Tech", "vice president ... at American Express":
+    // the organisation after "at"/"with" when the title has none.
+    if org.is_none() && !org_is_anaphor {
+        if let Some((first, olast)) = at_org(tokens, last + 1) {
+            org = Some((tokens[first].start, tokens[olast].end));
+            last = olast;
+        }
+    }
+    Some((
+        last,
+        TitleInfo {
+            title: (tokens[title_first].start, tokens[title_last].end),
+            org,
+            org_is_anaphor,
+            tense,
+        },
+    ))
+}
+
+/// "at Texas Tech", "with Samsung": a capitalised name after "at"/"with"
+/// at token `k`; returns its first and last token.
+fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
+    if !matches!(tokens.get(k)?.text, "at" | "with") {
+        return None;
+    }
+    let mut first = k + 1;
+    if tokens.get(first)?.text.eq_ignore_ascii_case("the") {
+        first += 1;
+    }
+    let name = tokens.get(first)?;
+    if !name.is_capitalised() || is_title_word(name.text) || is_non_name(name.text) {
+        return None;
+    }
+    let mut olast = first;
+    while tokens
+        .get(olast + 1)
+        .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text) && !is_non_name(t.text))
+    {
+        olast += 1;
+    }
+    Some((first, olast))
+}
+
+/// The unit after a title's "of"/"for": its tokens, and whether it is a
+/// named organisation ("of Corvel Cloud") or part of the title ("of design").
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    first: usize,
+    last: usize,
+    named: bool,
+}
+
+impl Unit {
+    fn named(first: usize, last: usize) -> Self {
+        Self {
+            first,
+            last,
+            named: true,
+        }
+    }
+}
+
+/// The last token of the run of capitalised, non-title words from `first`.
+fn name_run_end(tokens: &[Token<'_>], first: usize) -> usize {
+    let mut last = first;
+    while tokens
+        .get(last + 1)
+        .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+    {
+        last += 1;
+    }
+    last
+}
+
+/// One title part at `j`: its last head token and the unit that follows.
+fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
+    let v = &*TITLE_VOCAB;
+    let mut k = j;
+    let mut saw_head = false;
+    let mut last_head = j;
+    // Whether the last word could also modify what follows ("chief" in
+    // "chief financial officer", "executive" in "executive vice president").
+    let mut open = true;
+    while let Some(t) = tokens.get(k) {
+        let lower = Lower::new(t.text);
+        let lw = lower.as_str();
+        let plural_head = lw.len() > 3
+            && lw.ends_with('s')
+            && (v.head.contains(&lw[..lw.len() - 1])
+                || v.abbreviation.contains(&lw[..lw.len() - 1]));
+        if v.abbreviation.contains(lw) || v.head.contains(lw) || plural_head {
+            saw_head = true;
+            last_head = k;
+            open = v.modifier.contains(lw);
+            k += 1;
+            continue;
+        }
+        if v.modifier.contains(lw) || v.domain.contains(lw) {
+            if saw_head && !open {
+                break;
+            }
+            open = true;
+            k += 1;
+            continue;
+        }
+        // "vice-president", "co-founder", "co-CEO": check the hyphen parts.
+        if let Some((a, b)) = lw.split_once('-') {
+            if (v.modifier.contains(a) || a == "co" || a == "vice")
+                && (v.head.contains(b) || v.abbreviation.contains(b))
+            {
+                saw_head = true;
+                last_head = k;
+                k += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if !saw_head {
+        return None;
+    }
+    // A unit: "of Corvel Cloud Asia", "of engineering", "for design".
+    let of = last_head + 1;
+    let Some(prep) = tokens.get(of) else {
+        return Some((last_head, None));
+    };
+    if !matches!(prep.text, "of" | "for") {
+        return Some((last_head, None));
+    }
+    let mut u = of + 1;
+    // "of the ...", "of its mobile business".
+    if tokens.get(u).is_some_and(|t| {
+        ["the", "its", "their"]
+            .iter()
+            .any(|d| t.text.eq_ignore_ascii_case(d))
+    }) {
+        u += 1;
+    }
+    let first_unit = tokens.get(u)?;
+    // "of Chinese tech firm's consumer group": an adjective, no name.
+    let adjective = PEOPLE_VOCAB.demonym.contains(first_unit.text)
+        && tokens
+            .get(u + 1)
+            .is_some_and(|n| n.is_word() && !n.is_capitalised());
+    if adjective {
+        return Some((last_head, None));
+    }
+    if first_unit.is_capitalised() && !is_non_name(first_unit.text) {
+        let mut ulast = u;
+        let mut m = u + 1;
+        while let Some(t) = tokens.get(m) {
+            let cap_ok = t.is_capitalised() && (!is_title_word(t.text) || is_org_word(t.text));
+            let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
+                && tokens
+                    .get(m + 1)
+                    .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
+            let close = t.text == ")" && tokens[ulast].is_capitalised();
+            if cap_ok || joiner || close {
+                ulast = m;
+                m += 1;
+            } else if t.text == "'s" || t.text == "’s" {
+                // "HSBC's UK division": the unit of a named company.
+                if tokens
+                    .get(m + 1)
+                    .is_some_and(|n| n.is_capitalised() || lower_in(&ORG_VOCAB.unit, n.text))
+                {
+                    m += 1;
+                } else {
+                    break;
+                }
+            } else if lower_in(&ORG_VOCAB.unit, t.text) && m > u {
+                ulast = m;
+                break;
+            } else {
+                break;
+            }
+        }
+        // "TikTok parent ByteDance": the owner named after a descriptor.
+        let descriptor = tokens
+            .get(ulast + 1)
+            .is_some_and(|d| lower_in(&ORG_VOCAB.descriptor, d.text));
+        let owner = tokens
+            .get(ulast + 2)
+            .filter(|n| descriptor && n.is_capitalised() && !is_title_word(n.text));
+        if owner.is_some() {
+            let first = ulast + 2;
+            return Some((
+                last_head,
+                Some(Unit::named(first, name_run_end(tokens, first))),
+            ));
+        }
+        return Some((last_head, Some(Unit::named(u, ulast))));
+    }
+    // A lower-case unit: up to eight plain words, with commas and "and"
+    // between them ("of global advertising, marketing and partnerships").
+    let mut ulast = None;
+    let mut m = u;
+    while let Some(t) = tokens.get(m) {
+        // A comma only inside an enumeration that goes on ("X, Y and Z").
+        let enumerates = t.text == "and"
+            || tokens
+                .get(m + 2)
+                .is_some_and(|n| matches!(n.text, "and" | ","));
+        let joiner = matches!(t.text, "," | "and")
+            && enumerates
+            && ulast == Some(m - 1)
+            && tokens.get(m + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_capitalised()
+                    && !is_stop_word(n.text)
+                    && !is_title_word(n.text)
+            });
+        if joiner {
+            m += 1;
+            continue;
+        }
+        if m - u >= 8 || !t.is_word() || is_stop_word(t.text) || t.is_capitalised() {
+            break;
+        }
+        ulast = Some(m);
+        m += 1;
+    }
+    // "chairman of online marketplace Pinduoduo": a short description
+    // ending in a noun for an organisation, then its name ("director of
+    // cricket Anil Verma" is a title and a person).
+    let described = ulast.is_some_and(|l| lower_in(&ORG_VOCAB.descriptor, tokens[l].text));
+    if described
+        && m - u <= 3
+        && tokens
+            .get(m)
+            .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+    {
+        return Some((last_head, Some(Unit::named(m, name_run_end(tokens, m)))));
+    }
+    match ulast {
+        Some(ulast) => Some((
+            last_head,
+            Some(Unit {
+                first: u,
+                last: ulast,
+                named: false,
+            }),
+        )),
+        None => Some((last_head, None)),
+    }
+}
