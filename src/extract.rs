@@ -196,6 +196,61 @@ pub fn debug_encodings(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// One chunk of a sentence as the debugging views show it.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChunkView {
+    /// The chunk's symbol in the encoding (`P0`, `T3`), or its word.
+    pub symbol: String,
+    /// The chunk's text as a record would show it.
+    pub text: String,
+    /// For a title: the title proper, without status words or organisation.
+    pub title: Option<String>,
+    /// For a title: the organisation named with it.
+    pub org: Option<String>,
+}
+
+/// Each sentence of `text` as the rules see it: its encoding and its
+/// chunks. For tests and debugging; the format may change.
+#[doc(hidden)]
+pub fn debug_chunks(text: &str) -> Vec<(String, Vec<ChunkView>)> {
+    let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
+    let normalised = Normalised::of(text, &sentences);
+    let clean = normalised.text();
+    let found = stages::mentions(clean, &normalised.sentences());
+    found
+        .sentences()
+        .map(|m| {
+            let symbols = m.symbol_starts.iter().copied().zip(
+                m.symbol_starts
+                    .iter()
+                    .skip(1)
+                    .map(|&next| next - 1)
+                    .chain([m.encoding.len()]),
+            );
+            let chunks = m
+                .chunks
+                .iter()
+                .zip(symbols)
+                .map(|(c, (from, to))| ChunkView {
+                    symbol: m.encoding[from..to].to_owned(),
+                    text: c.text.to_owned(),
+                    title: c
+                        .title
+                        .as_ref()
+                        .map(|t| clean[t.title.0..t.title.1].to_owned()),
+                    org: c
+                        .title
+                        .as_ref()
+                        .and_then(|t| t.org)
+                        .map(|(s, e)| clean[s..e].to_owned()),
+                })
+                .collect();
+            (m.encoding.clone(), chunks)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -99,6 +99,8 @@ mod segment;
 #[doc(hidden)]
 pub mod stages;
 
+#[doc(hidden)]
+pub use extract::{debug_chunks, ChunkView};
 pub use extract::{debug_encodings, extract, Extraction, Extractor};
 pub use record::{Group, Kind, Record, Role, Span, Status};
 pub use resolve::RuleHit;

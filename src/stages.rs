@@ -60,7 +60,12 @@ pub fn mentions<'t>(text: &'t str, sentences: &[Sentence<'t>]) -> Found<'t> {
     Found(
         sentences
             .iter()
-            .map(|s| mentions::find(&mentions::tokenize(s.text, s.start), text))
+            .map(|s| {
+                // Wire furniture (a dateline, a slug) opening the sentence is
+                // no part of it for the later stages.
+                let skip = mentions::furniture_len(s.text);
+                mentions::find(&mentions::tokenize(&s.text[skip..], s.start + skip), text)
+            })
             .collect(),
     )
 }

@@ -18,6 +18,10 @@ const PEOPLE: &str = include_str!("people.txt");
 const PLACES: &str = include_str!("places.txt");
 const FUNCTION_WORDS: &str = include_str!("function_words.txt");
 const CALENDAR: &str = include_str!("calendar.txt");
+/// `calendar.txt`, for patterns built from its sections.
+pub(crate) const CALENDAR_SOURCE: &str = CALENDAR;
+/// `furniture.txt`: wire slugs, editors' notes, agencies.
+pub(crate) const FURNITURE_SOURCE: &str = include_str!("furniture.txt");
 const REFERENCES: &str = include_str!("references.txt");
 
 /// Places that are never the organisation of a change ("China", "Wall Street").

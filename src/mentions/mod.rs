@@ -8,12 +8,14 @@
 //! [`crate::rules`] match with regular expressions.
 
 mod encoding;
+mod furniture;
 mod names;
 mod owners;
 mod titles;
 mod tokens;
 mod words;
 
+pub(crate) use furniture::prefix_len as furniture_len;
 pub(crate) use tokens::{tokenize, Token};
 
 use crate::lexicon::{Lower, HEADLINE_WORDS, REFERENCE_WORDS};

@@ -56,6 +56,25 @@ fn keeps_period(word: &str) -> bool {
     })
 }
 
+/// Where a clitic at the end of `word` starts: the possessive "'s" and the
+/// contractions "'ll", "'re", "'ve", "'d", "'m" and "n't", with a straight
+/// or a typographic apostrophe; `None` when there is none (or nothing would
+/// be left before it).
+fn clitic_start(word: &str) -> Option<usize> {
+    let (stem, clitic) = word.rsplit_once(['\'', '’', '‘'])?;
+    let apostrophe = word.len() - stem.len() - clitic.len();
+    if stem.is_empty() {
+        return None;
+    }
+    let lower = clitic.to_ascii_lowercase();
+    match lower.as_str() {
+        "s" | "ll" | "re" | "ve" | "d" | "m" => Some(stem.len()),
+        "t" if stem.len() > 1 && stem.ends_with(['n', 'N']) => Some(stem.len() - 1),
+        _ => None,
+    }
+    .filter(|_| apostrophe > 0)
+}
+
 /// Splits `sentence` (which starts at byte `offset` of the article) into tokens.
 pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
@@ -91,25 +110,22 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
             }
             break;
         }
-        let mut word = &sentence[i..end];
-        // Possessive "'s" is a token of its own.
-        for apostrophe in ["'s", "’s", "‘s", "'S", "’S"] {
-            if word.len() > apostrophe.len() && word.ends_with(apostrophe) {
-                let cut = end - apostrophe.len();
-                out.push(Token {
-                    start: offset + i,
-                    end: offset + cut,
-                    text: &sentence[i..cut],
-                });
-                word = &sentence[cut..end];
-                out.push(Token {
-                    start: offset + cut,
-                    end: offset + end,
-                    text: word,
-                });
-                word = "";
-                break;
-            }
+        let word = &sentence[i..end];
+        // Possessive "'s" and contractions ("'ll", "n't") are tokens of their
+        // own: "She'll" is "She" and "'ll", "didn't" is "did" and "n't".
+        if let Some(cut) = clitic_start(word) {
+            let cut = i + cut;
+            out.push(Token {
+                start: offset + i,
+                end: offset + cut,
+                text: &sentence[i..cut],
+            });
+            out.push(Token {
+                start: offset + cut,
+                end: offset + end,
+                text: &sentence[cut..end],
+            });
+            continue;
         }
         if word.is_empty() {
             continue;
