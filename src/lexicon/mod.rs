@@ -227,6 +227,12 @@ pub(crate) struct TitleWords {
     pub abbreviation: WordSet<Box<str>>,
     pub domain: WordSet<Box<str>>,
     pub status: WordSet<Box<str>>,
+    /// Nouns that are titles only after a modifier ("chief engineer").
+    pub qualified_head: WordSet<Box<str>>,
+    /// Word sequences that end a title after its head ("in chief").
+    pub compound_tail: Vec<Vec<Box<str>>>,
+    /// Endings after a hyphen that keep a title ("-elect").
+    pub hyphen_tail: WordSet<Box<str>>,
     /// Heads too vague to be a title alone ("member").
     pub vague: WordSet<Box<str>>,
     /// Heads that are verbs after "will" or "to" ("will head").
@@ -259,6 +265,16 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
         abbreviation,
         domain,
         status,
+        qualified_head: lower_section(TITLES, "qualified_head"),
+        compound_tail: entries(TITLES)
+            .filter(|(s, _)| *s == "compound_tail")
+            .map(|(_, w)| {
+                w.split_whitespace()
+                    .map(|x| x.to_lowercase().into_boxed_str())
+                    .collect()
+            })
+            .collect(),
+        hyphen_tail: lower_section(TITLES, "hyphen_tail"),
         vague: lower_section(TITLES, "vague"),
         verb_like: lower_section(TITLES, "verb_like"),
         any,
@@ -273,6 +289,10 @@ pub(crate) struct OrgWords {
     pub descriptor: WordSet<Box<str>>,
     /// Endings that make one word a company name ("Biotech").
     pub ending: Vec<Box<str>>,
+    /// Endings of a hyphenated describing word ("Seattle-based").
+    pub descriptive_suffix: WordSet<Box<str>>,
+    /// Words with an ampersand that are no organisation ("R&D").
+    pub not_org: WordSet<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -284,6 +304,8 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
         .filter(|(s, _)| *s == "ending")
         .map(|(_, w)| w.to_lowercase().into_boxed_str())
         .collect(),
+    descriptive_suffix: lower_section(ORGANISATIONS, "descriptive_suffix"),
+    not_org: lower_section(ORGANISATIONS, "not_org"),
 });
 
 /// Person-name vocabulary by section (case as written).
@@ -295,6 +317,10 @@ pub(crate) struct PeopleWords {
     pub surname: WordSet<&'static str>,
     pub particle: WordSet<&'static str>,
     pub suffix: WordSet<&'static str>,
+    /// Degrees and honours after a name ("M.D.", "OBE").
+    pub post_nominal: WordSet<&'static str>,
+    /// Lower-case occupation nouns before a name ("litigator").
+    pub occupation: WordSet<&'static str>,
     pub demonym: WordSet<&'static str>,
 }
 
@@ -305,6 +331,8 @@ pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
     surname: section(PEOPLE, "surname"),
     particle: section(PEOPLE, "particle"),
     suffix: section(PEOPLE, "suffix"),
+    post_nominal: section(PEOPLE, "post_nominal"),
+    occupation: section(PEOPLE, "occupation"),
     demonym: section(PEOPLE, "demonym"),
 });
 

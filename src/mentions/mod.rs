@@ -7,6 +7,7 @@
 //! compact *encoding* (`P0 , T1 , has resigned .`) that the event rules of
 //! [`crate::rules`] match with regular expressions.
 
+mod context;
 mod encoding;
 mod furniture;
 mod names;
@@ -107,13 +108,13 @@ impl<'t> Mentions<'t> {
 pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
     let mut chunks: Vec<Chunk<'t>> = Vec::with_capacity(tokens.len());
     let headline = is_title_case(tokens);
-    // A chunk of tokens `first..=last` whose text starts at token `from`.
-    let chunk = |kind, first: usize, from: usize, last: usize, title| Chunk {
+    // A chunk from token `first` whose text is tokens `from..=to`.
+    let chunk = |kind, first: usize, from: usize, to: usize, title| Chunk {
         kind,
         first,
         start: tokens[from].start,
-        end: tokens[last].end,
-        text: &article[tokens[from].start..tokens[last].end],
+        end: tokens[to].end,
+        text: &article[tokens[from].start..tokens[to].end],
         title,
     };
     let mut i = 0;
@@ -130,8 +131,9 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
             )
         } else if let Some(last) = role_ref_at(tokens, i) {
             (last, chunk(ChunkKind::RoleRef, i, i, last, None))
-        } else if let Some((last, kind, name_first)) = name_at(tokens, i, headline) {
-            (last, chunk(kind, i, name_first, last, None))
+        } else if let Some(name) = name_at(tokens, i, headline) {
+            let c = chunk(name.kind, i, name.first_word, name.last_word, None);
+            (name.last, c)
         } else {
             (i, chunk(ChunkKind::Word, i, i, i, None))
         };
@@ -139,6 +141,7 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
         i = next + 1;
     }
     attach_title_orgs(&mut chunks, article);
+    context::mark_people(&mut chunks);
     encode(chunks)
 }
 

@@ -1,19 +1,47 @@
 //! People, organisations and undecided names: runs of capitalised words.
 
-use super::words::{honorific_start, is_non_name, is_org_word, is_quote, is_title_word, lower_in};
+use super::words::{
+    honorific_start, is_ampersand_org_word, is_given_name_at, is_name_word, is_non_name,
+    is_org_anaphor, is_org_word, is_quote, is_title_word, lower_in,
+};
 use super::{ChunkKind, Token};
 use crate::lexicon::{with_lowercase, Lower, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
 
-/// A run of capitalised words at `i`: returns its last token, its kind, and
-/// the first token of the name proper (after an honorific such as "Mr").
-pub(super) fn name_at(
-    tokens: &[Token<'_>],
-    i: usize,
-    headline: bool,
-) -> Option<(usize, ChunkKind, usize)> {
+/// A name found by [`name_at`].
+pub(super) struct NameRun {
+    /// The last token the name takes up, post-nominals included.
+    pub last: usize,
+    pub kind: ChunkKind,
+    /// The first and last tokens of the name proper: after an honorific
+    /// such as "Mr", before ", Ph.D.".
+    pub first_word: usize,
+    pub last_word: usize,
+}
+
+/// A run of capitalised words at `i`.
+pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<NameRun> {
     let people = &*PEOPLE_VOCAB;
     let first = tokens.get(i)?;
-    if !first.is_capitalised() || is_non_name(first.text) {
+    if !is_name_word(first) || is_non_name(first.text) {
+        return None;
+    }
+    // "Former Vale executive ...": a status word opening the sentence is no
+    // part of a name (but "New York" is a name).
+    let status = with_lowercase(first.text, |w| w != "new" && TITLE_VOCAB.status.contains(w));
+    if status {
+        return None;
+    }
+    // "the Board", "its Bank": a capitalised common noun standing for the
+    // organisation in context, not a new name.
+    let after_determiner = i > 0
+        && matches!(
+            tokens[i - 1].text.to_ascii_lowercase().as_str(),
+            "the" | "its" | "their"
+        );
+    let alone = !tokens.get(i + 1).is_some_and(is_name_word)
+        && !(tokens.get(i + 1).is_some_and(|t| t.text == "of")
+            && tokens.get(i + 2).is_some_and(is_name_word));
+    if after_determiner && alone && is_org_anaphor(first.text) {
         return None;
     }
     // "Separately, Jane Roe ...": an adverb opening the sentence.
@@ -38,7 +66,8 @@ pub(super) fn name_at(
         if !people.kept_honorific.contains(stripped) {
             name_first = i + 1;
         }
-    } else if is_title_word(first.text) && !is_org_word(first.text) {
+    } else if is_title_word(first.text) && !is_org_word(first.text) && !is_given_name_at(tokens, i)
+    {
         // "General Motors", "Senior Living": a modifier that starts a name.
         let modifier_only = with_lowercase(first.text, |w| {
             TITLE_VOCAB.modifier.contains(w) && !TITLE_VOCAB.head.contains(w)
@@ -56,7 +85,7 @@ pub(super) fn name_at(
         let headline_word = headline && HEADLINE_WORDS.contains(Lower::new(t.text).as_str());
         let continues = if headline_word {
             false
-        } else if t.is_capitalised() {
+        } else if is_name_word(t) {
             !is_non_name(t.text) && (!is_title_word(t.text) || is_org_word(t.text))
         } else if is_quote(t.text) {
             // A nickname in quotes: Margaret "Peggy" Dunleavy.
@@ -76,11 +105,30 @@ pub(super) fn name_at(
             // "Hollins Marr plc": a short legal form written in lower case.
             last = j;
             break;
-        } else if t.text == "&" || people.particle.contains(t.text) || t.text == "of" {
-            // "Simon & Schuster", "Ludwig van Beethoven", "Bank of America"
+        } else if people.particle.contains(t.text) {
+            // "Ludwig van Beethoven", "Ana de la Cruz": particles, then a name.
+            let mut k = j;
+            while k < j + 3
+                && tokens
+                    .get(k)
+                    .is_some_and(|p| people.particle.contains(p.text))
+            {
+                k += 1;
+            }
+            if tokens
+                .get(k)
+                .is_some_and(|n| is_name_word(n) && !is_title_word(n.text))
+            {
+                last = k;
+                j = k + 1;
+                continue;
+            }
+            false
+        } else if t.text == "&" || t.text == "of" {
+            // "Simon & Schuster", "Bank of America"
             tokens
                 .get(j + 1)
-                .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text))
+                .is_some_and(|n| is_name_word(n) && !is_title_word(n.text))
                 && (t.text != "of" || tokens[i..j].iter().any(|t| is_org_word(t.text)))
         } else {
             false
@@ -94,10 +142,42 @@ pub(super) fn name_at(
     if name_first > last {
         return None;
     }
+    let last_word = last;
+    // "Tessler Holdings, Inc.": the legal form after a comma belongs to the
+    // name (the record keeps the name without it, as the article's other
+    // mentions give it).
+    let legal_form = tokens.get(last + 1).is_some_and(|t| t.text == ",")
+        && tokens
+            .get(last + 2)
+            .is_some_and(|t| t.is_capitalised() && lower_in(&ORG_VOCAB.suffix, t.text))
+        && !tokens
+            .get(last + 3)
+            .is_some_and(|t| is_name_word(t) && !is_non_name(t.text));
+    if legal_form {
+        return Some(NameRun {
+            last: last + 2,
+            kind: ChunkKind::Org,
+            first_word: name_first,
+            last_word: last,
+        });
+    }
     let words = &tokens[name_first..=last];
-    let kind = if honorific {
+    // "Jane Okafor, M.D., Ph.D.": degrees and honours belong to the person.
+    let mut end = last;
+    while tokens.get(end + 1).is_some_and(|t| t.text == ",")
+        && tokens
+            .get(end + 2)
+            .is_some_and(|t| people.post_nominal.contains(t.text))
+    {
+        end += 2;
+    }
+    let honoured = end > last;
+    let kind = if honorific || honoured {
         ChunkKind::Person
-    } else if words.iter().any(|t| is_org_word(t.text)) {
+    } else if words
+        .iter()
+        .any(|t| is_org_word(t.text) || is_ampersand_org_word(t.text))
+    {
         ChunkKind::Org
     } else if words.len() >= 2
         && (people.given.contains(words[0].text)
@@ -109,5 +189,10 @@ pub(super) fn name_at(
     } else {
         ChunkKind::Name
     };
-    Some((last, kind, name_first))
+    Some(NameRun {
+        last: end,
+        kind,
+        first_word: name_first,
+        last_word,
+    })
 }

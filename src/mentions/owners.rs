@@ -14,7 +14,12 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
         // "Corvel's VP", "Vexa chief executive officer", "its CFO".
         if c.kind == ChunkKind::Title {
             let mut c = c;
-            let prev_is_possessive = out.last().is_some_and(|p| matches!(p.text, "'s" | "’s"));
+            // "Corvel's", and "Holdings'" (a plural possessive).
+            let prev_is_possessive = out.last().is_some_and(|p| matches!(p.text, "'s" | "’s"))
+                || (out.last().is_some_and(|p| matches!(p.text, "'" | "’"))
+                    && out.len() >= 2
+                    && out[out.len() - 2].text.ends_with(['s', 'S'])
+                    && out[out.len() - 2].kind != ChunkKind::Word);
             let owner_index = if prev_is_possessive {
                 out.len().checked_sub(2)
             } else {

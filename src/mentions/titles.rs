@@ -2,7 +2,8 @@
 //! chief executive officer of Corvel Cloud Asia", "former CFO".
 
 use super::words::{
-    is_non_name, is_org_anaphor, is_org_word, is_stop_word, is_title_word, lower_in,
+    is_given_name_at, is_non_name, is_org_anaphor, is_org_word, is_stop_word, is_title_word,
+    lower_in,
 };
 use super::{Tense, TitleInfo, Token};
 use crate::lexicon::{with_lowercase, Lower, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
@@ -16,6 +17,9 @@ pub(super) fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleIn
     // Most tokens are no title word: one lookup instead of the ones below.
     let first = tokens.get(i)?.text;
     if !first.contains('-') && !with_lowercase(first, |w| v.any.contains(w)) {
+        return None;
+    }
+    if is_given_name_at(tokens, i) {
         return None;
     }
     let mut tense = Tense::Plain;
@@ -54,6 +58,11 @@ pub(super) fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleIn
     // Coordinated titles: "president and chief executive officer".
     while let Some(conj) = tokens.get(last + 1) {
         if !matches!(conj.text, "and" | "&" | ",") || unit.is_some() {
+            break;
+        }
+        // "president and chief executive officer, Dean Marsh": a capitalised
+        // title word before a capitalised name is a given name.
+        if is_given_name_at(tokens, last + 2) {
             break;
         }
         let Some((l, u)) = title_part(tokens, last + 2) else {
@@ -154,6 +163,50 @@ fn name_run_end(tokens: &[Token<'_>], first: usize) -> usize {
     last
 }
 
+/// Whether `lw` (a lower-cased word) is the head of a title: a head or an
+/// abbreviation ("president", "CFO"), their plurals ("coaches"), a
+/// hyphenated head ("vice-president", "co-founder", "co-CEO") and one with
+/// a tail such as "-elect" or "-designate" ("chairman-elect").
+fn is_head(lw: &str) -> bool {
+    let v = &*TITLE_VOCAB;
+    let single = |w: &str| v.head.contains(w) || v.abbreviation.contains(w);
+    if single(lw) {
+        return true;
+    }
+    let plural = [lw.strip_suffix("es"), lw.strip_suffix('s')]
+        .into_iter()
+        .flatten()
+        .any(|stem| stem.len() > 2 && single(stem));
+    if plural {
+        return true;
+    }
+    if let Some((rest, tail)) = lw.rsplit_once('-') {
+        if v.hyphen_tail.contains(tail) && !rest.is_empty() {
+            return is_head(rest);
+        }
+    }
+    lw.split_once('-').is_some_and(|(a, b)| {
+        (v.modifier.contains(a) || a == "co" || a == "vice") && (single(b) || is_head(b))
+    })
+}
+
+/// How many tokens from `k` form a tail that closes a title ("in chief",
+/// "general"), if any. "general" must not start another title ("general
+/// manager" is a title of its own).
+fn compound_tail(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    TITLE_VOCAB.compound_tail.iter().find_map(|tail| {
+        let fits = tail.iter().enumerate().all(|(n, w)| {
+            tokens
+                .get(k + n)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case(w))
+        });
+        let opens_title = tokens
+            .get(k + tail.len())
+            .is_some_and(|t| is_title_word(t.text));
+        (fits && !opens_title).then_some(tail.len())
+    })
+}
+
 /// One title part at `j`: its last head token and the unit that follows.
 fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     let v = &*TITLE_VOCAB;
@@ -166,15 +219,22 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     while let Some(t) = tokens.get(k) {
         let lower = Lower::new(t.text);
         let lw = lower.as_str();
-        let plural_head = lw.len() > 3
-            && lw.ends_with('s')
-            && (v.head.contains(&lw[..lw.len() - 1])
-                || v.abbreviation.contains(&lw[..lw.len() - 1]));
-        if v.abbreviation.contains(lw) || v.head.contains(lw) || plural_head {
+        // "chief engineer", "senior economist": a head only after a modifier.
+        let qualified = k > j && v.qualified_head.contains(lw);
+        if is_head(lw) || qualified {
             saw_head = true;
             last_head = k;
-            open = v.modifier.contains(lw);
+            // "chief" in "chief financial officer", "co-chief" in "co-chief
+            // operating officer": a head that may also modify what follows.
+            let last_part = lw.rsplit('-').next().unwrap_or(lw);
+            open = v.modifier.contains(lw) || v.modifier.contains(last_part);
             k += 1;
+            // "editor in chief", "director general", "ambassador at large".
+            if let Some(n) = compound_tail(tokens, k) {
+                last_head = k + n - 1;
+                k += n;
+                open = false;
+            }
             continue;
         }
         if v.modifier.contains(lw) || v.domain.contains(lw) {
@@ -184,17 +244,6 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
             open = true;
             k += 1;
             continue;
-        }
-        // "vice-president", "co-founder", "co-CEO": check the hyphen parts.
-        if let Some((a, b)) = lw.split_once('-') {
-            if (v.modifier.contains(a) || a == "co" || a == "vice")
-                && (v.head.contains(b) || v.abbreviation.contains(b))
-            {
-                saw_head = true;
-                last_head = k;
-                k += 1;
-                continue;
-            }
         }
         break;
     }

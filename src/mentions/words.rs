@@ -27,6 +27,61 @@ pub(super) fn is_non_name(word: &str) -> bool {
     STARTERS.contains(word) || CALENDAR_WORDS.contains(word)
 }
 
+/// Whether a token can be part of a name: a capitalised word ("Roe"), a
+/// word led by digits with a capital in it ("5G", "3M"), or a short
+/// lower-case particle glued to a capitalised part ("al-Rashid",
+/// "d'Souza", "vanDerhoef"). Never a describing word such as
+/// "Seattle-based".
+pub(super) fn is_name_word(t: &Token<'_>) -> bool {
+    let s = t.text;
+    if let Some((_, tail)) = s.rsplit_once('-') {
+        if lower_in(&ORG_VOCAB.descriptive_suffix, tail) {
+            return false;
+        }
+    }
+    if t.is_capitalised() {
+        return true;
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => {
+            s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_uppercase)
+        }
+        Some(c) if c.is_lowercase() => {
+            let prefix = s.chars().take_while(|c| c.is_lowercase()).count();
+            let rest: String = s.chars().skip(prefix).collect();
+            let rest = rest.trim_start_matches(['-', '\'', '’']);
+            prefix <= 3
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && rest.chars().skip(1).any(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the capitalised title word at `i` is a given name instead: a
+/// head noun (not a modifier such as "Chief") before a name word that is
+/// no title or function word, when it is a known given name or comes
+/// right after a comma ("president and chief executive officer, Dean
+/// Marsh, said").
+pub(super) fn is_given_name_at(tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    let v = &*TITLE_VOCAB;
+    let head_only = with_lowercase(t.text, |w| v.head.contains(w) && !v.modifier.contains(w));
+    let surname = tokens.get(i + 1).is_some_and(|n| {
+        is_name_word(n)
+            && !is_title_word(n.text)
+            && !is_non_name(n.text)
+            && !lower_in(&v.domain, n.text)
+    });
+    t.is_capitalised()
+        && head_only
+        && surname
+        && (PEOPLE_VOCAB.given.contains(t.text) || (i > 0 && tokens[i - 1].text == ","))
+}
+
 pub(super) fn is_title_word(word: &str) -> bool {
     let v = &*TITLE_VOCAB;
     with_lowercase(word, |w| {
@@ -43,6 +98,12 @@ pub(super) fn is_org_word(word: &str) -> bool {
             // "Infosystems", "Biotech", "Microsoft": a cue word as an ending.
             || v.ending.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(&**e))
     }) || with_lowercase(word, |w| v.suffix.contains(w))
+}
+
+/// Whether a name with this word is an organisation because of an
+/// ampersand ("Procter & Gamble", "AT&T"), which "R&D" or "M&A" are not.
+pub(super) fn is_ampersand_org_word(word: &str) -> bool {
+    (word == "&" || word.contains('&')) && !lower_in(&ORG_VOCAB.not_org, word)
 }
 
 /// Nouns that stand for the organisation in context ("the company").
