@@ -38,9 +38,10 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
             tokens[i - 1].text.to_ascii_lowercase().as_str(),
             "the" | "its" | "their"
         );
-    let alone = !tokens.get(i + 1).is_some_and(is_name_word)
-        && !(tokens.get(i + 1).is_some_and(|t| t.text == "of")
+    let named_after = tokens.get(i + 1).is_some_and(is_name_word)
+        || (tokens.get(i + 1).is_some_and(|t| t.text == "of")
             && tokens.get(i + 2).is_some_and(is_name_word));
+    let alone = !named_after;
     if after_determiner && alone && is_org_anaphor(first.text) {
         return None;
     }
