@@ -148,3 +148,45 @@ pub struct Record {
     /// Ids of the rules that built the record, for debugging.
     pub rules: Vec<String>,
 }
+
+impl Record {
+    /// Trims every string value (person, company, titles, organisations,
+    /// the people in `reports_to`, `predecessor`, ...) and collapses each
+    /// inner run of whitespace (line breaks, tabs, no-break and other
+    /// Unicode spaces) to one space. The evidence spans are left alone:
+    /// they still point into the original text.
+    pub(crate) fn normalize_whitespace(&mut self) {
+        let roles = [&mut self.old_role, &mut self.new_role];
+        for role in roles.into_iter().flatten() {
+            for value in [&mut role.title, &mut role.org] {
+                collapse_whitespace(value);
+            }
+        }
+        for value in [
+            &mut self.person,
+            &mut self.company,
+            &mut self.reports_to,
+            &mut self.previous_reports_to,
+            &mut self.predecessor,
+            &mut self.successor,
+        ] {
+            collapse_whitespace(value);
+        }
+    }
+}
+
+/// `value` trimmed, with every inner run of whitespace made one space; a
+/// value left empty becomes `None`.
+fn collapse_whitespace(value: &mut Option<String>) {
+    let Some(s) = value else { return };
+    let tidy = !s.is_empty()
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    if tidy {
+        return;
+    }
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    *value = (!joined.is_empty()).then_some(joined);
+}
