@@ -85,6 +85,7 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "eval")]
 pub mod eval;
 mod extract;
 #[cfg(feature = "cli")]
@@ -100,7 +101,7 @@ mod segment;
 pub mod stages;
 
 pub use extract::{debug_encodings, extract, Extraction, Extractor};
-pub use record::{Group, Kind, Record, Role, Span, Status};
+pub use record::{ArticleRecords, Group, Kind, ParseNameError, Record, Role, Span, Status};
 pub use resolve::RuleHit;
 pub use segment::{
     split_sentences, Sentence, SentenceSplitter, SentenceSplitterBuilder, Sentences,
@@ -116,6 +117,7 @@ mod tests {
         is_send_sync::<crate::Extraction<'static>>();
         is_send_sync::<crate::SentenceSplitter>();
         is_send_sync::<crate::Record>();
+        #[cfg(feature = "eval")]
         is_send_sync::<crate::eval::Report>();
     }
 }
