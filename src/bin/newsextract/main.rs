@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use newsextract::ArticleRecords;
 
 /// Extract leadership changes from English news articles.
 #[derive(Parser)]
@@ -45,10 +46,15 @@ enum Command {
     },
     /// Score predicted records against gold records (slot-level precision,
     /// recall and F1), exactly as the shared `score.py` does.
+    ///
+    /// Warns on standard error when predicted ids match no gold id or gold
+    /// ids have no prediction (usually ids written differently).
     Eval {
-        /// Gold file: one {"id", "records"} object per line.
+        /// Gold file: one {"id", "records"} object per line; `-` reads
+        /// standard input.
         gold: PathBuf,
-        /// Predictions, e.g. the output of `newsextract extract`.
+        /// Predictions, e.g. the output of `newsextract extract`; `-` reads
+        /// standard input.
         pred: PathBuf,
         /// Also print one line per article.
         #[arg(long)]
@@ -56,6 +62,10 @@ enum Command {
         /// Also list every missing and spurious slot.
         #[arg(long)]
         errors: bool,
+        /// Also print how often an aligned record has the exact gold kind
+        /// (promotion, not appointment) and the most frequent confusions.
+        #[arg(long)]
+        kinds: bool,
     },
     /// Show how the rules read each sentence: the encoding the event rules
     /// match, the chunks, and every rule that fired (for rule writers).
@@ -181,13 +191,7 @@ fn main() -> ExitCode {
                     let n = records.len();
                     // A struct, not a JSON map, so fields keep the
                     // schema's order.
-                    batch::Done::json(
-                        &ArticleRecords {
-                            id: &article.id,
-                            records,
-                        },
-                        n,
-                    )
+                    batch::Done::json(&ArticleRecords::new(article.id.clone(), records), n)
                 }),
             )
         }
@@ -198,13 +202,8 @@ fn main() -> ExitCode {
                 Box::new(move |article| {
                     let out = extractor.extract(&article.text);
                     let encodings = newsextract::debug_encodings(&article.text);
-                    let hits: Vec<_> = out
-                            .hits
-                            .iter()
-                            .map(|h| serde_json::json!({"rule": h.rule, "sentence": h.sentence, "hedged": h.hedged}))
-                            .collect();
                     batch::Done::json(
-                        &serde_json::json!({"id": article.id, "encodings": encodings, "hits": hits, "records": out.records}),
+                        &serde_json::json!({"id": article.id, "encodings": encodings, "hits": out.hits, "records": out.records}),
                         out.records.len(),
                     )
                 }),
@@ -215,7 +214,8 @@ fn main() -> ExitCode {
             pred,
             per_article,
             errors,
-        } => return eval(&gold, &pred, per_article, errors),
+            kinds,
+        } => return eval(&gold, &pred, per_article, errors, kinds),
     };
     let (settings, exit_zero) = batch.settings();
     match batch::run(settings, work) {
@@ -238,14 +238,36 @@ fn eval(
     pred: &std::path::Path,
     per_article: bool,
     errors: bool,
+    kinds: bool,
 ) -> ExitCode {
     match newsextract::eval::score_files(gold, pred) {
         Ok(report) => {
+            for (ids, what) in [
+                (
+                    &report.predictions_without_gold,
+                    "predicted articles match no gold id (not scored)",
+                ),
+                (
+                    &report.gold_without_prediction,
+                    "gold articles have no prediction (scored as predicting nothing)",
+                ),
+            ] {
+                if !ids.is_empty() {
+                    eprintln!(
+                        "newsextract eval: warning: {} {what}: {}",
+                        ids.len(),
+                        id_list(ids)
+                    );
+                }
+            }
             if errors {
                 print!("{}", report.errors());
             }
             if per_article {
                 print!("{}", report.per_article());
+            }
+            if kinds {
+                print!("{}", report.kinds());
             }
             print!("{}", report.table());
             ExitCode::SUCCESS
@@ -257,15 +279,18 @@ fn eval(
     }
 }
 
+/// The first few ids of a list, quoted, for a warning.
+fn id_list(ids: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut list: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("{id:?}")).collect();
+    if ids.len() > SHOWN {
+        list.push(format!("and {} more", ids.len() - SHOWN));
+    }
+    list.join(", ")
+}
+
 /// The work done on each article.
 type Job = Box<dyn Fn(&input::Article) -> batch::Done + Send + Sync>;
-
-/// One output line of `extract`.
-#[derive(serde::Serialize)]
-struct ArticleRecords<'a> {
-    id: &'a str,
-    records: Vec<newsextract::Record>,
-}
 
 #[cfg(test)]
 mod tests {
