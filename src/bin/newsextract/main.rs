@@ -1,6 +1,7 @@
 //! The `newsextract` command-line tool.
 
 mod batch;
+mod decode;
 mod input;
 
 use std::io;
@@ -30,13 +31,15 @@ enum Command {
     /// Extract leadership changes: one JSON line per article, as in the
     /// shared record schema ({"id", "records": [...]}), in input order.
     ///
-    /// A PATH is a `.txt` file (one article, id = file stem), a `.jsonl` or
-    /// `.jsonl.gz` file (one {"id", "text"} object per line) or a folder
-    /// (read recursively: `*.txt`, `*.jsonl`, `*.jsonl.gz`; a text file's id
-    /// is its path below the folder without `.txt`). With no PATH or `-`,
-    /// JSON lines are read from standard input: one line in, one line out,
-    /// so the command works as a Hadoop Streaming mapper or in Spark's
-    /// `RDD.pipe`.
+    /// A PATH is a `.txt` or `.txt.gz` file (one article, id = file name
+    /// without the extension; two files of the same name get their paths),
+    /// a `.jsonl` or `.jsonl.gz` file (one {"id", "text"} object per line),
+    /// a `.json` file (an array of such objects) or a folder (read
+    /// recursively: the same extensions in any case; a text file's id is
+    /// its path below the folder without `.txt`; other files are counted
+    /// as skipped). With no PATH or `-`, JSON lines are read from standard
+    /// input (plain text with --text): one line in, one line out, so the
+    /// command works as a Hadoop Streaming mapper or in Spark's `RDD.pipe`.
     ///
     /// A bad input gets one JSON error line on standard error (source,
     /// line, reason) and the run goes on; the exit code is then 2.
@@ -80,6 +83,19 @@ enum Command {
 struct BatchArgs {
     /// Input files and folders; standard input when none or `-`.
     paths: Vec<PathBuf>,
+    /// Read standard input, and every file named, as one plain-text
+    /// article each (standard input's id is `stdin`).
+    #[arg(long)]
+    text: bool,
+    /// The input's encoding: utf-8 (the default; UTF-16 with a byte order
+    /// mark is recognised too), windows-1252, latin-1, utf-16le, ... (any
+    /// WHATWG label).
+    #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = decode::parse)]
+    encoding: decode::Decoding,
+    /// Name every file a folder walk skips, and print the summary line
+    /// even when standard error is not a terminal.
+    #[arg(short, long)]
+    verbose: bool,
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -109,7 +125,9 @@ struct BatchArgs {
     #[arg(short, long)]
     quiet: bool,
     /// Also write each error line to the output, in place of the bad
-    /// article, so that every input line gives exactly one output line.
+    /// article, so that every input line gives exactly one output line: a
+    /// blank line then counts as an empty article (id `SOURCE:LINE`, no
+    /// records) instead of being skipped.
     #[arg(long)]
     inline_errors: bool,
     /// Exit with 0 even if some inputs failed (for cluster tasks, where a
@@ -127,9 +145,16 @@ impl BatchArgs {
         let settings = batch::Settings {
             paths: self.paths,
             input: input::Options {
-                text_field: self.text_field,
-                id_field: self.id_field,
-                max_bytes: self.max_bytes,
+                jsonl: newsextract::jsonl::Options {
+                    text_field: self.text_field,
+                    id_field: self.id_field,
+                    max_bytes: self.max_bytes,
+                    blank_lines_are_articles: self.inline_errors,
+                },
+                text: self.text,
+                decoding: self.encoding,
+                verbose: self.verbose,
+                skipped: Default::default(),
             },
             threads,
             output: self.output,
@@ -137,6 +162,7 @@ impl BatchArgs {
             fail_fast: self.fail_fast,
             inline_errors: self.inline_errors,
             quiet: self.quiet,
+            verbose: self.verbose,
         };
         (settings, self.exit_zero)
     }
