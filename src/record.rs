@@ -264,7 +264,7 @@ fn completed() -> Status {
 /// Unlike [`Kind`] and [`Extraction`](crate::Extraction), `Record` is not
 /// `#[non_exhaustive]`: it mirrors the record schema field for field, and
 /// users build records with struct literals (gold records for
-/// [`eval`](crate::eval), test expectations). A new field would be a
+/// the `eval` module, test expectations). A new field would be a
 /// change of the schema, made in a new minor version (0.x) of the crate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {

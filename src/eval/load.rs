@@ -28,7 +28,7 @@ pub enum EvalError {
     },
     /// A line is not a JSON object of the expected shape.
     BadLine {
-        /// The file (`<gold>` or `<pred>` for [`score_jsonl`]).
+        /// The file (`<gold>` or `<pred>` for [`score_jsonl`](super::score_jsonl)).
         path: PathBuf,
         /// The 1-based line number (as Python counts lines: `\n`, `\r\n` and
         /// `\r` all end a line).

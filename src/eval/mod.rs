@@ -24,7 +24,7 @@
 //! ```
 //!
 //! Predictions need not go through JSON: [`score_records`] scores
-//! [`ArticleRecords`](crate::ArticleRecords) (the extractor's own output)
+//! [`ArticleRecords`] (the extractor's own output)
 //! against gold records of the same type.
 //!
 //! ```
