@@ -81,7 +81,7 @@ impl fmt::Display for Mismatch {
 /// Scores one article's predicted records against its gold records
 /// (`score_article` in `score.py`).
 ///
-/// Records are JSON objects as described in `SCHEMA.md`. Gold records whose
+/// Records are JSON objects as described in `docs/schema.md`. Gold records whose
 /// `person` is empty and predicted records without a usable `person` are
 /// ignored; so are array elements that are not objects.
 ///
