@@ -3,41 +3,18 @@
 //! `eval` on standard input.
 #![cfg(feature = "cli")]
 
+mod common;
+
 use std::fs;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use common::run_cli as run;
 use serde_json::Value;
 
 const ARTICLE: &str = "Jane Roe was named chief executive of Acme Corp. on Monday.";
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    run_in(None, args, stdin)
-}
-
-fn run_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsextract"));
-    if let Some(dir) = dir {
-        command.current_dir(dir);
-    }
-    let mut child = command
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let mut input = child.stdin.take().expect("piped stdin");
-    let bytes = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    let out = child.wait_with_output().expect("binary finishes");
-    let _ = writer.join();
-    out
-}
 
 fn json_lines(bytes: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(bytes)
@@ -186,22 +163,25 @@ fn folder_walks_read_every_article_file_and_count_the_rest() {
 #[test]
 fn files_of_the_same_name_keep_distinct_ids() {
     let dir = TempDir::new("same");
-    dir.write("a/story.txt", ARTICLE.as_bytes());
-    dir.write(
+    let a = dir.write("a/story.txt", ARTICLE.as_bytes());
+    let b = dir.write(
         "b/story.txt",
         b"Tom Hale has resigned as chairman of Corvel Inc.",
     );
-    dir.write("c/other.txt", b"No news.");
-    let out = run_in(
-        Some(&dir.0),
-        &["extract", "a/story.txt", "b/story.txt", "c/other.txt"],
-        b"",
-    );
+    let c = dir.write("c/other.txt", b"No news.");
+    let paths = [&a, &b, &c].map(|p| p.to_str().unwrap().to_owned());
+    let mut args = vec!["extract"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = run(&args, b"");
     let ids: Vec<_> = json_lines(&out.stdout)
         .iter()
         .map(|l| l["id"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(ids, ["a/story", "b/story", "other"]);
+    // The path as given, without `.txt`, where names clash.
+    let a_id = paths[0].strip_suffix(".txt").unwrap();
+    let b_id = paths[1].strip_suffix(".txt").unwrap();
+    assert_eq!(ids, [a_id, b_id, "other"]);
+    assert!(a_id.ends_with("a/story") && b_id.ends_with("b/story"));
 }
 
 #[test]

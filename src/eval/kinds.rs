@@ -75,7 +75,7 @@ impl KindAccuracy {
             }
         }
         // Stable, like Counter.most_common.
-        confusions.sort_by(|a, b| b.2.cmp(&a.2));
+        confusions.sort_by_key(|c| std::cmp::Reverse(c.2));
         KindAccuracy {
             exact,
             matched: pairs.len(),

@@ -447,7 +447,10 @@ fn read_bounded(
     }
     match decode::whole(bytes, opts.decoding) {
         Ok(text) => (Ok(text), size),
-        Err(decode::Invalid { encoding, offset }) if encoding == "UTF-8" => (
+        Err(decode::Invalid {
+            encoding: "UTF-8",
+            offset,
+        }) => (
             fail(format!(
                 "not valid UTF-8 (first bad byte at offset {offset}); {ENCODING_HINT}"
             )),
