@@ -26,8 +26,10 @@ pub struct Extractor {
     splitter: SentenceSplitter,
 }
 
-/// What [`Extractor::extract`] found in one article.
-#[derive(Clone, Debug)]
+/// What [`Extractor::extract`] found in one article. Serialises to
+/// `{"sentences", "records", "hits"}`; more fields may come.
+#[derive(Clone, Debug, serde::Serialize)]
+#[non_exhaustive]
 pub struct Extraction<'t> {
     /// The article's sentences.
     pub sentences: Vec<Sentence<'t>>,
@@ -170,7 +172,7 @@ impl Extractor {
 /// assert_eq!(r.new_role.as_ref().and_then(|x| x.title.as_deref()), Some("chief executive"));
 /// ```
 pub fn extract(text: &str) -> Extraction<'_> {
-    static DEFAULT: once_cell::sync::Lazy<Extractor> = once_cell::sync::Lazy::new(Extractor::new);
+    static DEFAULT: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::new);
     DEFAULT.extract(text)
 }
 

@@ -24,15 +24,20 @@ pub struct Options {
     pub id_field: String,
     /// Longest line or text file accepted, in bytes.
     pub max_bytes: u64,
+    /// Whether a blank line is an empty article (id `SOURCE:LINE`, text
+    /// `""`) instead of being skipped: so that every line in gives a line
+    /// out (`--inline-errors`).
+    pub blank_lines_are_articles: bool,
 }
 
 impl Default for Options {
-    /// Fields `text` and `id`, lines up to 10 MB.
+    /// Fields `text` and `id`, lines up to 10 MB, blank lines skipped.
     fn default() -> Self {
         Self {
             text_field: "text".to_owned(),
             id_field: "id".to_owned(),
             max_bytes: 10_000_000,
+            blank_lines_are_articles: false,
         }
     }
 }
@@ -63,6 +68,8 @@ pub struct InputError {
     pub line: Option<u64>,
     /// What went wrong, for people.
     pub reason: String,
+    /// The article's id, when it could be read.
+    pub id: Option<String>,
 }
 
 impl InputError {
@@ -72,19 +79,34 @@ impl InputError {
             source: source.to_owned(),
             line,
             reason: reason.into(),
+            id: None,
         }
     }
 
-    /// The error as one JSON line, for standard error.
+    /// The same error, naming the article's id.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The error as one JSON line, for standard error; `"id"` only when
+    /// the id is known.
     pub fn to_json(&self) -> String {
-        serde_json::json!({
+        let mut value = serde_json::json!({
             "error": self.reason,
             "source": self.source,
             "line": self.line,
-        })
-        .to_string()
+        });
+        if let (Some(id), Some(map)) = (&self.id, value.as_object_mut()) {
+            map.insert("id".to_owned(), Value::String(id.clone()));
+        }
+        value.to_string()
     }
 }
+
+/// The end of every invalid-UTF-8 error: how to read other encodings.
+pub const ENCODING_HINT: &str =
+    "if the input is in another encoding, name it with --encoding (e.g. --encoding windows-1252)";
 
 /// The outcome of reading one line with a size limit.
 enum Line {
@@ -195,6 +217,15 @@ pub fn read_jsonl(
                     _ => &buf,
                 };
                 if line.iter().all(u8::is_ascii_whitespace) {
+                    if !opts.blank_lines_are_articles {
+                        continue;
+                    }
+                    let id = format!("{name}:{line_no}");
+                    let text = String::new();
+                    sink(Item {
+                        article: Ok(Article { id, text }),
+                        bytes,
+                    })?;
                     continue;
                 }
                 Item {
@@ -227,27 +258,48 @@ pub fn parse_line(
     let err = |reason: String| InputError::new(name, Some(line_no), reason);
     let line = std::str::from_utf8(bytes).map_err(|e| {
         err(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
+            "not valid UTF-8 (first bad byte at offset {}); {ENCODING_HINT}",
             e.valid_up_to()
         ))
     })?;
-    let mut value: Value =
+    let value: Value =
         serde_json::from_str(line).map_err(|e| err(json_error(line.trim_end(), &e)))?;
+    article_from_value(value, opts, || format!("{name}:{line_no}"))
+        .map_err(|(reason, id)| err(reason).with_id_if(id))
+}
+
+/// The article in a parsed JSON value, its id `default_id()` when the value
+/// has none; or why there is none, with the id when it could be read.
+pub fn article_from_value(
+    mut value: Value,
+    opts: &Options,
+    default_id: impl FnOnce() -> String,
+) -> Result<Article, (String, Option<String>)> {
     if !value.is_object() {
-        return Err(err("not a JSON object".to_owned()));
+        return Err(("not a JSON object".to_owned(), None));
     }
+    let id = match take_field(&mut value, &opts.id_field) {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
     let field = &opts.text_field;
     let text = match take_field(&mut value, field) {
         Some(Value::String(s)) => s,
-        Some(_) => return Err(err(format!("field \"{field}\" is not a string"))),
-        None => return Err(err(format!("missing field \"{field}\""))),
+        Some(_) => return Err((format!("field \"{field}\" is not a string"), id)),
+        None => return Err((format!("missing field \"{field}\""), id)),
     };
-    let id = match take_field(&mut value, &opts.id_field) {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => format!("{name}:{line_no}"),
-    };
+    let id = id.unwrap_or_else(default_id);
     Ok(Article { id, text })
+}
+
+impl InputError {
+    fn with_id_if(self, id: Option<String>) -> Self {
+        match id {
+            Some(id) => self.with_id(id),
+            None => self,
+        }
+    }
 }
 
 /// A JSON syntax error, placed by its column: serde_json counts lines

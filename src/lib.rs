@@ -35,10 +35,14 @@
 //! assert!(text[span.start..span.end].starts_with("Tom Hale"));
 //! ```
 //!
-//! Records serialise with serde to the JSON of the shared record schema, so
-//! `serde_json::to_string(&out.records)` gives what the command-line tool
-//! prints. [`Extraction::hits`] lists every rule that fired, which is how
-//! to see why a record was (or was not) made.
+//! Records serialise with serde to the record JSON described in the
+//! crate's `docs/schema.md` (with the gold format and the scoring rules),
+//! so `serde_json::to_string(&out.records)` gives what the command-line
+//! tool prints ([`ArticleRecords`] is its `{"id", "records"}` line). Every
+//! string value in a record is trimmed, with inner whitespace runs made one
+//! space; evidence spans point into the text as given.
+//! [`Extraction::hits`] lists every rule that fired, which is how to see
+//! why a record was (or was not) made.
 //!
 //! # Splitting sentences
 //!
@@ -53,8 +57,19 @@
 //!
 //! # Scoring
 //!
-//! The [`eval`] module is a port of the project's slot-level scorer: the
-//! same alignment of predicted to gold records and the same numbers.
+//! The `eval` module (feature `eval`, on by default) is a port of the
+//! project's slot-level scorer: the same alignment of predicted to gold
+//! records and the same numbers, for JSON lines or for [`ArticleRecords`].
+//!
+//! # Crate features
+//!
+//! - `eval` (default): `newsextract::eval`, the scorer; brings in
+//!   serde_json. Without it (`default-features = false`) the library's
+//!   API has no serde_json type in it.
+//! - `parallel`: [`Extractor::extract_batch`] runs on all cores (rayon).
+//! - `cli`: the `newsextract` command-line tool (implies `eval`; adds clap,
+//!   encoding_rs, flate2 and indicatif). Install it with
+//!   `cargo install --path . --features cli`.
 //!
 //! # Performance
 //!
@@ -71,6 +86,27 @@
 //! per input byte while it is resolved), plus a few megabytes per thread
 //! for the rules' automata; nothing is kept between articles.
 //!
+//! A crate that depends on this one and is built in debug mode runs
+//! extraction about six times slower than in release: most of the time
+//! goes to the regex engine, and Cargo takes profile settings only from
+//! the top-level project, so the optimisation this crate's Cargo.toml
+//! asks for its regex dependencies does not reach you. Add to your
+//! Cargo.toml:
+//!
+//! ```toml
+//! [profile.dev.package.regex-automata]
+//! opt-level = 3
+//!
+//! [profile.dev.package.regex-syntax]
+//! opt-level = 3
+//!
+//! [profile.dev.package.aho-corasick]
+//! opt-level = 3
+//!
+//! [profile.dev.package.memchr]
+//! opt-level = 3
+//! ```
+//!
 //! # Untrusted input
 //!
 //! Any `&str` is valid input. Extraction never fails and never panics;
@@ -82,9 +118,27 @@
 //! always lie on `char` boundaries of the input. To bound memory on
 //! untrusted input, cap the article size before calling (the command-line
 //! tool refuses articles over 10 MB by default, `--max-bytes`).
+//!
+//! # Limitations
+//!
+//! It reads English news and press-release prose about leadership changes
+//! (appointments, promotions, hires, resignations, retirements, dismissals,
+//! departures, reporting lines) said in the usual ways. It does not read
+//! other languages, tables, lists or captions, and reads text hard-wrapped
+//! at a fixed width much worse; it does not extract career histories told
+//! in passing, dates, or changes a reader has to infer.
+//!
+//! Measured slot F1: 0.724 (precision 0.861, recall 0.625) on a
+//! development set of 80 real articles, 0.851 on the 40 of them the rules
+//! were written with, about 0.67 on real articles the rules have not seen,
+//! 0.437 on the development set hard-wrapped at 68 columns; recall 0.61 on
+//! notes of CEO departures. The score on the crate's own 32 fixture
+//! articles, 0.905, comes from articles the rules were written against: the
+//! development set is the fairer figure.
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "eval")]
 pub mod eval;
 mod extract;
 #[cfg(feature = "cli")]
@@ -102,7 +156,7 @@ pub mod stages;
 #[doc(hidden)]
 pub use extract::{debug_chunks, ChunkView};
 pub use extract::{debug_encodings, extract, Extraction, Extractor};
-pub use record::{Group, Kind, Record, Role, Span, Status};
+pub use record::{ArticleRecords, Group, Kind, ParseNameError, Record, Role, Span, Status};
 pub use resolve::RuleHit;
 pub use segment::{
     split_sentences, Sentence, SentenceSplitter, SentenceSplitterBuilder, Sentences,
@@ -118,6 +172,7 @@ mod tests {
         is_send_sync::<crate::Extraction<'static>>();
         is_send_sync::<crate::SentenceSplitter>();
         is_send_sync::<crate::Record>();
+        #[cfg(feature = "eval")]
         is_send_sync::<crate::eval::Report>();
     }
 }

@@ -78,6 +78,11 @@ pub fn rules(found: &Found<'_>) -> Matched {
 
 /// Stage 4: names, pronouns and "the position" resolved across sentences,
 /// and the records built; also every rule hit, for debugging.
+///
+/// This is where records leave the cascade, so this is where their values
+/// are made tidy: every string value is trimmed and its inner whitespace
+/// runs (line breaks, tabs, no-break spaces) become one space. Evidence
+/// spans still point into the original text.
 pub fn resolve(
     text: &str,
     sentences: &[Sentence<'_>],
@@ -95,6 +100,9 @@ pub fn resolve(
         })
         .collect();
     let mut hits = Vec::new();
-    let records = resolve::records(text, &views, &mut hits);
+    let mut records = resolve::records(text, &views, &mut hits);
+    for record in &mut records {
+        record.normalize_whitespace();
+    }
     (records, hits)
 }

@@ -3,9 +3,13 @@
 //! The first half checks the scoring rules on small hand-written records.
 //! The second half runs the Python scorer itself (when `python3` and
 //! `../shared/eval/score.py` are present) on real gold files and
-//! hand-made predictions, and requires byte-identical output.
+//! hand-made predictions, and requires byte-identical output. When they
+//! are missing, those tests say SKIPPED on standard error (uncaptured);
+//! with `NEWSEXTRACT_REQUIRE_SCORE_PY=1` they fail instead.
+#![cfg(feature = "eval")]
 
 use std::fs;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -437,13 +441,22 @@ fn python() -> Option<&'static Path> {
         .as_deref()
 }
 
-/// Whether the cross-checks can run; prints a note if not.
+/// Whether the cross-checks can run. If not, says so where it is seen
+/// (standard error itself: libtest captures only `eprintln!`), or fails
+/// when `NEWSEXTRACT_REQUIRE_SCORE_PY=1` asks for the cross-checks.
 fn python_ready(test: &str) -> bool {
-    let ok = python().is_some();
-    if !ok {
-        eprintln!("note: {test}: skipped, python3 or {SCORE_PY} is not available");
+    if python().is_some() {
+        return true;
     }
-    ok
+    skip(test, &format!("python3 or {SCORE_PY} is not available"));
+    false
+}
+
+/// Reports a skipped cross-check (see [`python_ready`]).
+fn skip(test: &str, why: &str) {
+    let required = std::env::var("NEWSEXTRACT_REQUIRE_SCORE_PY").is_ok_and(|v| v == "1");
+    assert!(!required, "{test}: {why} (NEWSEXTRACT_REQUIRE_SCORE_PY=1)");
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 
 fn run_python(args: &[&str]) -> String {
@@ -458,7 +471,7 @@ fn run_python(args: &[&str]) -> String {
 }
 
 /// Scores `pred` against `gold` with score.py and with the port: the full
-/// `--errors --per-article` output (which ends with the table) must be
+/// `--errors --per-article --kinds` output (which ends with the table) must be
 /// identical, and with `plain`, the default output too.
 fn cross_check(gold: &Path, pred: &Path, plain: bool) {
     let report = score_files(gold, pred).unwrap_or_else(|e| panic!("{e}"));
@@ -478,6 +491,20 @@ fn cross_check(gold: &Path, pred: &Path, plain: bool) {
         rust_all, python_all,
         "--errors --per-article output differs for {p}"
     );
+    // score.py --kinds stops with a traceback when a wrong kind is a list
+    // or an object (it counts them in a Counter); the port counts them.
+    let unhashable = |v: &Value| v.is_array() || v.is_object();
+    let python_fails = report.kinds.iter().any(|k| {
+        !k.exact() && (unhashable(&k.predicted) || k.gold.first().is_some_and(unhashable))
+    });
+    if !python_fails {
+        let python_kinds = run_python(&[SCORE_PY, g, p, "--kinds"]);
+        assert_eq!(
+            format!("{}{table}", report.kinds()),
+            python_kinds,
+            "--kinds output differs for {p}"
+        );
+    }
 }
 
 fn read_articles(path: &Path) -> Vec<Value> {
@@ -627,7 +654,14 @@ fn perturb_articles(gold: &[Value], seed: usize) -> Vec<Value> {
 
 #[test]
 fn cross_check_seed_gold_with_score_py() {
-    if !python_ready("cross_check_seed_gold_with_score_py") || !Path::new(SEED_GOLD).is_file() {
+    if !python_ready("cross_check_seed_gold_with_score_py") {
+        return;
+    }
+    if !Path::new(SEED_GOLD).is_file() {
+        skip(
+            "cross_check_seed_gold_with_score_py",
+            &format!("no {SEED_GOLD}"),
+        );
         return;
     }
     let gold_path = Path::new(SEED_GOLD);
@@ -693,7 +727,10 @@ fn cross_check_fixture_gold_with_score_py() {
     }
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/gold");
     let Ok(entries) = fs::read_dir(&fixtures) else {
-        eprintln!("note: no {}; skipped", fixtures.display());
+        skip(
+            "cross_check_fixture_gold_with_score_py",
+            &format!("no {}", fixtures.display()),
+        );
         return;
     };
     let mut files: Vec<PathBuf> = entries
@@ -849,4 +886,94 @@ fn cross_check_normalisation_with_score_py() {
         rows.len(),
         bad.join("\n")
     );
+}
+
+// ---------------------------------------------------------------------------
+// Records, ids and kinds
+// ---------------------------------------------------------------------------
+
+#[test]
+fn records_score_like_their_json_lines() {
+    use newsextract::{eval::score_records, ArticleRecords};
+    let texts = [
+        ("a", "Acme Corp. said Jane Roe, its chief financial officer, will retire in June. Tom Hale, vice president of finance, will succeed her."),
+        ("b", "Corvel Inc. named Ana Lima chief operating officer on Monday."),
+        ("c", "Nothing happened here."),
+    ];
+    let pred: Vec<ArticleRecords> = texts
+        .iter()
+        .map(|(id, text)| ArticleRecords::new(*id, newsextract::extract(text).records))
+        .collect();
+    // Gold: the predictions with one slot changed and one record dropped,
+    // an article without prediction, and a prediction without gold.
+    let mut gold = pred.clone();
+    gold[0].records[0].company = Some("Acme".into());
+    gold[0].records[1].kind = newsextract::Kind::Promotion;
+    gold[1].records.clear();
+    gold.push(ArticleRecords::new("d", Vec::new()));
+    let pred = &pred[..];
+    let mut pred_more = pred.to_vec();
+    pred_more.push(ArticleRecords::new("z", Vec::new()));
+
+    let lines = |list: &[ArticleRecords]| -> String {
+        list.iter()
+            .map(|a| serde_json::to_string(a).unwrap() + "\n")
+            .collect()
+    };
+    let by_records = score_records(&gold, &pred_more);
+    let by_json = score_jsonl(&lines(&gold), &lines(&pred_more)).unwrap();
+    assert_eq!(by_records, by_json);
+    assert!(by_records.total.prf().f1 < 1.0 && by_records.total.prf().f1 > 0.5);
+    assert_eq!(by_records.gold_without_prediction, ["d"]);
+    assert_eq!(by_records.predictions_without_gold, ["z"]);
+    let kinds = by_records.kind_accuracy();
+    assert_eq!((kinds.exact, kinds.matched), (1, 2));
+    assert_eq!(
+        kinds.confusions,
+        [(json!("promotion"), json!("appointment"), 1)]
+    );
+}
+
+/// `newsextract eval --kinds` against `score.py --kinds` on the fixture
+/// gold and the extractor's own predictions, and `-` for standard input.
+#[cfg(feature = "cli")]
+#[test]
+fn cli_eval_matches_score_py_with_kinds() {
+    if !python_ready("cli_eval_matches_score_py_with_kinds") {
+        return;
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut gold = String::new();
+    let mut entries: Vec<PathBuf> = fs::read_dir(fixtures.join("gold"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in &entries {
+        gold.push_str(fs::read_to_string(path).unwrap().trim());
+        gold.push('\n');
+    }
+    let dir = TempDir::new("cli");
+    let gold_path = dir.write("gold.jsonl", &gold);
+    let exe = env!("CARGO_BIN_EXE_newsextract");
+    let out = Command::new(exe)
+        .args(["extract", "--quiet"])
+        .arg(fixtures.join("articles"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let pred_path = dir.write("pred.jsonl", std::str::from_utf8(&out.stdout).unwrap());
+    let (g, p) = (gold_path.to_str().unwrap(), pred_path.to_str().unwrap());
+    let python = run_python(&[SCORE_PY, g, p, "--kinds", "--per-article"]);
+    assert!(python.contains("exact kind: "), "{python}");
+    let mut child = Command::new(exe)
+        .args(["eval", "--kinds", "--per-article", g, "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&out.stdout).unwrap();
+    let rust = child.wait_with_output().unwrap();
+    assert!(rust.status.success());
+    assert_eq!(String::from_utf8(rust.stdout).unwrap(), python);
 }

@@ -96,8 +96,10 @@ struct Frame {
     status: Status,
 }
 
-/// One rule firing, for debugging: which rule matched where.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One rule firing, for debugging: which rule matched where. Serialises
+/// to `{"rule", "sentence", "span", "hedged"}`; more fields may come.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct RuleHit {
     /// The rule's id, e.g. `END/RESIGN`.
     pub rule: String,

@@ -68,6 +68,8 @@ pub struct Settings {
     pub inline_errors: bool,
     /// No progress bar and no summary.
     pub quiet: bool,
+    /// The summary even when standard error is not a terminal.
+    pub verbose: bool,
 }
 
 /// Counts for the summary line.
@@ -77,6 +79,8 @@ pub struct Summary {
     pub records: u64,
     pub errors: u64,
     pub bytes: u64,
+    /// Files folder walks passed over.
+    pub skipped: u64,
     pub elapsed: Duration,
     /// The run stopped early at an error (`--fail-fast`).
     pub stopped: bool,
@@ -88,10 +92,11 @@ impl Summary {
         let secs = self.elapsed.as_secs_f64().max(1e-9);
         let mb = self.bytes as f64 / 1e6;
         format!(
-            "newsextract: {} articles, {} records, {} errors, {:.1} MB in {:.1} s ({:.0} articles/s, {:.2} MB/s){}",
+            "newsextract: {} articles, {} records, {} errors, {} skipped files, {:.1} MB in {:.1} s ({:.0} articles/s, {:.2} MB/s){}",
             self.articles,
             self.records,
             self.errors,
+            self.skipped,
             mb,
             self.elapsed.as_secs_f64(),
             self.articles as f64 / secs,
@@ -231,7 +236,11 @@ where
     );
     gate.stop();
     summary.elapsed = started.elapsed();
-    progress.finish(&summary, result.is_ok());
+    summary.skipped = settings
+        .input
+        .skipped
+        .load(std::sync::atomic::Ordering::Relaxed);
+    progress.finish(&summary, result.is_ok(), settings.verbose);
     result.map(|()| summary)
 }
 
@@ -261,6 +270,7 @@ fn worker<W: Fn(&Article) -> Done>(
                 source: article.id.clone(),
                 line: None,
                 reason: "internal error: processing this article panicked".to_owned(),
+                id: Some(article.id.clone()),
             }),
         };
         if done_tx.send((seq, outcome, bytes)).is_err() {
@@ -405,13 +415,14 @@ impl Progress {
         }
     }
 
-    /// Clears the bar; prints the summary unless the output failed.
-    fn finish(&self, summary: &Summary, print_summary: bool) {
+    /// Clears the bar; prints the summary unless the output failed (when
+    /// there is a bar, or with `verbose`).
+    fn finish(&self, summary: &Summary, print_summary: bool, verbose: bool) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
-            if print_summary {
-                eprintln!("{}", summary.line());
-            }
+        }
+        if print_summary && (self.bar.is_some() || verbose) {
+            eprintln!("{}", summary.line());
         }
     }
 }
@@ -427,12 +438,13 @@ mod tests {
             records: 1500,
             errors: 10,
             bytes: 5_000_000,
+            skipped: 3,
             elapsed: Duration::from_secs(2),
             stopped: false,
         };
         assert_eq!(
             s.line(),
-            "newsextract: 1000 articles, 1500 records, 10 errors, 5.0 MB in 2.0 s (500 articles/s, 2.50 MB/s)"
+            "newsextract: 1000 articles, 1500 records, 10 errors, 3 skipped files, 5.0 MB in 2.0 s (500 articles/s, 2.50 MB/s)"
         );
     }
 

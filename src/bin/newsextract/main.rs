@@ -1,6 +1,7 @@
 //! The `newsextract` command-line tool.
 
 mod batch;
+mod decode;
 mod input;
 
 use std::io;
@@ -8,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use newsextract::ArticleRecords;
 
 /// Extract leadership changes from English news articles.
 #[derive(Parser)]
@@ -29,13 +31,15 @@ enum Command {
     /// Extract leadership changes: one JSON line per article, as in the
     /// shared record schema ({"id", "records": [...]}), in input order.
     ///
-    /// A PATH is a `.txt` file (one article, id = file stem), a `.jsonl` or
-    /// `.jsonl.gz` file (one {"id", "text"} object per line) or a folder
-    /// (read recursively: `*.txt`, `*.jsonl`, `*.jsonl.gz`; a text file's id
-    /// is its path below the folder without `.txt`). With no PATH or `-`,
-    /// JSON lines are read from standard input: one line in, one line out,
-    /// so the command works as a Hadoop Streaming mapper or in Spark's
-    /// `RDD.pipe`.
+    /// A PATH is a `.txt` or `.txt.gz` file (one article, id = file name
+    /// without the extension; two files of the same name get their paths),
+    /// a `.jsonl` or `.jsonl.gz` file (one {"id", "text"} object per line),
+    /// a `.json` file (an array of such objects) or a folder (read
+    /// recursively: the same extensions in any case; a text file's id is
+    /// its path below the folder without `.txt`; other files are counted
+    /// as skipped). With no PATH or `-`, JSON lines are read from standard
+    /// input (plain text with --text): one line in, one line out, so the
+    /// command works as a Hadoop Streaming mapper or in Spark's `RDD.pipe`.
     ///
     /// A bad input gets one JSON error line on standard error (source,
     /// line, reason) and the run goes on; the exit code is then 2.
@@ -45,10 +49,15 @@ enum Command {
     },
     /// Score predicted records against gold records (slot-level precision,
     /// recall and F1), exactly as the shared `score.py` does.
+    ///
+    /// Warns on standard error when predicted ids match no gold id or gold
+    /// ids have no prediction (usually ids written differently).
     Eval {
-        /// Gold file: one {"id", "records"} object per line.
+        /// Gold file: one {"id", "records"} object per line; `-` reads
+        /// standard input.
         gold: PathBuf,
-        /// Predictions, e.g. the output of `newsextract extract`.
+        /// Predictions, e.g. the output of `newsextract extract`; `-` reads
+        /// standard input.
         pred: PathBuf,
         /// Also print one line per article.
         #[arg(long)]
@@ -56,6 +65,10 @@ enum Command {
         /// Also list every missing and spurious slot.
         #[arg(long)]
         errors: bool,
+        /// Also print how often an aligned record has the exact gold kind
+        /// (promotion, not appointment) and the most frequent confusions.
+        #[arg(long)]
+        kinds: bool,
     },
     /// Show how the rules read each sentence: the encoding the event rules
     /// match, the chunks, and every rule that fired (for rule writers).
@@ -70,6 +83,19 @@ enum Command {
 struct BatchArgs {
     /// Input files and folders; standard input when none or `-`.
     paths: Vec<PathBuf>,
+    /// Read standard input, and every file named, as one plain-text
+    /// article each (standard input's id is `stdin`).
+    #[arg(long)]
+    text: bool,
+    /// The input's encoding: utf-8 (the default; UTF-16 with a byte order
+    /// mark is recognised too), windows-1252, latin-1, utf-16le, ... (any
+    /// WHATWG label).
+    #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = decode::parse)]
+    encoding: decode::Decoding,
+    /// Name every file a folder walk skips, and print the summary line
+    /// even when standard error is not a terminal.
+    #[arg(short, long)]
+    verbose: bool,
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -99,7 +125,9 @@ struct BatchArgs {
     #[arg(short, long)]
     quiet: bool,
     /// Also write each error line to the output, in place of the bad
-    /// article, so that every input line gives exactly one output line.
+    /// article, so that every input line gives exactly one output line: a
+    /// blank line then counts as an empty article (id `SOURCE:LINE`, no
+    /// records) instead of being skipped.
     #[arg(long)]
     inline_errors: bool,
     /// Exit with 0 even if some inputs failed (for cluster tasks, where a
@@ -117,9 +145,16 @@ impl BatchArgs {
         let settings = batch::Settings {
             paths: self.paths,
             input: input::Options {
-                text_field: self.text_field,
-                id_field: self.id_field,
-                max_bytes: self.max_bytes,
+                jsonl: newsextract::jsonl::Options {
+                    text_field: self.text_field,
+                    id_field: self.id_field,
+                    max_bytes: self.max_bytes,
+                    blank_lines_are_articles: self.inline_errors,
+                },
+                text: self.text,
+                decoding: self.encoding,
+                verbose: self.verbose,
+                skipped: Default::default(),
             },
             threads,
             output: self.output,
@@ -127,6 +162,7 @@ impl BatchArgs {
             fail_fast: self.fail_fast,
             inline_errors: self.inline_errors,
             quiet: self.quiet,
+            verbose: self.verbose,
         };
         (settings, self.exit_zero)
     }
@@ -181,13 +217,7 @@ fn main() -> ExitCode {
                     let n = records.len();
                     // A struct, not a JSON map, so fields keep the
                     // schema's order.
-                    batch::Done::json(
-                        &ArticleRecords {
-                            id: &article.id,
-                            records,
-                        },
-                        n,
-                    )
+                    batch::Done::json(&ArticleRecords::new(article.id.clone(), records), n)
                 }),
             )
         }
@@ -198,13 +228,8 @@ fn main() -> ExitCode {
                 Box::new(move |article| {
                     let out = extractor.extract(&article.text);
                     let encodings = newsextract::debug_encodings(&article.text);
-                    let hits: Vec<_> = out
-                            .hits
-                            .iter()
-                            .map(|h| serde_json::json!({"rule": h.rule, "sentence": h.sentence, "hedged": h.hedged}))
-                            .collect();
                     batch::Done::json(
-                        &serde_json::json!({"id": article.id, "encodings": encodings, "hits": hits, "records": out.records}),
+                        &serde_json::json!({"id": article.id, "encodings": encodings, "hits": out.hits, "records": out.records}),
                         out.records.len(),
                     )
                 }),
@@ -215,7 +240,8 @@ fn main() -> ExitCode {
             pred,
             per_article,
             errors,
-        } => return eval(&gold, &pred, per_article, errors),
+            kinds,
+        } => return eval(&gold, &pred, per_article, errors, kinds),
     };
     let (settings, exit_zero) = batch.settings();
     match batch::run(settings, work) {
@@ -238,14 +264,36 @@ fn eval(
     pred: &std::path::Path,
     per_article: bool,
     errors: bool,
+    kinds: bool,
 ) -> ExitCode {
     match newsextract::eval::score_files(gold, pred) {
         Ok(report) => {
+            for (ids, what) in [
+                (
+                    &report.predictions_without_gold,
+                    "predicted articles match no gold id (not scored)",
+                ),
+                (
+                    &report.gold_without_prediction,
+                    "gold articles have no prediction (scored as predicting nothing)",
+                ),
+            ] {
+                if !ids.is_empty() {
+                    eprintln!(
+                        "newsextract eval: warning: {} {what}: {}",
+                        ids.len(),
+                        id_list(ids)
+                    );
+                }
+            }
             if errors {
                 print!("{}", report.errors());
             }
             if per_article {
                 print!("{}", report.per_article());
+            }
+            if kinds {
+                print!("{}", report.kinds());
             }
             print!("{}", report.table());
             ExitCode::SUCCESS
@@ -257,15 +305,18 @@ fn eval(
     }
 }
 
+/// The first few ids of a list, quoted, for a warning.
+fn id_list(ids: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut list: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("{id:?}")).collect();
+    if ids.len() > SHOWN {
+        list.push(format!("and {} more", ids.len() - SHOWN));
+    }
+    list.join(", ")
+}
+
 /// The work done on each article.
 type Job = Box<dyn Fn(&input::Article) -> batch::Done + Send + Sync>;
-
-/// One output line of `extract`.
-#[derive(serde::Serialize)]
-struct ArticleRecords<'a> {
-    id: &'a str,
-    records: Vec<newsextract::Record>,
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Writes src/eval/nfkc_tables.rs: the Unicode data of the scorer's NFKC.
+
+newsextract::eval normalises slot values like score.py, whose first step is
+unicodedata.normalize("NFKC", s). The Rust port carries only the data for
+the blocks that matter in news text; this script makes that data from
+Python's own unicodedata, so the port agrees with the Python it mirrors.
+
+    python3 scripts/gen_nfkc_tables.py > src/eval/nfkc_tables.rs
+
+The test `nfkc_tables_are_what_the_generator_makes` (src/eval/nfkc.rs)
+runs this script and compares its output with the file. The tables depend
+on the Unicode version of the Python that runs it (recorded in the file);
+the test skips, saying why, under a Python of another Unicode version.
+"""
+import sys
+import unicodedata
+
+# Blocks whose characters are mapped (compatibility and canonical
+# singletons): Latin, Greek, Cyrillic; phonetic extensions; Latin extended
+# additional and Greek extended; punctuation, super- and subscripts,
+# letterlike symbols, number forms, operators, enclosed alphanumerics;
+# supplemental operators; CJK punctuation and kana; Latin and Hebrew
+# presentation forms; vertical, small and half/fullwidth forms.
+COMPAT_RANGES = [
+    (0x0020, 0x04FF), (0x1D2C, 0x1DBF), (0x1E00, 0x1FFF), (0x2000, 0x24FF),
+    (0x2A00, 0x2AFF), (0x3000, 0x30FF), (0xFB00, 0xFB06), (0xFB20, 0xFB29),
+    (0xFE10, 0xFE6F), (0xFF00, 0xFFEE),
+]
+# Fullwidth ASCII is mapped by arithmetic in nfkc.rs, not by the table.
+FULLWIDTH_ASCII = (0xFF01, 0xFF5E)
+# Blocks whose precomposed letters are made by canonical composition
+# (Hangul syllables are composed by arithmetic).
+COMPOSE_RANGES = [(0x0000, 0x04FF), (0x1E00, 0x1FFF), (0x3000, 0x30FF)]
+# Blocks of combining marks whose canonical combining classes are listed.
+CCC_RANGES = [
+    (0x0300, 0x036F), (0x0483, 0x0489), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF), (0x3099, 0x309A), (0xFE20, 0xFE2F),
+]
+WIDTH = 100       # longest generated line, in characters
+BASES_PER_ROW = 36
+
+
+def in_ranges(cp, ranges):
+    return any(lo <= cp <= hi for lo, hi in ranges)
+
+
+def rust_chars(s):
+    """s as the inside of a Rust literal: marks, spaces, controls,
+    right-to-left letters, quotes and backslashes escaped."""
+    out = []
+    for c in s:
+        cat = unicodedata.category(c)
+        escape = (
+            c in "\\'\""
+            or cat[0] in "MC"
+            or (cat[0] == "Z" and c != " ")
+            or unicodedata.bidirectional(c) in ("R", "AL")
+        )
+        out.append(f"\\u{{{ord(c):x}}}" if escape else c)
+    return "".join(out)
+
+
+def wrap(items, indent="    "):
+    """items joined by ", " into lines of at most WIDTH characters."""
+    lines, line = [], indent
+    for item in items:
+        piece = item + ","
+        if line != indent and len(line) + 1 + len(piece) > WIDTH:
+            lines.append(line)
+            line = indent
+        line += (" " if line != indent else "") + piece
+    if line != indent:
+        lines.append(line)
+    return lines
+
+
+def compat_table():
+    rows = []
+    for lo, hi in COMPAT_RANGES:
+        for cp in range(lo, hi + 1):
+            if FULLWIDTH_ASCII[0] <= cp <= FULLWIDTH_ASCII[1]:
+                continue
+            c = chr(cp)
+            n = unicodedata.normalize("NFKC", c)
+            if n != c:
+                rows.append(f"('{rust_chars(c)}', \"{rust_chars(n)}\")")
+    return rows
+
+
+def compose_table():
+    by_mark = {}
+    for cp in range(0x110000):
+        if not in_ranges(cp, COMPOSE_RANGES):
+            continue
+        c = chr(cp)
+        d = unicodedata.decomposition(c)
+        if not d or d.startswith("<"):
+            continue
+        parts = [chr(int(x, 16)) for x in d.split()]
+        # A primary composite: two characters that compose back to it
+        # (not excluded from composition).
+        if len(parts) != 2 or unicodedata.normalize("NFC", "".join(parts)) != c:
+            continue
+        by_mark.setdefault(parts[1], []).append((parts[0], c))
+    rows = []
+    for mark in sorted(by_mark):
+        pairs = by_mark[mark]
+        for i in range(0, len(pairs), BASES_PER_ROW):
+            chunk = pairs[i:i + BASES_PER_ROW]
+            bases = "".join(b for b, _ in chunk)
+            composites = "".join(c for _, c in chunk)
+            rows.append(
+                f"    ('{rust_chars(mark)}', \"{rust_chars(bases)}\", "
+                f"\"{rust_chars(composites)}\"),"
+            )
+    return rows
+
+
+def ccc_table():
+    ranges = []
+    for lo, hi in CCC_RANGES:
+        for cp in range(lo, hi + 1):
+            cls = unicodedata.combining(chr(cp))
+            if cls == 0:
+                continue
+            if ranges and ranges[-1][1] == cp - 1 and ranges[-1][2] == cls:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp, cls])
+    return [f"(0x{lo:04X}, 0x{hi:04X}, {cls})" for lo, hi, cls in ranges]
+
+
+def main():
+    version = unicodedata.unidata_version
+    out = [
+        "// Generated by scripts/gen_nfkc_tables.py from Python's unicodedata; do not edit.",
+        f"// Unicode {version}",
+        "",
+        "//! The Unicode data of [`super`]: compatibility mappings, canonical",
+        "//! compositions and combining classes of the covered blocks.",
+        "",
+        "/// The Unicode version of the data below (checked by the test that",
+        "/// compares this file with the generator's output).",
+        "#[cfg(test)]",
+        f"pub(super) const UNICODE_VERSION: &str = \"{version}\";",
+        "",
+        "/// `(c, NFKC(c))` for every character `c` of the covered blocks that NFKC",
+        "/// changes, sorted by `c` (fullwidth ASCII is mapped by arithmetic).",
+        "#[rustfmt::skip]",
+        "pub(super) static COMPAT: &[(char, &str)] = &[",
+        *wrap(compat_table()),
+        "];",
+        "",
+        "/// Canonical compositions `(mark, bases, composites)`: the `i`-th base",
+        "/// followed by `mark` composes to the `i`-th composite (Latin, Greek,",
+        "/// Cyrillic, kana).",
+        "#[rustfmt::skip]",
+        "pub(super) static COMPOSE: &[(char, &str, &str)] = &[",
+        *compose_table(),
+        "];",
+        "",
+        "/// Canonical combining classes `(first, last, class)` of the combining",
+        "/// marks; any other character counts as class 0.",
+        "#[rustfmt::skip]",
+        "pub(super) static CCC: &[(u32, u32, u8)] = &[",
+        *wrap(ccc_table()),
+        "];",
+    ]
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
