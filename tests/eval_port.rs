@@ -5,7 +5,7 @@
 //! `../shared/eval/score.py` are present) on real gold files and
 //! hand-made predictions, and requires byte-identical output. When they
 //! are missing, those tests say SKIPPED on standard error (uncaptured);
-//! with `NEWSEXTRACT_REQUIRE_SCORE_PY=1` they fail instead.
+//! with `NEWSEXTRACT_REQUIRE_SHARED=1` they fail instead.
 #![cfg(feature = "eval")]
 
 use std::fs;
@@ -443,7 +443,7 @@ fn python() -> Option<&'static Path> {
 
 /// Whether the cross-checks can run. If not, says so where it is seen
 /// (standard error itself: libtest captures only `eprintln!`), or fails
-/// when `NEWSEXTRACT_REQUIRE_SCORE_PY=1` asks for the cross-checks.
+/// when `NEWSEXTRACT_REQUIRE_SHARED=1` asks for the cross-checks.
 fn python_ready(test: &str) -> bool {
     if python().is_some() {
         return true;
@@ -454,8 +454,8 @@ fn python_ready(test: &str) -> bool {
 
 /// Reports a skipped cross-check (see [`python_ready`]).
 fn skip(test: &str, why: &str) {
-    let required = std::env::var("NEWSEXTRACT_REQUIRE_SCORE_PY").is_ok_and(|v| v == "1");
-    assert!(!required, "{test}: {why} (NEWSEXTRACT_REQUIRE_SCORE_PY=1)");
+    let required = std::env::var("NEWSEXTRACT_REQUIRE_SHARED").is_ok_and(|v| v == "1");
+    assert!(!required, "{test}: {why} (NEWSEXTRACT_REQUIRE_SHARED=1)");
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 

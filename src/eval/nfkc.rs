@@ -172,7 +172,7 @@ mod tests {
 
     /// The checked-in tables are exactly what `scripts/gen_nfkc_tables.py`
     /// prints. Skipped, with a note on standard error, when `python3` is
-    /// missing (a failure with `NEWSEXTRACT_REQUIRE_SCORE_PY=1`) or has
+    /// missing (a failure with `NEWSEXTRACT_REQUIRE_SHARED=1`) or has
     /// another Unicode version than the tables.
     #[test]
     fn nfkc_tables_are_what_the_generator_makes() {
@@ -180,8 +180,8 @@ mod tests {
         let script = root.join("scripts/gen_nfkc_tables.py");
         let skip = |why: String| {
             assert!(
-                std::env::var_os("NEWSEXTRACT_REQUIRE_SCORE_PY").is_none_or(|v| v != "1"),
-                "{why} (NEWSEXTRACT_REQUIRE_SCORE_PY=1)"
+                std::env::var_os("NEWSEXTRACT_REQUIRE_SHARED").is_none_or(|v| v != "1"),
+                "{why} (NEWSEXTRACT_REQUIRE_SHARED=1)"
             );
             // Straight to standard error: libtest captures only eprintln!.
             let _ = writeln!(

@@ -30,7 +30,13 @@ pub fn skip_without_shared(missing: &std::path::Path) {
         std::env::var_os("NEWSEXTRACT_REQUIRE_SHARED").is_none_or(|v| v != "1"),
         "{message} (NEWSEXTRACT_REQUIRE_SHARED=1)"
     );
-    eprintln!("SKIPPED: {message}; set NEWSEXTRACT_REQUIRE_SHARED=1 to make this a failure");
+    // Written to the process's standard error, not through `eprintln!`,
+    // which the test harness captures: a skip must show.
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED: {message}; set NEWSEXTRACT_REQUIRE_SHARED=1 to make this a failure"
+    );
 }
 
 /// The splitters every guarantee is checked with, labelled: the default
