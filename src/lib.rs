@@ -146,6 +146,7 @@ mod extract;
 pub mod jsonl;
 mod lexicon;
 mod mentions;
+mod phrases;
 mod record;
 mod resolve;
 mod rules;

@@ -10,6 +10,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
+mod verbs;
+
+#[allow(unused_imports)]
+pub(crate) use verbs::{Form, VerbClass, VerbEntry, Verbs, VERBS_LEXICON};
+
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 const SENTENCE_STARTERS: &str = include_str!("sentence_starters.txt");
 const TITLES: &str = include_str!("titles.txt");

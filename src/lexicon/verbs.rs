@@ -1,0 +1,247 @@
+//! The verb lexicon (`verbs.txt`): the grammar words of verb groups and the
+//! event verbs by class, with every inflected form the phrase stage looks
+//! up.
+
+use once_cell::sync::Lazy;
+
+use super::{entries, WordMap, WordSet};
+use crate::record::Kind;
+
+const VERBS: &str = include_str!("verbs.txt");
+
+/// Which form of a verb a word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// "resign": infinitive, imperative, present but third singular.
+    Base,
+    /// "resigns".
+    ThirdPerson,
+    /// "resigned" as a simple past ("she resigned").
+    Past,
+    /// "resigned" after "has" or "was" ("has resigned", "was fired").
+    Participle,
+    /// "resigning".
+    Ing,
+}
+
+/// One event class of `verbs.txt`: a name the rules use and the kind of
+/// record its verbs imply.
+#[derive(Debug)]
+pub(crate) struct VerbClass {
+    pub name: &'static str,
+    pub kind: Kind,
+}
+
+/// A verb form found in the text: which class and verb, which form, and
+/// the particle words that must follow it ("down" for "step down").
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VerbEntry {
+    pub class: usize,
+    /// The verb's base form with its particle ("step down").
+    pub lemma: &'static str,
+    pub form: Form,
+    pub particle: &'static str,
+}
+
+/// The verb lexicon, compiled once.
+pub(crate) struct Verbs {
+    pub be: WordSet<&'static str>,
+    pub have: WordSet<&'static str>,
+    pub doing: WordSet<&'static str>,
+    pub modal: WordSet<&'static str>,
+    pub hypothetical: WordSet<&'static str>,
+    /// Multi-word phrases, as word lists, longest first.
+    pub future_phrase: Vec<Vec<&'static str>>,
+    pub hedge_phrase: Vec<Vec<&'static str>>,
+    pub adverb: Vec<Vec<&'static str>>,
+    pub negation: Vec<Vec<&'static str>>,
+    pub classes: Vec<VerbClass>,
+    /// Every inflected form of every event verb (its first word), with the
+    /// entries it may be.
+    pub forms: WordMap<String, Vec<VerbEntry>>,
+}
+
+impl Verbs {
+    /// The class called `name`.
+    pub(crate) fn class(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c.name == name)
+    }
+}
+
+/// The verb lexicon.
+pub(crate) static VERBS_LEXICON: Lazy<Verbs> = Lazy::new(|| {
+    parse(VERBS).unwrap_or_else(|e| panic!("built-in verbs.txt is invalid: {e}"))
+});
+
+fn parse(src: &'static str) -> Result<Verbs, String> {
+    let words = |name: &str| -> WordSet<&'static str> {
+        entries(src)
+            .filter(|(s, _)| *s == name)
+            .map(|(_, w)| w)
+            .collect()
+    };
+    let phrases = |name: &str| -> Vec<Vec<&'static str>> {
+        let mut out: Vec<Vec<&'static str>> = entries(src)
+            .filter(|(s, _)| *s == name)
+            .map(|(_, w)| w.split_whitespace().collect())
+            .collect();
+        out.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        out
+    };
+    let mut classes: Vec<VerbClass> = Vec::new();
+    let mut forms: WordMap<String, Vec<VerbEntry>> = WordMap::default();
+    for (section, entry) in entries(src) {
+        let mut head = section.split_whitespace();
+        let (Some(name), Some(kind)) = (head.next(), head.next()) else {
+            continue; // a grammar-word section
+        };
+        let class = match classes.iter().position(|c| c.name == name) {
+            Some(c) => c,
+            None => {
+                let kind = Kind::parse(kind)
+                    .ok_or_else(|| format!("[{section}]: unknown record kind `{kind}`"))?;
+                classes.push(VerbClass { name, kind });
+                classes.len() - 1
+            }
+        };
+        for (word, form, lemma, particle) in inflect(entry)? {
+            forms.entry(word).or_default().push(VerbEntry {
+                class,
+                lemma,
+                form,
+                particle,
+            });
+        }
+    }
+    Ok(Verbs {
+        be: words("be"),
+        have: words("have"),
+        doing: words("do"),
+        modal: words("modal"),
+        hypothetical: words("hypothetical"),
+        future_phrase: phrases("future_phrase"),
+        hedge_phrase: phrases("hedge_phrase"),
+        adverb: phrases("adverb"),
+        negation: phrases("negation"),
+        classes,
+        forms,
+    })
+}
+
+/// Every form of one entry line ("step down | stepped stepped stepping"):
+/// (the word, its form, the lemma, the particle).
+fn inflect(entry: &'static str) -> Result<Vec<(String, Form, &'static str, &'static str)>, String> {
+    let (lemma, irregular) = match entry.split_once('|') {
+        Some((lemma, forms)) => (lemma.trim(), forms.split_whitespace().collect::<Vec<_>>()),
+        None => (entry.trim(), Vec::new()),
+    };
+    let (base, particle) = match lemma.split_once(' ') {
+        Some((base, particle)) => (base, particle.trim()),
+        None => (lemma, ""),
+    };
+    if base.is_empty() || irregular.len() > 3 {
+        return Err(format!("bad verb entry `{entry}`"));
+    }
+    let past = irregular.first().map_or_else(|| regular_past(base), |p| (*p).to_owned());
+    let participle = irregular.get(1).map_or_else(|| past.clone(), |p| (*p).to_owned());
+    let ing = irregular.get(2).map_or_else(|| regular_ing(base), |p| (*p).to_owned());
+    Ok(vec![
+        (base.to_owned(), Form::Base, lemma, particle),
+        (third_person(base), Form::ThirdPerson, lemma, particle),
+        (past, Form::Past, lemma, particle),
+        (participle, Form::Participle, lemma, particle),
+        (ing, Form::Ing, lemma, particle),
+    ])
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn third_person(base: &str) -> String {
+    let b = base.as_bytes();
+    if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") {
+        format!("{base}es")
+    } else if base.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
+        format!("{}ies", &base[..base.len() - 1])
+    } else {
+        format!("{base}s")
+    }
+}
+
+fn regular_past(base: &str) -> String {
+    let b = base.as_bytes();
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if base.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{base}ed")
+    }
+}
+
+fn regular_ing(base: &str) -> String {
+    if base.ends_with('e') && !base.ends_with("ee") && base.len() > 2 {
+        format!("{}ing", &base[..base.len() - 1])
+    } else {
+        format!("{base}ing")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms_of(word: &str) -> Vec<(&'static str, &'static str, Form)> {
+        VERBS_LEXICON
+            .forms
+            .get(word)
+            .map(|es| {
+                es.iter()
+                    .map(|e| (VERBS_LEXICON.classes[e.class].name, e.lemma, e.form))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn regular_and_irregular_forms_are_made() {
+        assert!(forms_of("resigned").contains(&("resign", "resign", Form::Participle)));
+        assert!(forms_of("retiring").contains(&("retire", "retire", Form::Ing)));
+        assert!(forms_of("left").contains(&("leave", "leave", Form::Past)));
+        assert!(forms_of("quitting").contains(&("resign", "quit", Form::Ing)));
+        assert!(forms_of("stepped").contains(&("resign", "step down", Form::Past)));
+        assert!(forms_of("taken").contains(&("take_over", "take over", Form::Participle)));
+        assert!(forms_of("chose").contains(&("name", "choose", Form::Past)));
+        assert!(forms_of("fires").contains(&("fire", "fire", Form::ThirdPerson)));
+    }
+
+    #[test]
+    fn phrasal_verbs_keep_their_particle() {
+        let step = VERBS_LEXICON.forms["steps"]
+            .iter()
+            .find(|e| e.lemma == "step down")
+            .expect("step down");
+        assert_eq!(step.particle, "down");
+        let helm = VERBS_LEXICON.forms["took"]
+            .iter()
+            .find(|e| e.lemma == "take the helm")
+            .expect("take the helm");
+        assert_eq!(helm.particle, "the helm");
+    }
+
+    #[test]
+    fn every_class_has_a_kind_and_grammar_words_load() {
+        assert!(VERBS_LEXICON.classes.len() >= 10);
+        assert_eq!(
+            VERBS_LEXICON.classes[VERBS_LEXICON.class("retire").unwrap()].kind,
+            Kind::Retirement
+        );
+        assert!(VERBS_LEXICON.be.contains("been"));
+        assert!(VERBS_LEXICON.modal.contains("will"));
+        assert!(VERBS_LEXICON
+            .future_phrase
+            .iter()
+            .any(|p| p == &["is", "set", "to"]));
+    }
+}

@@ -1,0 +1,217 @@
+//! Noun groups: a person with everything said about them in passing, and a
+//! title with its determiners.
+//!
+//! "Jane Okafor, 54, the former president of Corvel, who joined in 2019,"
+//! is one group: its head is the name, its roles the titles in its
+//! appositions, and the relative clause becomes a clause of its own about
+//! the head. "Chief Operating Officer Priya Raman" is a group with a role
+//! before the head. Coordinated groups ("Ana Ruiz and Ben Toll", "A, B and
+//! C") are one group whose members each take part in the event.
+
+use super::Sentence;
+use crate::lexicon::PEOPLE_VOCAB;
+use crate::mentions::ChunkKind;
+
+/// How many words an appositive aside may hold ("a 27-year company
+/// veteran").
+const ASIDE_WORDS: usize = 14;
+
+/// How many words a bracket may hold after a name ("(pictured)").
+const BRACKET_WORDS: usize = 10;
+
+/// One person noun group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NounGroup {
+    /// The chunk of the head name.
+    pub head: usize,
+    /// The first and last chunk the group covers.
+    pub first: usize,
+    pub last: usize,
+    /// The heads of coordinated groups, the head first.
+    pub members: Vec<usize>,
+    /// Title chunks the group gives its head (appositions, pre-modifiers).
+    pub roles: Vec<usize>,
+    /// A relative clause about the head ("who joined in 2019"): its chunks.
+    pub relative: Option<(usize, usize)>,
+}
+
+pub(super) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this"
+    )
+}
+
+impl Sentence<'_, '_> {
+    fn is_personish(&self, k: usize) -> bool {
+        matches!(self.kind(k), Some(ChunkKind::Person | ChunkKind::Name))
+    }
+
+    fn is_title(&self, k: usize) -> bool {
+        self.kind(k) == Some(ChunkKind::Title)
+    }
+
+    /// The person noun group starting at chunk `k` (not looking past `end`).
+    pub(super) fn noun_group_at(&self, k: usize, end: usize) -> Option<NounGroup> {
+        let mut roles = Vec::new();
+        let mut j = k;
+        // Before the head: "its CFO Ana Ruiz", "Chief Operating Officer Priya
+        // Raman", "litigator Marte Lien", "veteran banker Eli Moss".
+        if is_determiner(self.word(j)) && self.is_title(j + 1) && self.is_personish(j + 2) {
+            roles.push(j + 1);
+            j += 2;
+        } else if self.is_title(j) && self.is_personish(j + 1) {
+            roles.push(j);
+            j += 1;
+        } else {
+            let mut o = j;
+            while o < j + 2 && PEOPLE_VOCAB.occupation.contains(self.word(o)) {
+                o += 1;
+            }
+            if o > j && self.is_personish(o) {
+                j = o;
+            }
+        }
+        if !self.is_personish(j) || j >= end {
+            return None;
+        }
+        let head = j;
+        let mut last = j;
+        let mut relative = None;
+        loop {
+            // "(pictured)", "(Reuters)": a short bracket.
+            if self.word(last + 1) == "(" {
+                if let Some(close) =
+                    (last + 2..(last + 2 + BRACKET_WORDS).min(end)).find(|&i| self.word(i) == ")")
+                {
+                    last = close;
+                    continue;
+                }
+            }
+            // The next aside starts after a comma, or right after the comma
+            // that closed the one before (", 54, the former president").
+            let m = if self.word(last) == "," && last > head {
+                last + 1
+            } else if self.word(last + 1) == "," {
+                last + 2
+            } else {
+                break;
+            };
+            // ", 54,"
+            if is_age(self.word(m)) && matches!(self.word(m + 1), "," | "." | ")" | "") {
+                last = if self.word(m + 1) == "," { m + 1 } else { m };
+                continue;
+            }
+            // ", who joined in 2019,": a clause of its own about the head.
+            if self.word(m) == "who" && relative.is_none() {
+                let stop = (m + 1..end)
+                    .find(|&i| matches!(self.word(i), "," | ";" | "."))
+                    .unwrap_or(end);
+                if stop > m + 1 {
+                    relative = Some((m + 1, stop - 1));
+                    last = if self.word(stop) == "," { stop } else { stop - 1 };
+                    continue;
+                }
+            }
+            // ", the bank's chief engineer,", ", its CFO,", ", a former
+            // director of Acme,": an appositive with a title.
+            if let Some((t, close)) = self.appositive_title(m, end) {
+                roles.push(t);
+                last = close;
+                continue;
+            }
+            // ", a 27-year company veteran,": a short aside before the verb.
+            if let Some(close) = self.aside(m, end) {
+                last = close;
+                continue;
+            }
+            break;
+        }
+        Some(NounGroup {
+            head,
+            first: k,
+            last,
+            members: vec![head],
+            roles,
+            relative,
+        })
+    }
+
+    /// An appositive title at `m` (after the comma): the title chunk and
+    /// the last chunk of the appositive (its closing comma, if any).
+    fn appositive_title(&self, m: usize, end: usize) -> Option<(usize, usize)> {
+        let mut t = m;
+        for _ in 0..2 {
+            if matches!(self.word(t), "currently" | "now" | "formerly" | "previously")
+                || is_determiner(self.word(t))
+            {
+                t += 1;
+            }
+        }
+        // "the company 's", "the firm 's".
+        if matches!(self.word(t + 1), "'s") && self.kind(t) == Some(ChunkKind::Word) {
+            t += 2;
+        }
+        if !self.is_title(t) || t >= end {
+            return None;
+        }
+        // A few more words before the closing comma: ", chief executive
+        // since 2019,".
+        let close = (t + 1..(t + 6).min(end))
+            .take_while(|&i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i))
+            .find(|&i| self.word(i) == ",");
+        match close {
+            Some(c) => Some((t, c)),
+            None if matches!(self.word(t + 1), "," | ".") => {
+                Some((t, if self.word(t + 1) == "," { t + 1 } else { t }))
+            }
+            None if t + 1 >= end => Some((t, t)),
+            None => None,
+        }
+    }
+
+    /// A short aside at `m` closed by a comma before `end`: plain words,
+    /// organisations and numbers, no person and no verb group.
+    fn aside(&self, m: usize, end: usize) -> Option<usize> {
+        let close = (m..(m + ASIDE_WORDS + 1).min(end)).find(|&i| self.word(i) == ",")?;
+        let plain = (m..close).all(|i| {
+            matches!(
+                self.kind(i),
+                Some(ChunkKind::Word | ChunkKind::Org | ChunkKind::Title)
+            ) && !self.starts_verb(i)
+                && !matches!(self.word(i), "and" | "or" | ";" | ":" | "who" | "which")
+        });
+        // The aside must close before the verb of the clause.
+        let verb_after = self.starts_verb(close + 1);
+        (close > m && plain && verb_after).then_some(close)
+    }
+
+    /// The title group at `k`: determiners and a possessor before a title
+    /// ("the company 's new T"), or "the role of T". Returns the title
+    /// chunk and the group's last chunk.
+    pub(super) fn title_group_at(&self, k: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        if is_determiner(self.word(j)) {
+            j += 1;
+        }
+        if self.word(j + 1) == "'s" && self.kind(j) == Some(ChunkKind::Word) {
+            j += 2;
+        }
+        // "the newly created role of", "the position of".
+        let mut r = j;
+        while r < j + 3 && matches!(self.word(r), "newly" | "created" | "new" | "top" | "vacant") {
+            r += 1;
+        }
+        let role_noun = self.kind(r) == Some(ChunkKind::RoleRef)
+            || matches!(self.word(r), "role" | "post" | "position" | "title" | "job");
+        if role_noun && self.word(r + 1) == "of" && self.is_title(r + 2) {
+            return Some((r + 2, r + 2));
+        }
+        (j > k && self.is_title(j)).then_some((j, j))
+    }
+}
+
+/// An adult's age as news gives it after a name: 18 to 99.
+fn is_age(word: &str) -> bool {
+    word.len() == 2 && word.parse::<u8>().is_ok_and(|n| (18..=99).contains(&n))
+}

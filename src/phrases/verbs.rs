@@ -1,0 +1,366 @@
+//! Verb groups: the auxiliaries, modals, adverbs and negation around one
+//! event verb, read as one phrase with attributes.
+//!
+//! "has not yet been named" is one group: verb class `name`, passive,
+//! perfect, negated. "is set to take over" is another: class `take_over`,
+//! active, future. The event rules then match the group's symbol
+//! (`V7.name.pas.perf.neg`) instead of spelling out every auxiliary.
+
+use crate::lexicon::{Form, VerbEntry, VERBS_LEXICON};
+
+/// Active or passive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Voice {
+    Active,
+    Passive,
+}
+
+/// When the event takes place, as the verb group tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// "will retire", "is set to join", "plans to step down".
+    Future,
+    /// "retired", "was named".
+    Past,
+    /// "has resigned", "had been named".
+    Perfect,
+    /// "retires", "is named".
+    Present,
+    /// "is retiring": a plan, in news.
+    Progressive,
+    /// "to take over" with nothing before it in the group.
+    Infinitive,
+    /// "leaving", "having been named": a participle clause.
+    Gerund,
+}
+
+impl Tense {
+    /// The tense as the encoding writes it.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Tense::Future => "fut",
+            Tense::Past => "past",
+            Tense::Perfect => "perf",
+            Tense::Present => "pres",
+            Tense::Progressive => "prog",
+            Tense::Infinitive => "inf",
+            Tense::Gerund => "ger",
+        }
+    }
+
+    /// Every tense code, for the rules' `[class tense]` syntax.
+    pub(crate) const CODES: &'static [&'static str] =
+        &["fut", "past", "perf", "pres", "prog", "inf", "ger"];
+}
+
+/// One verb group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct VerbGroup {
+    /// The group's first and last symbol (index into the sentence's
+    /// symbols), particle included.
+    pub first: usize,
+    pub last: usize,
+    /// The main verb's symbol.
+    pub main: usize,
+    /// Index into [`crate::lexicon::Verbs::classes`].
+    pub class: usize,
+    /// The verb with its particle, as the lexicon lists it ("step down").
+    pub lemma: &'static str,
+    pub voice: Voice,
+    pub tense: Tense,
+    /// "not", "never", "no longer".
+    pub negated: bool,
+    /// Only a possibility or a wish: "could", "might", "hopes to".
+    pub hypothetical: bool,
+}
+
+impl VerbGroup {
+    /// The symbol the encoding writes for this group.
+    pub(crate) fn symbol(&self) -> String {
+        let class = VERBS_LEXICON.classes[self.class].name;
+        let voice = match self.voice {
+            Voice::Active => "act",
+            Voice::Passive => "pas",
+        };
+        let mut s = format!("V{}.{class}.{voice}.{}", self.main, self.tense.code());
+        if self.negated {
+            s.push_str(".neg");
+        }
+        if self.hypothetical {
+            s.push_str(".hyp");
+        }
+        s
+    }
+}
+
+/// Words before which a verb form is a noun or an adjective ("his exit",
+/// "the retiring chairman").
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "'s" | "this" | "that"
+    )
+}
+
+/// How many symbols from `k` spell one of `phrases`.
+fn phrase_at(symbols: &[&str], k: usize, phrases: &[Vec<&str>]) -> Option<usize> {
+    phrases.iter().find_map(|p| {
+        (symbols.len() >= k + p.len() && symbols[k..k + p.len()] == p[..]).then_some(p.len())
+    })
+}
+
+/// What the words before the main verb said.
+#[derive(Default)]
+struct Auxiliaries {
+    future: bool,
+    hypothetical: bool,
+    negated: bool,
+    perfect: bool,
+    /// The index of the last form of "be", and whether it was past.
+    be: Option<(usize, bool)>,
+    infinitive: bool,
+    any: bool,
+}
+
+/// The verb group starting at symbol `k`, if one does. `texts` gives each
+/// symbol's text in lower case (a role reference's words: "the helm").
+pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Option<VerbGroup> {
+    let v = &*VERBS_LEXICON;
+    let mut aux = Auxiliaries::default();
+    let mut j = k;
+    while j < symbols.len() {
+        if let Some(n) = phrase_at(symbols, j, &v.negation) {
+            aux.negated = true;
+            j += n;
+        } else if let Some(n) = phrase_at(symbols, j, &v.hedge_phrase) {
+            aux.hypothetical = true;
+            j += n;
+        } else if let Some(n) = phrase_at(symbols, j, &v.future_phrase) {
+            aux.future = true;
+            j += n;
+        } else if let Some(n) = phrase_at(symbols, j, &v.adverb) {
+            // An adverb alone is no verb group; it joins one that follows.
+            j += n;
+            continue;
+        } else {
+            let w = symbols[j];
+            if v.modal.contains(w) {
+                aux.future = true;
+            } else if v.hypothetical.contains(w) {
+                aux.hypothetical = true;
+            } else if v.have.contains(w) {
+                aux.perfect = true;
+            } else if v.be.contains(w) {
+                aux.be = Some((j, matches!(w, "was" | "were")));
+            } else if v.doing.contains(w) {
+            } else if w == "to" && !aux.any {
+                aux.infinitive = true;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        aux.any = true;
+    }
+    // The group must not start with an adverb that belongs to the clause
+    // before; trim leading adverbs when nothing else came.
+    if let Some(group) = main_verb(symbols, texts, k, j, &aux) {
+        return Some(group);
+    }
+    // A form of "be" before a role is the copula: "is chief executive",
+    // "will be the new chair", "was previously CFO" (but "was announced"
+    // is no role).
+    let (be, past) = aux.be?;
+    let last = j.checked_sub(1)?;
+    let role_follows = symbols.get(j).is_some_and(|s| {
+        s.starts_with(['T', 'R']) && s[1..].bytes().all(|b| b.is_ascii_digit()) || is_determiner(s)
+    });
+    if !role_follows {
+        return None;
+    }
+    let tense = if aux.future {
+        Tense::Future
+    } else if aux.perfect {
+        Tense::Perfect
+    } else if past {
+        Tense::Past
+    } else if aux.infinitive {
+        Tense::Infinitive
+    } else {
+        Tense::Present
+    };
+    Some(VerbGroup {
+        first: k,
+        last,
+        main: be,
+        class: v.class("be_role")?,
+        lemma: "be",
+        voice: Voice::Active,
+        tense,
+        negated: aux.negated,
+        hypothetical: aux.hypothetical,
+    })
+}
+
+/// The event verb at `j` after the auxiliaries `aux` (which began at `k`).
+fn main_verb(
+    symbols: &[&str],
+    texts: &[String],
+    k: usize,
+    j: usize,
+    aux: &Auxiliaries,
+) -> Option<VerbGroup> {
+    let v = &*VERBS_LEXICON;
+    let word = *symbols.get(j)?;
+    let entries = v.forms.get(word)?;
+    // "his exit", "the retiring chairman", "the sudden exit": a verb form
+    // after a determiner, with no auxiliary, is a noun or an adjective.
+    if !aux.any && k > 0 {
+        let before = symbols[k - 1];
+        let base_like = entries.iter().any(|e| e.form == Form::Base);
+        let two_back = k > 1 && is_determiner(symbols[k - 2]) && base_like;
+        if is_determiner(before) || two_back {
+            return None;
+        }
+    }
+    // The longest particle that follows, among the entries whose form
+    // fits the auxiliaries.
+    let best = entries
+        .iter()
+        .filter(|e| form_fits(e, aux))
+        .filter_map(|e| particle_len(symbols, texts, j + 1, e.particle).map(|n| (e, n)))
+        .max_by_key(|(e, n)| (*n, form_rank(e.form, aux)))?;
+    let (entry, particle) = best;
+    let last = j + particle;
+    let passive = aux.be.is_some() && matches!(entry.form, Form::Participle | Form::Past);
+    let progressive = aux.be.is_some() && entry.form == Form::Ing;
+    let tense = if aux.future {
+        Tense::Future
+    } else if aux.perfect {
+        Tense::Perfect
+    } else if progressive {
+        Tense::Progressive
+    } else if aux.infinitive {
+        Tense::Infinitive
+    } else if let Some((_, past)) = aux.be {
+        if past {
+            Tense::Past
+        } else {
+            Tense::Present
+        }
+    } else {
+        match entry.form {
+            Form::Past | Form::Participle => Tense::Past,
+            Form::Ing => Tense::Gerund,
+            Form::Base | Form::ThirdPerson => Tense::Present,
+        }
+    };
+    Some(VerbGroup {
+        first: k,
+        last,
+        main: j,
+        class: entry.class,
+        lemma: entry.lemma,
+        voice: if passive { Voice::Passive } else { Voice::Active },
+        tense,
+        negated: aux.negated,
+        hypothetical: aux.hypothetical,
+    })
+}
+
+/// Whether a form can follow these auxiliaries: a participle after "has"
+/// or "was", a base form after "will" or "to", an -ing form after "is".
+fn form_fits(entry: &VerbEntry, aux: &Auxiliaries) -> bool {
+    match entry.form {
+        Form::Participle => aux.perfect || aux.be.is_some() || !aux.any,
+        Form::Past => !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future && !aux.infinitive),
+        Form::Base => aux.be.is_none() && !aux.perfect,
+        Form::ThirdPerson => !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future),
+        Form::Ing => aux.be.is_some() || !aux.any || aux.perfect,
+    }
+}
+
+/// Prefers, among equal spellings, the form the auxiliaries ask for.
+fn form_rank(form: Form, aux: &Auxiliaries) -> u8 {
+    match form {
+        Form::Participle if aux.perfect || aux.be.is_some() => 2,
+        Form::Base if aux.future || aux.infinitive => 2,
+        Form::Past if !aux.any => 1,
+        _ => 0,
+    }
+}
+
+/// How many symbols from `at` spell `particle` ("down", "the helm"), or
+/// `None` when they do not. A role reference counts by its words ("took
+/// the helm" is a verb and a role reference `R5`).
+fn particle_len(symbols: &[&str], texts: &[String], at: usize, particle: &str) -> Option<usize> {
+    if particle.is_empty() {
+        return Some(0);
+    }
+    let words: Vec<&str> = particle.split(' ').collect();
+    if symbols.len() >= at + words.len() && symbols[at..at + words.len()] == words[..] {
+        return Some(words.len());
+    }
+    // "the helm" as one role-reference chunk.
+    let text = texts.get(at)?;
+    (symbols[at].starts_with('R') && text == particle).then_some(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The verb groups of a space-separated encoding.
+    fn groups(encoding: &str) -> Vec<String> {
+        let symbols: Vec<&str> = encoding.split(' ').collect();
+        let texts: Vec<String> = symbols.iter().map(|s| s.to_string()).collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < symbols.len() {
+            match verb_group_at(&symbols, &texts, k) {
+                Some(g) => {
+                    out.push(g.symbol());
+                    k = g.last + 1;
+                }
+                None => k += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn auxiliaries_voice_and_tense() {
+        for (encoding, expected) in [
+            ("P0 has resigned .", vec!["V2.resign.act.perf"]),
+            ("P0 will step down as T5 .", vec!["V2.resign.act.fut"]),
+            ("P0 has not yet been named T6 .", vec!["V5.name.pas.perf.neg"]),
+            ("P0 is set to take over from P7 .", vec!["V4.succeed.act.fut"]),
+            ("P0 was fired .", vec!["V2.fire.pas.past"]),
+            ("O0 fired P2 .", vec!["V1.fire.act.past"]),
+            ("P0 , who is retiring , said", vec!["V4.retire.act.prog"]),
+            ("P0 could be named T4 .", vec!["V3.name.pas.pres.hyp"]),
+            ("P0 retires in june .", vec!["V1.retire.act.pres"]),
+            ("P0 also quit .", vec!["V2.resign.act.past"]),
+            ("P0 is T2 .", vec!["V1.be_role.act.pres"]),
+            ("P0 will be the new T5 .", vec!["V2.be_role.act.fut"]),
+            ("P0 no longer reports to P4 .", vec!["V3.report.act.pres.neg"]),
+            ("P0 left O2 to join O5 .", vec!["V1.leave.act.past", "V4.join.act.inf"]),
+        ] {
+            assert_eq!(groups(encoding), expected, "{encoding}");
+        }
+    }
+
+    #[test]
+    fn verb_forms_after_a_determiner_are_nouns() {
+        assert!(groups("P0 's exit was announced").is_empty());
+        assert!(groups("the retiring T2 said").is_empty());
+        assert!(groups("his abrupt exit surprised").is_empty());
+    }
+
+    #[test]
+    fn phrasal_verbs_take_their_particle() {
+        assert_eq!(groups("P0 stepped down ."), ["V1.resign.act.past"]);
+        assert_eq!(groups("P0 took the helm ."), ["V1.take_over.act.past"]);
+        assert_eq!(groups("P0 will take charge of O5"), ["V2.take_over.act.fut"]);
+    }
+}
