@@ -14,6 +14,7 @@ pub(crate) use tokens::{tokenize, Token};
 use crate::lexicon::{
     with_lowercase, Lower, WordSet, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, STARTERS, TITLE_VOCAB,
 };
+use crate::stages::{Stage, Steps};
 
 /// What a chunk is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,6 +167,9 @@ const ORG_ENDINGS: &[&str] = &[
 
 /// Finds the mentions of one sentence. `tokens` come from [`tokenize`].
 pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
+    // Tokenizing, the headline test, the chunk loop and the encoding each
+    // take every token once; the scans below count their own steps.
+    Steps::new(Stage::Mentions).add(tokens.len());
     let mut chunks: Vec<Chunk<'t>> = Vec::with_capacity(tokens.len());
     let headline = is_title_case(tokens);
     // A chunk of tokens `first..=last` whose text starts at token `from`.
@@ -177,6 +181,7 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
         text: &article[tokens[from].start..tokens[last].end],
         title,
     };
+    let mut scan = TitleScan::default();
     let mut i = 0;
     while i < tokens.len() {
         // In a Title Case headline, verbs and small words are capitalised
@@ -184,7 +189,7 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
         let (next, c) = if headline && HEADLINE_WORDS.contains(Lower::new(tokens[i].text).as_str())
         {
             (i, chunk(ChunkKind::Word, i, i, i, None))
-        } else if let Some((last, info)) = title_at(tokens, i) {
+        } else if let Some((last, info)) = title_at(tokens, i, &mut scan) {
             (
                 last,
                 chunk(ChunkKind::Title, i, i, last, Some(Box::new(info))),
@@ -266,7 +271,13 @@ fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, Chu
     }
     let mut last = i;
     let mut j = i + 1;
+    let mut steps = Steps::new(Stage::Mentions);
+    // Whether an organisation word is among the tokens before `checked`,
+    // read once each however many "of"s the name holds.
+    let mut org_word_seen = false;
+    let mut checked = i;
     while let Some(t) = tokens.get(j) {
+        steps.step();
         let headline_word = headline && HEADLINE_WORDS.contains(Lower::new(t.text).as_str());
         let continues = if headline_word {
             false
@@ -295,7 +306,14 @@ fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, Chu
             tokens
                 .get(j + 1)
                 .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text))
-                && (t.text != "of" || tokens[i..j].iter().any(|t| is_org_word(t.text)))
+                && (t.text != "of" || {
+                    while checked < j && !org_word_seen {
+                        steps.step();
+                        org_word_seen = is_org_word(tokens[checked].text);
+                        checked += 1;
+                    }
+                    org_word_seen
+                })
         } else {
             false
         };
@@ -330,17 +348,22 @@ fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<(usize, Chu
 ///
 /// Grammar: `status? part (("and" | "&" | ",") part)*` where a part is
 /// `modifier* domain* head+ (("of" | "for") unit)?` or an abbreviation.
-fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
+fn title_at(tokens: &[Token<'_>], i: usize, scan: &mut TitleScan) -> Option<(usize, TitleInfo)> {
     let v = &*TITLE_VOCAB;
     // Most tokens are no title word: one lookup instead of the ones below.
     let first = tokens.get(i)?.text;
     if !first.contains('-') && !with_lowercase(first, |w| v.any.contains(w)) {
         return None;
     }
+    if scan.no_title.contains(&i) {
+        return None;
+    }
     let mut tense = Tense::Plain;
     let mut j = i;
+    let mut steps = Steps::new(Stage::Mentions);
     // Status words ("former", "new") belong to the chunk, not the title.
     while let Some(t) = tokens.get(j) {
+        steps.step();
         let lower = Lower::new(t.text);
         let lw = lower.as_str().trim_end_matches('-');
         if v.status.contains(lw) {
@@ -359,8 +382,36 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
             break;
         }
     }
-    let title_first = j;
-    let (mut last, mut unit) = title_part(tokens, j)?;
+    let found = title_from(tokens, j, tense, scan);
+    if found.is_none() {
+        // From any later word of the status run, the scan reaches the same
+        // first title word and fails the same way: the tense is all that
+        // differs, and no check below reads it.
+        scan.no_title = i..j + 1;
+    }
+    found
+}
+
+/// What the title scans of one sentence have ruled out, so that a long run
+/// of title words that never makes a title ("senior senior ...", "former
+/// former ...") is read once, not once for each of its words.
+#[derive(Debug, Default)]
+struct TitleScan {
+    /// Tokens at which no title starts ([`title_at`]).
+    no_title: std::ops::Range<usize>,
+    /// Tokens at which no title part starts ([`title_part`]).
+    no_part: std::ops::Range<usize>,
+}
+
+/// The title whose first word (after status words giving `tense`) is
+/// token `title_first`.
+fn title_from(
+    tokens: &[Token<'_>],
+    title_first: usize,
+    tense: Tense,
+    scan: &mut TitleScan,
+) -> Option<(usize, TitleInfo)> {
+    let (mut last, mut unit) = title_part(tokens, title_first, scan)?;
     // Verbs spelled like titles: "will head the team", "to lead", "to chair"
     // (but "promoted to head of retail" is a title).
     if title_first > 0 && last == title_first && unit.is_none() {
@@ -402,7 +453,7 @@ fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
         if !matches!(conj.text, "and" | "&" | ",") || unit.is_some() {
             break;
         }
-        let Some((l, u)) = title_part(tokens, last + 2) else {
+        let Some((l, u)) = title_part(tokens, last + 2, scan) else {
             break;
         };
         last = l;
@@ -477,10 +528,12 @@ fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut olast = first;
+    let mut steps = Steps::new(Stage::Mentions);
     while tokens
         .get(olast + 1)
         .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text) && !is_non_name(t.text))
     {
+        steps.step();
         olast += 1;
     }
     Some((first, olast))
@@ -508,25 +561,36 @@ impl Unit {
 /// The last token of the run of capitalised, non-title words from `first`.
 fn name_run_end(tokens: &[Token<'_>], first: usize) -> usize {
     let mut last = first;
+    let mut steps = Steps::new(Stage::Mentions);
     while tokens
         .get(last + 1)
         .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
     {
+        steps.step();
         last += 1;
     }
     last
 }
 
 /// One title part at `j`: its last head token and the unit that follows.
-fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
+fn title_part(
+    tokens: &[Token<'_>],
+    j: usize,
+    scan: &mut TitleScan,
+) -> Option<(usize, Option<Unit>)> {
     let v = &*TITLE_VOCAB;
+    if scan.no_part.contains(&j) {
+        return None;
+    }
     let mut k = j;
     let mut saw_head = false;
     let mut last_head = j;
     // Whether the last word could also modify what follows ("chief" in
     // "chief financial officer", "executive" in "executive vice president").
     let mut open = true;
+    let mut steps = Steps::new(Stage::Mentions);
     while let Some(t) = tokens.get(k) {
+        steps.step();
         let lower = Lower::new(t.text);
         let lw = lower.as_str();
         let plural_head = lw.len() > 3
@@ -562,6 +626,9 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         break;
     }
     if !saw_head {
+        // Modifiers and domain words up to `k`, no head: the scan from any
+        // of them stops at `k` without a head too.
+        scan.no_part = j..k;
         return None;
     }
     // A unit: "of Corvel Cloud Asia", "of engineering", "for design".
@@ -594,6 +661,7 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         let mut ulast = u;
         let mut m = u + 1;
         while let Some(t) = tokens.get(m) {
+            steps.step();
             let cap_ok = t.is_capitalised() && (!is_title_word(t.text) || is_org_word(t.text));
             let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
                 && tokens
@@ -641,6 +709,7 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     let mut ulast = None;
     let mut m = u;
     while let Some(t) = tokens.get(m) {
+        steps.step();
         // A comma only inside an enumeration that goes on ("X, Y and Z").
         let enumerates = t.text == "and"
             || tokens
