@@ -5,6 +5,11 @@
 //! a thousand times slower than the splitter, and at full size with
 //! `ADVERSARIAL_FULL=1` (minutes per case).
 //!
+//! The repetition family (every fixture sentence, and hostile units such
+//! as "Jane Roe, CEO of Acme Corp., resigned.", repeated many times) runs
+//! through the whole cascade only, at the sizes given: splitting a
+//! repeated sentence is no harder than splitting any other text.
+//!
 //! `ADVERSARIAL_TABLE=1 cargo bench --bench adversarial` skips criterion
 //! and prints one Markdown table of the best of three runs per size (one
 //! run when it takes over 5 s),
@@ -21,23 +26,29 @@ mod inputs;
 use inputs::*;
 
 /// One adversarial input: a generator and the 1x size of its argument,
-/// for the splitter and for the whole cascade.
+/// for the splitter (if it runs) and for the whole cascade.
 struct Case {
-    name: &'static str,
-    make: fn(usize) -> String,
-    split_size: usize,
+    name: String,
+    make: Box<dyn Fn(usize) -> String>,
+    split_size: Option<usize>,
     extract_size: usize,
 }
 
 fn cases() -> Vec<Case> {
     let full = std::env::var_os("ADVERSARIAL_FULL").is_some();
-    let case = |name, make, size: usize| Case {
-        name,
-        make,
-        split_size: size,
+    let case = |name: &str, make: fn(usize) -> String, size: usize| Case {
+        name: name.to_owned(),
+        make: Box::new(make),
+        split_size: Some(size),
         extract_size: if full { size } else { size / 8 },
     };
-    vec![
+    let repeated = |name: String, make: Box<dyn Fn(usize) -> String>, size: usize| Case {
+        name,
+        make,
+        split_size: None,
+        extract_size: size,
+    };
+    let mut cases = vec![
         case("article 20 MB", big_article, 20 << 20),
         case("no punctuation 2 MB", no_punctuation, 2 << 20),
         case("100,000 capitalised words", capitalised_words, 100_000),
@@ -46,7 +57,34 @@ fn cases() -> Vec<Case> {
         case("binary garbage 2 MB", binary_garbage, 2 << 20),
         case("RTL and CJK 2 MB", rtl_and_cjk, 2 << 20),
         case("emoji, combining 2 MB", emoji_and_combining, 2 << 20),
-    ]
+    ];
+    for (name, separator) in SEPARATORS {
+        cases.push(repeated(
+            format!("each fixture sentence x4, {name}"),
+            Box::new(move |n| fixture_sentences_repeated(n, separator)),
+            4,
+        ));
+    }
+    for (name, unit) in HOSTILE_UNITS {
+        // About 0.4 MB at 1x.
+        let copies = 400_000 / (unit.len() + 1);
+        cases.push(repeated(
+            format!("{name} x{copies}"),
+            Box::new(|n| repeat_mixed(unit, n)),
+            copies,
+        ));
+    }
+    cases.push(repeated(
+        "2,000 names in one sentence".to_owned(),
+        Box::new(names_in_one_sentence),
+        2_000,
+    ));
+    cases.push(repeated(
+        "300 names in one sentence x40".to_owned(),
+        Box::new(hundreds_of_names),
+        40,
+    ));
+    cases
 }
 
 const SCALES: [usize; 3] = [1, 2, 4];
@@ -59,14 +97,16 @@ fn bench(c: &mut Criterion) {
         group.sample_size(10);
         group.sampling_mode(SamplingMode::Flat);
         group.warm_up_time(Duration::from_millis(500));
-        for scale in SCALES {
-            let text = (case.make)(case.split_size * scale);
-            group.throughput(Throughput::Bytes(text.len() as u64));
-            group.bench_with_input(
-                BenchmarkId::new("split", format!("{scale}x")),
-                &text,
-                |b, t| b.iter(|| split_sentences(black_box(t)).count()),
-            );
+        if let Some(size) = case.split_size {
+            for scale in SCALES {
+                let text = (case.make)(size * scale);
+                group.throughput(Throughput::Bytes(text.len() as u64));
+                group.bench_with_input(
+                    BenchmarkId::new("split", format!("{scale}x")),
+                    &text,
+                    |b, t| b.iter(|| split_sentences(black_box(t)).count()),
+                );
+            }
         }
         for scale in SCALES {
             let text = (case.make)(case.extract_size * scale);
@@ -150,16 +190,13 @@ fn table() {
         );
     };
     for case in cases() {
-        row(
-            case.name,
-            "split",
-            &|s| (case.make)(case.split_size * s),
-            &|t| {
+        if let Some(size) = case.split_size {
+            row(&case.name, "split", &|s| (case.make)(size * s), &|t| {
                 black_box(split_sentences(t).count());
-            },
-        );
+            });
+        }
         row(
-            case.name,
+            &case.name,
             "extract",
             &|s| (case.make)(case.extract_size * s),
             &|t| {

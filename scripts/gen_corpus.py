@@ -6,17 +6,26 @@ its people and organisations renamed: the names listed in the fixture's gold
 file (fixtures/gold/*.jsonl) are replaced by invented ones, so the corpus
 has the fixtures' sentence shapes with many different names and companies.
 
+With --real DIR (repeatable) the articles are real texts instead, as
+they are: every *.txt file under DIR is one article, and every row of a
+*.csv file under DIR with a "notes" column is one (its notes, "NA" rows
+skipped). They are shuffled and repeated until the corpus has its size,
+and good lines have ids real-0000001, real-0000002, ... The texts are read
+at run time; nothing of them is kept here.
+
 One line in a hundred (line numbers 57, 157, 257, ...) is broken on
 purpose, in turn: not JSON, no "text" field, "text" not a string, invalid
 UTF-8. Good lines have ids syn-0000001, syn-0000002, ... in order.
 
 Usage:
-    scripts/gen_corpus.py OUT.jsonl [--mb 100 | --articles N] [--seed 1]
+    scripts/gen_corpus.py OUT.jsonl [--mb 100 | --articles N] [--seed 1] [--real DIR ...]
 
-Prints a JSON summary (lines, good, bad, bytes) on standard output.
+Prints a JSON summary (lines, good, bad, bytes, id_prefix, documents) on
+standard output.
 """
 
 import argparse
+import csv
 import json
 import random
 import re
@@ -138,6 +147,36 @@ def render(template, rng):
     return pattern.sub(lambda m: mapping[m.group(1)], text)
 
 
+def load_real(dirs):
+    """Every real text under `dirs`: *.txt files, and the "notes" of *.csv rows."""
+    csv.field_size_limit(1 << 24)
+    docs = []
+    for d in dirs:
+        for path in sorted(Path(d).rglob("*")):
+            if path.suffix == ".txt":
+                text = path.read_text(encoding="utf-8").strip()
+                if text:
+                    docs.append(text)
+            elif path.suffix == ".csv":
+                with open(path, newline="", encoding="utf-8") as f:
+                    for row in csv.DictReader(f):
+                        notes = (row.get("notes") or "").strip()
+                        if notes and notes != "NA":
+                            docs.append(notes)
+    if not docs:
+        sys.exit(f"no *.txt files or *.csv notes under {', '.join(dirs)}")
+    return docs
+
+
+def real_texts(docs, rng):
+    """The real texts in a shuffled order, again and again."""
+    order = list(range(len(docs)))
+    while True:
+        rng.shuffle(order)
+        for i in order:
+            yield docs[i]
+
+
 def broken(kind, i, text):
     if kind == 0:  # not JSON: a line cut in half
         line = json.dumps({"id": f"broken-{i}", "text": text})
@@ -157,9 +196,19 @@ def main():
     ap.add_argument("--mb", type=float, default=100.0, help="approximate size in MB (10^6 bytes)")
     ap.add_argument("--articles", type=int, help="number of lines instead of a size")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--real", action="append", metavar="DIR", help="real texts instead of the fixtures")
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    templates = load_templates()
+    if args.real:
+        docs = load_real(args.real)
+        texts = real_texts(docs, rng)
+        next_text = lambda: next(texts)  # noqa: E731
+        prefix = "real"
+    else:
+        templates = load_templates()
+        docs = templates
+        next_text = lambda: render(templates[rng.randrange(len(templates))], rng)  # noqa: E731
+        prefix = "syn"
     limit_bytes = None if args.articles else int(args.mb * 1e6)
     lines = good = bad = size = 0
     with open(args.out, "wb") as out:
@@ -169,16 +218,17 @@ def main():
             if limit_bytes is not None and size >= limit_bytes:
                 break
             lines += 1
-            text = render(templates[rng.randrange(len(templates))], rng)
+            text = next_text()
             if lines % 100 == 57:
                 data = broken(bad % 4, lines, text)
                 bad += 1
             else:
                 good += 1
-                data = json.dumps({"id": f"syn-{good:07d}", "text": text}, ensure_ascii=False).encode()
+                data = json.dumps({"id": f"{prefix}-{good:07d}", "text": text}, ensure_ascii=False).encode()
             out.write(data + b"\n")
             size += len(data) + 1
-    json.dump({"lines": lines, "good": good, "bad": bad, "bytes": size}, sys.stdout)
+    summary = {"lines": lines, "good": good, "bad": bad, "bytes": size, "id_prefix": prefix, "documents": len(docs)}
+    json.dump(summary, sys.stdout)
     print()
 
 

@@ -5,6 +5,13 @@
 //!
 //! Each input is checked as generated: any panic fails the test (past
 //! panics have regression tests in `tests/known_bugs.rs`).
+//!
+//! Growth is checked without timing anything: the stages count their work
+//! (`newsextract::stages::Work`: tokens examined, lookups, table entries
+//! visited), and for every generator of the repetition family the work of
+//! each stage on four times the input must stay under six times the work
+//! on the input once. A linear stage gives about 4; a stage that looks
+//! back over everything it has seen gives 16.
 
 mod common;
 
@@ -12,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use common::inputs::*;
 use common::{extraction_violations, sentence_violations};
+use newsextract::stages::{self, Work};
 use newsextract::Extractor;
 
 /// Splits and extracts `text`, checks every guarantee, and returns how
@@ -81,6 +89,83 @@ fn right_to_left_and_cjk() {
 #[test]
 fn emoji_and_combining_marks() {
     check_growth("emoji and combining marks", 20_000, emoji_and_combining);
+}
+
+/// The work each stage does to extract `text`.
+fn work(text: &str) -> Work {
+    let extractor = Extractor::new();
+    stages::measure(|| extractor.extract(text).records.len()).1
+}
+
+/// Most work at four times the input, in multiples of the work at 1x.
+const MAX_GROWTH_PER_4X: u64 = 6;
+
+/// Steps any input may take beyond [`MAX_GROWTH_PER_4X`] times the work at
+/// 1x: work done once per article, which a tiny input does not outweigh.
+const SLACK: u64 = 64;
+
+/// Checks `make(n)`, `make(4 * n)` and `make(16 * n)`, and that from each
+/// size to the next no stage does more than [`MAX_GROWTH_PER_4X`] times
+/// the work.
+fn assert_linear(label: &str, n: usize, make: impl Fn(usize) -> String) {
+    let works: Vec<(usize, Work)> = [n, 4 * n, 16 * n]
+        .into_iter()
+        .map(|size| {
+            let text = make(size);
+            check(label, &text);
+            (size, work(&text))
+        })
+        .collect();
+    for pair in works.windows(2) {
+        let ((n1, w1), (n4, w4)) = (pair[0], pair[1]);
+        for (stage, a, b) in [
+            ("mentions", w1.mentions, w4.mentions),
+            ("rules", w1.rules, w4.rules),
+            ("resolve", w1.resolve, w4.resolve),
+        ] {
+            assert!(
+                b <= MAX_GROWTH_PER_4X * a + SLACK,
+                "{label}: stage {stage} did {b} steps at {n4} against {a} at {n1}: \
+                 {:.1}x the work for 4x the input (all stages: {w1:?} -> {w4:?})",
+                b as f64 / a.max(1) as f64
+            );
+        }
+    }
+}
+
+#[test]
+fn every_fixture_sentence_repeated_grows_linearly() {
+    // Each sentence with one of the separators in turn, to keep CI short.
+    for (k, sentence) in fixture_sentences().into_iter().enumerate() {
+        let (name, separator) = SEPARATORS[k % SEPARATORS.len()];
+        let label = format!("fixture sentence {k} with {name}: {sentence:?}");
+        assert_linear(&label, 3, |n| repeat(sentence, n, separator));
+    }
+}
+
+#[test]
+fn hostile_units_repeated_grow_linearly() {
+    for (unit_name, unit) in HOSTILE_UNITS {
+        for (name, separator) in SEPARATORS {
+            let label = format!("{unit_name} with {name}");
+            assert_linear(&label, 8, |n| repeat(unit, n, separator));
+        }
+    }
+}
+
+#[test]
+fn names_in_one_sentence_grow_linearly() {
+    assert_linear("names in one sentence", 25, names_in_one_sentence);
+    assert_linear("hundreds of names, repeated", 1, hundreds_of_names);
+}
+
+#[test]
+fn the_other_adversarial_inputs_grow_linearly() {
+    assert_linear("capitalised words", 200, capitalised_words);
+    assert_linear("Name, Title lines", 50, name_title_lines);
+    assert_linear("repeated title", 100, repeated_title);
+    assert_linear("no punctuation", 8_000, no_punctuation);
+    assert_linear("long article", 4_000, big_article);
 }
 
 /// The command-line tool on hostile JSON lines and files.

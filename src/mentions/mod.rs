@@ -23,7 +23,8 @@ use crate::lexicon::{Lower, HEADLINE_WORDS, REFERENCE_WORDS};
 use encoding::encode;
 use names::name_at;
 use owners::attach_title_orgs;
-use titles::title_at;
+use titles::{title_at, TitleScan};
+use crate::stages::{Stage, Steps};
 use words::lower_in;
 
 /// What a chunk is.
@@ -106,6 +107,9 @@ impl<'t> Mentions<'t> {
 
 /// Finds the mentions of one sentence. `tokens` come from [`tokenize`].
 pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
+    // Tokenizing, the headline test, the chunk loop and the encoding each
+    // take every token once; the scans below count their own steps.
+    Steps::new(Stage::Mentions).add(tokens.len());
     let mut chunks: Vec<Chunk<'t>> = Vec::with_capacity(tokens.len());
     let headline = is_title_case(tokens);
     // A chunk from token `first` whose text is tokens `from..=to`.
@@ -117,6 +121,7 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
         text: &article[tokens[from].start..tokens[to].end],
         title,
     };
+    let mut scan = TitleScan::default();
     let mut i = 0;
     while i < tokens.len() {
         // In a Title Case headline, verbs and small words are capitalised
@@ -124,7 +129,7 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
         let (next, c) = if headline && HEADLINE_WORDS.contains(Lower::new(tokens[i].text).as_str())
         {
             (i, chunk(ChunkKind::Word, i, i, i, None))
-        } else if let Some((last, info)) = title_at(tokens, i) {
+        } else if let Some((last, info)) = title_at(tokens, i, &mut scan) {
             (
                 last,
                 chunk(ChunkKind::Title, i, i, last, Some(Box::new(info))),

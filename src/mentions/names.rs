@@ -5,6 +5,7 @@ use super::words::{
     is_org_anaphor, is_org_word, is_quote, is_title_word, lower_in,
 };
 use super::{ChunkKind, Token};
+use crate::stages::{Stage, Steps};
 use crate::lexicon::{with_lowercase, Lower, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
 
 /// A name found by [`name_at`].
@@ -82,7 +83,13 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     }
     let mut last = i;
     let mut j = i + 1;
+    let mut steps = Steps::new(Stage::Mentions);
+    // Whether an organisation word is among the tokens before `checked`,
+    // read once each however many "of"s the name holds.
+    let mut org_word_seen = false;
+    let mut checked = i;
     while let Some(t) = tokens.get(j) {
+        steps.step();
         let headline_word = headline && HEADLINE_WORDS.contains(Lower::new(t.text).as_str());
         let continues = if headline_word {
             false
@@ -130,7 +137,14 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
             tokens
                 .get(j + 1)
                 .is_some_and(|n| is_name_word(n) && !is_title_word(n.text))
-                && (t.text != "of" || tokens[i..j].iter().any(|t| is_org_word(t.text)))
+                && (t.text != "of" || {
+                    while checked < j && !org_word_seen {
+                        steps.step();
+                        org_word_seen = is_org_word(tokens[checked].text);
+                        checked += 1;
+                    }
+                    org_word_seen
+                })
         } else {
             false
         };

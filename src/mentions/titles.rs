@@ -6,13 +6,18 @@ use super::words::{
     lower_in,
 };
 use super::{Tense, TitleInfo, Token};
+use crate::stages::{Stage, Steps};
 use crate::lexicon::{with_lowercase, Lower, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
 
 /// A title at token `i`: returns its last token and parts.
 ///
 /// Grammar: `status? part (("and" | "&" | ",") part)*` where a part is
 /// `modifier* domain* head+ (("of" | "for") unit)?` or an abbreviation.
-pub(super) fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleInfo)> {
+pub(super) fn title_at(
+    tokens: &[Token<'_>],
+    i: usize,
+    scan: &mut TitleScan,
+) -> Option<(usize, TitleInfo)> {
     let v = &*TITLE_VOCAB;
     // Most tokens are no title word: one lookup instead of the ones below.
     let first = tokens.get(i)?.text;
@@ -22,10 +27,15 @@ pub(super) fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleIn
     if is_given_name_at(tokens, i) {
         return None;
     }
+    if scan.no_title.contains(&i) {
+        return None;
+    }
     let mut tense = Tense::Plain;
     let mut j = i;
+    let mut steps = Steps::new(Stage::Mentions);
     // Status words ("former", "new") belong to the chunk, not the title.
     while let Some(t) = tokens.get(j) {
+        steps.step();
         let lower = Lower::new(t.text);
         let lw = lower.as_str().trim_end_matches('-');
         if v.status.contains(lw) {
@@ -44,8 +54,37 @@ pub(super) fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleIn
             break;
         }
     }
-    let title_first = j;
-    let (mut last, mut unit) = title_part(tokens, j)?;
+    let found = title_from(tokens, j, tense, scan);
+    if found.is_none() {
+        // From any later word of the status run, the scan reaches the same
+        // first title word and fails the same way: the tense is all that
+        // differs, and no check below reads it.
+        scan.no_title = i..j + 1;
+    }
+    found
+}
+
+/// What the title scans of one sentence have ruled out, so that a long run
+/// of title words that never makes a title ("senior senior ...", "former
+/// former ...") is read once, not once for each of its words.
+#[derive(Debug, Default)]
+pub(super) struct TitleScan {
+    /// Tokens at which no title starts ([`title_at`]).
+    no_title: std::ops::Range<usize>,
+    /// Tokens at which no title part starts ([`title_part`]).
+    no_part: std::ops::Range<usize>,
+}
+
+/// The title whose first word (after status words giving `tense`) is
+/// token `title_first`.
+fn title_from(
+    tokens: &[Token<'_>],
+    title_first: usize,
+    tense: Tense,
+    scan: &mut TitleScan,
+) -> Option<(usize, TitleInfo)> {
+    let v = &*TITLE_VOCAB;
+    let (mut last, mut unit) = title_part(tokens, title_first, scan)?;
     // Verbs spelled like titles: "will head the team", "to lead", "to chair"
     // (but "promoted to head of retail" is a title).
     if title_first > 0 && last == title_first && unit.is_none() {
@@ -65,7 +104,7 @@ pub(super) fn title_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, TitleIn
         if is_given_name_at(tokens, last + 2) {
             break;
         }
-        let Some((l, u)) = title_part(tokens, last + 2) else {
+        let Some((l, u)) = title_part(tokens, last + 2, scan) else {
             break;
         };
         last = l;
@@ -123,10 +162,12 @@ fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut olast = first;
+    let mut steps = Steps::new(Stage::Mentions);
     while tokens
         .get(olast + 1)
         .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text) && !is_non_name(t.text))
     {
+        steps.step();
         olast += 1;
     }
     Some((first, olast))
@@ -154,10 +195,12 @@ impl Unit {
 /// The last token of the run of capitalised, non-title words from `first`.
 fn name_run_end(tokens: &[Token<'_>], first: usize) -> usize {
     let mut last = first;
+    let mut steps = Steps::new(Stage::Mentions);
     while tokens
         .get(last + 1)
         .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
     {
+        steps.step();
         last += 1;
     }
     last
@@ -208,15 +251,24 @@ fn compound_tail(tokens: &[Token<'_>], k: usize) -> Option<usize> {
 }
 
 /// One title part at `j`: its last head token and the unit that follows.
-fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
+fn title_part(
+    tokens: &[Token<'_>],
+    j: usize,
+    scan: &mut TitleScan,
+) -> Option<(usize, Option<Unit>)> {
     let v = &*TITLE_VOCAB;
+    if scan.no_part.contains(&j) {
+        return None;
+    }
     let mut k = j;
     let mut saw_head = false;
     let mut last_head = j;
     // Whether the last word could also modify what follows ("chief" in
     // "chief financial officer", "executive" in "executive vice president").
     let mut open = true;
+    let mut steps = Steps::new(Stage::Mentions);
     while let Some(t) = tokens.get(k) {
+        steps.step();
         let lower = Lower::new(t.text);
         let lw = lower.as_str();
         // "chief engineer", "senior economist": a head only after a modifier.
@@ -248,6 +300,9 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         break;
     }
     if !saw_head {
+        // Modifiers and domain words up to `k`, no head: the scan from any
+        // of them stops at `k` without a head too.
+        scan.no_part = j..k;
         return None;
     }
     // A unit: "of Corvel Cloud Asia", "of engineering", "for design".
@@ -280,6 +335,7 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
         let mut ulast = u;
         let mut m = u + 1;
         while let Some(t) = tokens.get(m) {
+            steps.step();
             let cap_ok = t.is_capitalised() && (!is_title_word(t.text) || is_org_word(t.text));
             let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
                 && tokens
@@ -327,6 +383,7 @@ fn title_part(tokens: &[Token<'_>], j: usize) -> Option<(usize, Option<Unit>)> {
     let mut ulast = None;
     let mut m = u;
     while let Some(t) = tokens.get(m) {
+        steps.step();
         // A comma only inside an enumeration that goes on ("X, Y and Z").
         let enumerates = t.text == "and"
             || tokens

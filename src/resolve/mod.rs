@@ -7,7 +7,10 @@
 //! the events, and all of one person's matches of one kind merge into a
 //! single [`Record`] whose evidence lists every sentence used.
 
+mod index;
 mod people;
+
+use std::cell::OnceCell;
 
 use once_cell::sync::Lazy;
 
@@ -16,6 +19,7 @@ use crate::mentions::{ChunkKind, Mentions, Tense};
 use crate::record::{Group, Kind, Record, Role, Span, Status};
 use crate::rules::{Action, Match};
 use crate::segment::Sentence;
+use index::{Bindings, RecordSet, Vacated};
 
 pub(crate) use people::People;
 
@@ -132,6 +136,15 @@ pub(crate) fn records(
         "reports_to",
         "prev_reports_to",
     ];
+    // Collecting names, organisations and common nouns reads every chunk
+    // a few times; the walk below reads every match.
+    crate::stages::tally(
+        crate::stages::Stage::Resolve,
+        views
+            .iter()
+            .map(|v| 1 + v.mentions.chunks.len() + v.matches.len())
+            .sum(),
+    );
     let mut named: WordSet<&str> = WordSet::default();
     for v in views {
         for m in v.matches {
@@ -153,13 +166,15 @@ pub(crate) fn records(
         people: &people,
         focus,
         inner: &inner,
-        bindings: WordMap::default(),
+        bindings: Bindings::default(),
         last_subject: None,
         sentence_subject: None,
+        here: OnceCell::new(),
     };
     let mut frames = Vec::new();
     let mut denial_before = false;
     for (index, view) in views.iter().enumerate() {
+        ctx.here = OnceCell::new();
         let padded = format!(" {} ", view.mentions.encoding);
         let denial_here = HEDGE_CUES.1.any_in(&padded, |_| true);
         // What "the report" said, right after a denial of that report, is
@@ -243,12 +258,24 @@ struct Context<'a> {
     /// Undecided names capitalised somewhere other than at a sentence start
     /// and never written in lower case.
     inner: &'a WordSet<&'a str>,
-    /// Roles held by each person, from appositives: (role, sentence).
-    bindings: WordMap<String, Vec<(RoleVal, usize)>>,
+    /// Roles held by each person, from appositives.
+    bindings: Bindings,
     last_subject: Option<String>,
     /// The person of the latest event in the current sentence, when that
     /// person was its object.
     sentence_subject: Option<String>,
+    /// Where the current sentence names people, worked out on first use.
+    here: OnceCell<SentencePeople>,
+}
+
+/// Where one sentence names people, so that resolving a pronoun or a rule
+/// without a person does not scan the sentence again each time (a sentence
+/// may be as long as the article).
+struct SentencePeople {
+    /// Per chunk, the nearest chunk before it that resolves to a full name.
+    nearest_before: Vec<Option<usize>>,
+    /// The first chunk that names a person.
+    first: Option<usize>,
 }
 
 impl Context<'_> {
@@ -289,21 +316,55 @@ impl Context<'_> {
                 }
                 // Nearest person earlier in the same sentence, else the
                 // subject of the sentences before.
-                view.mentions.chunks[..idx]
-                    .iter()
-                    .rev()
-                    .find_map(|c| match c.kind {
-                        ChunkKind::Person => self.people.resolve(c.text, c.start),
-                        ChunkKind::Name => self
-                            .people
-                            .resolve(c.text, c.start)
-                            .filter(|n| n.split_whitespace().count() >= 2),
-                        _ => None,
-                    })
+                self.sentence_people(view).nearest_before[idx]
+                    .and_then(|j| self.full_name(&view.mentions.chunks[j]))
                     .or_else(|| self.last_subject.clone())
             }
             _ => None,
         }
+    }
+
+    /// The full name a person or name chunk resolves to, if any.
+    fn full_name(&self, c: &crate::mentions::Chunk<'_>) -> Option<String> {
+        match c.kind {
+            ChunkKind::Person => self.people.resolve(c.text, c.start),
+            ChunkKind::Name => self
+                .people
+                .resolve(c.text, c.start)
+                .filter(|n| n.split_whitespace().count() >= 2),
+            _ => None,
+        }
+    }
+
+    /// Where the sentence of `view` (the current one) names people.
+    fn sentence_people(&self, view: &SentenceView<'_, '_>) -> &SentencePeople {
+        self.here.get_or_init(|| {
+            let chunks = &view.mentions.chunks;
+            crate::stages::tally(crate::stages::Stage::Resolve, chunks.len());
+            let mut nearest_before = Vec::with_capacity(chunks.len());
+            let mut nearest = None;
+            let mut first = None;
+            for (j, c) in chunks.iter().enumerate() {
+                nearest_before.push(nearest);
+                if !matches!(c.kind, ChunkKind::Person | ChunkKind::Name) {
+                    continue;
+                }
+                let named = self.full_name(c).is_some();
+                if named {
+                    nearest = Some(j);
+                }
+                // A person chunk always names someone (as written when the
+                // article never gives the name in full); a name only when
+                // it resolves to a full name.
+                if first.is_none() && (named || c.kind == ChunkKind::Person) {
+                    first = Some(j);
+                }
+            }
+            SentencePeople {
+                nearest_before,
+                first,
+            }
+        })
     }
 
     /// People coordinated with the match's person: before it ("<Name>,
@@ -350,15 +411,8 @@ impl Context<'_> {
 
     /// The first person named in the sentence before encoding offset `end`.
     fn first_person_before(&self, view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
-        let m = view.mentions;
-        m.chunks
-            .iter()
-            .zip(&m.symbol_starts)
-            .take_while(|(_, &at)| at < end)
-            .find_map(|(c, &at)| match c.kind {
-                ChunkKind::Person | ChunkKind::Name => self.person(view, at),
-                _ => None,
-            })
+        let at = view.mentions.symbol_starts[self.sentence_people(view).first?];
+        (at < end).then(|| self.person(view, at)).flatten()
     }
 
     fn role(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<RoleSlot> {
@@ -434,8 +488,7 @@ impl Context<'_> {
         if past.iter().any(|w| matched.contains(w)) {
             role.tense = Tense::Former;
         }
-        let index = view.sentence.start;
-        self.bindings.entry(person).or_default().push((role, index));
+        self.bindings.bind(person, role, view.sentence.start);
     }
 
     fn frame(
@@ -546,38 +599,19 @@ impl Context<'_> {
 
     /// The role a person held, from appositives: in the sentence at
     /// `sentence_start` first, then anywhere; current roles before former
-    /// ones unless `former_first`.
+    /// ones. Never a role titled `exclude_title`, a new one, or one nobody
+    /// is appointed to ("founder", "boss"). An index lookup
+    /// ([`Bindings::role`]): an article may bind one person thousands of
+    /// times.
     fn bound_role(
         &self,
         person: &str,
         sentence_start: usize,
         exclude_title: Option<&str>,
     ) -> Option<RoleVal> {
-        let roles = self.bindings.get(person)?;
-        // Founding a company or being someone's "boss" is no position one
-        // is appointed to or leaves.
-        let usable = |r: &&(RoleVal, usize)| {
-            let title = r.0.title.to_lowercase();
-            r.0.tense != Tense::New
-                && !title.contains("founder")
-                && !matches!(
-                    title.as_str(),
-                    "boss" | "chief" | "executive" | "member" | "leader"
-                )
-                && exclude_title.is_none_or(|t| !r.0.title.eq_ignore_ascii_case(t))
-        };
-        roles
-            .iter()
-            .filter(usable)
-            .find(|(_, s)| *s == sentence_start)
-            .or_else(|| {
-                roles
-                    .iter()
-                    .filter(usable)
-                    .find(|(r, _)| r.tense == Tense::Plain)
-            })
-            .or_else(|| roles.iter().find(usable))
-            .map(|(r, _)| r.clone())
+        self.bindings
+            .role(person, sentence_start, exclude_title)
+            .cloned()
     }
 
     fn build(self, frames: Vec<Frame>, views: &[SentenceView<'_, '_>]) -> Vec<Record> {
@@ -585,8 +619,8 @@ impl Context<'_> {
             start: views[i].sentence.start,
             end: views[i].sentence.end,
         };
-        let mut records: Vec<Record> = Vec::new();
-        let mut vacated: Vec<(usize, String, Option<RoleVal>)> = Vec::new();
+        let mut records = RecordSet::default();
+        let mut vacated = Vacated::default();
         let mut reporting: Vec<Frame> = Vec::new();
         for f in frames {
             if f.kind == Kind::ReportingChange {
@@ -597,35 +631,27 @@ impl Context<'_> {
             let group = f.kind.group();
             // "the position": the role vacated most recently, or the
             // predecessor's role.
-            let resolve_ref = |slot: Option<RoleSlot>,
-                               vacated: &[(usize, String, Option<RoleVal>)]|
-             -> (Option<RoleVal>, Option<String>) {
-                match slot {
-                    Some(RoleSlot::Title(r)) => (Some(r), None),
-                    Some(RoleSlot::Reference) => {
-                        if let Some(pred) = &f.predecessor {
-                            let role = vacated
-                                .iter()
-                                .rev()
-                                .find(|(_, p, _)| p == pred)
-                                .and_then(|(_, _, r)| r.clone())
-                                .or_else(|| self.bound_role(pred, usize::MAX, None));
-                            return (role, None);
-                        }
-                        match vacated
-                            .iter()
-                            .rev()
+            let resolve_ref =
+                |slot: Option<RoleSlot>, vacated: &Vacated| -> (Option<RoleVal>, Option<String>) {
+                    match slot {
+                        Some(RoleSlot::Title(r)) => (Some(r), None),
+                        Some(RoleSlot::Reference) => {
+                            if let Some(pred) = &f.predecessor {
+                                let role = vacated
+                                    .latest_of(pred)
+                                    .and_then(|v| v.role.clone())
+                                    .or_else(|| self.bound_role(pred, usize::MAX, None));
+                                return (role, None);
+                            }
                             // Only a role vacated in this or the two sentences before.
-                            .find(|(s, p, _)| {
-                                *s <= f.sentence && f.sentence - *s <= 2 && *p != f.person
-                            }) {
-                            Some((_, p, r)) => (r.clone(), Some(p.clone())),
-                            None => (None, None),
+                            match vacated.recent_other_than(&f.person, f.sentence) {
+                                Some(v) => (v.role.clone(), Some(v.person.clone())),
+                                None => (None, None),
+                            }
                         }
+                        None => (None, None),
                     }
-                    None => (None, None),
-                }
-            };
+                };
             let (mut new_role, new_from) = resolve_ref(f.new_role.clone(), &vacated);
             let (mut old_role, _) = match (&f.old_role, group) {
                 (Some(RoleSlot::Reference), Group::End) => {
@@ -681,7 +707,7 @@ impl Context<'_> {
                         .or_else(|| company.clone())
                         .or_else(|| self.focus.clone());
                 }
-                vacated.push((f.sentence, f.person.clone(), role));
+                vacated.push(f.sentence, f.person.clone(), role);
             }
             let record = Record {
                 kind: f.kind,
@@ -703,7 +729,11 @@ impl Context<'_> {
         for f in reporting {
             attach_reporting(&mut records, f, span_of);
         }
-        for r in &mut records {
+        for r in records.iter_mut() {
+            // Merges only append evidence: sorted and without repeats once,
+            // here, rather than at every merge.
+            r.evidence.sort();
+            r.evidence.dedup();
             // Someone named only as the replacement still has the role an
             // appositive gave them ("replaced by <Name>, executive vice
             // president of the display division").
@@ -722,6 +752,7 @@ impl Context<'_> {
                 }
             }
         }
+        let mut records = records.into_vec();
         records.sort_by_key(|r| r.evidence.first().map(|s| s.start));
         records
     }
@@ -815,17 +846,17 @@ fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
 }
 
 /// Adds `r` to `records`, merging it with the same person's record of the
-/// same group at the same company.
-fn merge_into(records: &mut Vec<Record>, r: Record) {
-    let existing = records.iter_mut().find(|e| {
-        e.person == r.person
-            && e.kind.group() == r.kind.group()
-            && same_company(&e.company, &r.company)
+/// same group at the same company. The merged record's evidence may be out
+/// of order and repeat spans until [`Context::build`] tidies it.
+fn merge_into(records: &mut RecordSet, r: Record) {
+    let existing = records.find(r.person.as_deref(), r.kind.group(), |e| {
+        same_company(&e.company, &r.company)
     });
-    let Some(e) = existing else {
+    let Some(i) = existing else {
         records.push(r);
         return;
     };
+    let e = records.get_mut(i);
     if specificity(r.kind) > specificity(e.kind) {
         e.kind = r.kind;
     }
@@ -839,12 +870,7 @@ fn merge_into(records: &mut Vec<Record>, r: Record) {
     if r.status == Status::Announced {
         e.status = Status::Announced;
     }
-    for s in r.evidence {
-        if !e.evidence.contains(&s) {
-            e.evidence.push(s);
-        }
-    }
-    e.evidence.sort();
+    e.evidence.extend(r.evidence);
     for id in r.rules {
         if !e.rules.contains(&id) {
             e.rules.push(id);
@@ -891,25 +917,22 @@ fn fill_role(slot: &mut Option<Role>, value: Option<Role>) {
 
 /// Makes predecessor and successor links go both ways, creating the other
 /// person's record when the text only names them as the replacement.
-fn link_counterparts(records: &mut Vec<Record>) {
+fn link_counterparts(records: &mut RecordSet) {
     let mut added = Vec::new();
     for i in 0..records.len() {
-        let r = records[i].clone();
+        let r = records.get(i).clone();
         let (other, want) = match r.kind.group() {
             Group::End => (r.successor.clone(), Group::Start),
             Group::Start => (r.predecessor.clone(), Group::End),
             Group::Reporting => continue,
         };
         let Some(other) = other else { continue };
-        let found = records.iter_mut().find(|e| {
-            e.person.as_deref() == Some(other.as_str())
-                && e.kind.group() == want
-                && same_company(&e.company, &r.company)
-        });
+        let found = records.find(Some(&other), want, |e| same_company(&e.company, &r.company));
         match found {
             // The one taking over holds the role the other left, whichever
             // of the two the text described.
-            Some(e) => {
+            Some(j) => {
+                let e = records.get_mut(j);
                 let theirs = match want {
                     Group::Start => {
                         fill(&mut e.predecessor, r.person.clone());
@@ -923,9 +946,9 @@ fn link_counterparts(records: &mut Vec<Record>) {
                     }
                 };
                 let mine = if want == Group::Start {
-                    &mut records[i].old_role
+                    &mut records.get_mut(i).old_role
                 } else {
-                    &mut records[i].new_role
+                    &mut records.get_mut(i).new_role
                 };
                 fill_role(mine, theirs);
             }
@@ -975,35 +998,25 @@ fn link_counterparts(records: &mut Vec<Record>) {
     }
 }
 
-fn attach_reporting(records: &mut Vec<Record>, f: Frame, span_of: impl Fn(usize) -> Span) {
+fn attach_reporting(records: &mut RecordSet, f: Frame, span_of: impl Fn(usize) -> Span) {
     let span = span_of(f.sentence);
+    let person = Some(f.person.as_str());
     if f.prev_reports_to.is_none() {
         // A reporting line stated with a start or end event belongs to it.
         let target = records
-            .iter()
-            .position(|r| {
-                r.person.as_deref() == Some(f.person.as_str()) && r.kind.group() == Group::Start
-            })
-            .or_else(|| {
-                records.iter().position(|r| {
-                    r.person.as_deref() == Some(f.person.as_str()) && r.kind.group() == Group::End
-                })
-            });
+            .find(person, Group::Start, |_| true)
+            .or_else(|| records.find(person, Group::End, |_| true));
         if let Some(i) = target {
-            let r = &mut records[i];
+            let r = records.get_mut(i);
             fill(&mut r.reports_to, f.reports_to);
-            if !r.evidence.contains(&span) {
-                r.evidence.push(span);
-                r.evidence.sort();
-            }
+            r.evidence.push(span);
             r.rules.push(f.rule);
             return;
         }
     }
     let company = records
-        .iter()
-        .find(|r| r.person.as_deref() == Some(f.person.as_str()))
-        .and_then(|r| r.company.clone());
+        .first_of(person)
+        .and_then(|i| records.get(i).company.clone());
     merge_into(
         records,
         Record {

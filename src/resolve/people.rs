@@ -2,6 +2,7 @@
 
 use crate::lexicon::{WordMap, WordSet, ORG_VOCAB, PEOPLE_VOCAB, PLACE_NAMES};
 use crate::mentions::{ChunkKind, Mentions};
+use crate::stages::{tally, Stage};
 
 /// Every full name the article gives, with where it appears.
 #[derive(Debug, Default)]
@@ -105,6 +106,8 @@ impl People {
     /// Registered names that contain `word`, the first
     /// [`MAX_NAMES_PER_WORD`] of them.
     fn with_word<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a (String, Vec<usize>)> {
+        // At most MAX_NAMES_PER_WORD names, a constant: one step.
+        tally(Stage::Resolve, 1);
         self.by_word
             .get(word)
             .into_iter()

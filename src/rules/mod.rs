@@ -37,6 +37,7 @@ use once_cell::sync::Lazy;
 use regex::bytes::{Captures, Regex, RegexBuilder};
 
 use crate::record::Kind;
+use crate::stages::{Stage, Steps};
 use prefilter::Prefilter;
 
 const MACROS: &str = include_str!("macros.rules");
@@ -463,6 +464,8 @@ fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
 /// the CPU cache. Sentence after sentence, each of ~70 large automata would
 /// be fetched from memory again, which made this stage several times slower.
 pub(crate) fn run<'r>(set: &'r RuleSet, encodings: &[&str]) -> Vec<Vec<Match<'r>>> {
+    // The gates read each encoding once.
+    Steps::new(Stage::Rules).add(encodings.iter().map(|e| e.len()).sum());
     let gates: Vec<(bool, Vec<bool>)> = encodings
         .iter()
         .map(|e| (TRIGGERS.is_match(e.as_bytes()), set.prefilter.candidates(e)))
@@ -514,11 +517,16 @@ impl Pattern {
     ) {
         let bytes = encoding.as_bytes();
         let mut from = 0;
+        // A search reads at least from where it starts to where the match
+        // ends (to the end of the sentence when nothing matches).
+        let mut steps = Steps::new(Stage::Rules);
         while from <= bytes.len() {
             let Some(caps) = self.regex.captures_at(bytes, from) else {
+                steps.add(1 + bytes.len() - from);
                 break;
             };
             let whole = caps.get(0).expect("group 0 always matches");
+            steps.add(1 + whole.end().saturating_sub(from));
             // A match must end between tokens (its pattern may end in
             // an optional group whose leading space it consumed).
             let at_boundary = whole.end() == bytes.len()

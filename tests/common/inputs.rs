@@ -363,3 +363,119 @@ pub fn jsonl_with_lone_surrogates(n: usize) -> String {
     }
     out
 }
+
+// The repetition family: one unit of text (a fixture sentence or a hostile
+// shape) repeated n, 4n, 16n times. A stage that looks back over what it
+// has seen (every binding of a person, every record so far) costs the
+// square of the number of copies.
+
+/// What goes between the copies of a repeated unit: (name, separator).
+pub const SEPARATORS: [(&str, &str); 4] = [
+    ("spaces", " "),
+    ("newlines", "\n"),
+    ("blank lines", "\n\n"),
+    ("CRLF", "\r\n"),
+];
+
+/// `unit` `n` times, `separator` between the copies.
+pub fn repeat(unit: &str, n: usize, separator: &str) -> String {
+    let mut out = String::with_capacity((unit.len() + separator.len()) * n);
+    for k in 0..n {
+        if k > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(unit);
+    }
+    out
+}
+
+/// `unit` `n` times, the copies separated in turn by each of
+/// [`SEPARATORS`].
+pub fn repeat_mixed(unit: &str, n: usize) -> String {
+    let mut out = String::with_capacity((unit.len() + 2) * n);
+    for k in 0..n {
+        if k > 0 {
+            out.push_str(SEPARATORS[(k - 1) % SEPARATORS.len()].1);
+        }
+        out.push_str(unit);
+    }
+    out
+}
+
+/// Every sentence of the fixture articles, in order.
+pub fn fixture_sentences() -> Vec<&'static str> {
+    fixture_articles()
+        .iter()
+        .flat_map(|a| newsextract::split_sentences(&a.text).map(|s| s.text))
+        .collect()
+}
+
+/// An article of every fixture sentence, each repeated `n` times in a row
+/// with `separator` between the copies; blank lines between sentences.
+pub fn fixture_sentences_repeated(n: usize, separator: &str) -> String {
+    let sentences = fixture_sentences();
+    let mut out = String::new();
+    for s in sentences {
+        out.push_str(&repeat(s, n, separator));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// Hostile units for the repetition family, by name: shapes that bind a
+/// role, build an event or name people in every copy.
+pub const HOSTILE_UNITS: &[(&str, &str)] = &[
+    (
+        "appositive, title and organisation",
+        "Jane Roe, CEO of Acme Corp., resigned.",
+    ),
+    ("named with a title", "Acme named Jane Roe chief executive."),
+    (
+        "the same name in every sentence",
+        "Jane Roe, the chief financial officer of Acme Corp., will retire in June. \
+         Tom Hale, vice president of finance, will succeed Jane Roe. \
+         Jane Roe will report to Ravi Menon until then. \
+         Roe joined Acme in 2019 and she will stay on as an adviser. \
+         Tom Hale takes over the position on July 1.",
+    ),
+    (
+        "a list of Name, Title lines",
+        "Jane Roe, Chief Executive Officer\n\
+         Tom Hale, Chief Financial Officer\n\
+         Dana Whitcombe, President\n\
+         Ravi Menon, Vice President of Finance\n\
+         Amara Okafor, General Counsel",
+    ),
+    ("title modifiers without a title", "senior deputy interim"),
+    ("status words without a title", "former outgoing"),
+    (
+        "pronouns after one name",
+        "Jane Roe, president of Acme, said she resigned and she will leave \
+         and he was named chief executive and she succeeds him",
+    ),
+];
+
+/// One sentence naming `n` people (given and family names from fixed
+/// lists, so names repeat), each with a title: "Jane Roe, chief executive,
+/// Tom Hale, president, ... and Ravi Menon were appointed to the board."
+pub fn names_in_one_sentence(n: usize) -> String {
+    let mut rng = Rng::new(7);
+    let mut out = String::with_capacity(n * 40);
+    for k in 0..n {
+        if k > 0 {
+            out.push_str(if k + 1 == n { " and " } else { ", " });
+        }
+        out.push_str(rng.pick(GIVEN));
+        out.push(' ');
+        out.push_str(rng.pick(FAMILY));
+        out.push_str(", ");
+        out.push_str(&rng.pick(TITLES).to_lowercase());
+    }
+    out.push_str(" were appointed to the board.");
+    out
+}
+
+/// One sentence with three hundred names, repeated `n` times.
+pub fn hundreds_of_names(n: usize) -> String {
+    repeat_mixed(&names_in_one_sentence(300), n)
+}

@@ -14,6 +14,14 @@
 //! in sequence order and flushes its output whenever it has written
 //! everything that is ready, so a stream of lines in gives a stream of lines
 //! out (the filter mode Hadoop Streaming and Spark's `RDD.pipe` need).
+//!
+//! The threads wake each other as seldom as they can: a short article takes
+//! about a tenth of a millisecond, no more than waking a thread, and on a
+//! two-core machine every wake-up of the reader or the writer takes a core
+//! from a worker. So a worker hands on its results in batches (when it has
+//! [`RESULTS_PER_SEND`], or before it waits for work), the writer releases
+//! the window once per batch, and a reader stopped by a full window waits
+//! until half of it is free.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -21,6 +29,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::ops::ControlFlow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
@@ -35,6 +44,12 @@ const WINDOW_PER_THREAD: usize = 64;
 /// Input bytes in flight at most (one larger article is still let through
 /// on its own).
 const BYTE_BUDGET: u64 = 32 * 1024 * 1024;
+/// Finished items a worker collects before it hands them to the writer.
+const RESULTS_PER_SEND: usize = 16;
+/// Input bytes whose results a worker holds at most: it hands on what it
+/// has before a longer article, so that no result waits long (while it
+/// waits, the writer cannot write the results after it).
+const HELD_BYTES: u64 = 64 * 1024;
 
 /// What one article gave: its output line (with the line break) and how
 /// many records it holds.
@@ -111,6 +126,8 @@ struct Gate {
     state: Mutex<GateState>,
     room: Condvar,
     window: usize,
+    /// Set with `state.stopped`, for workers to check without the lock.
+    stopped: AtomicBool,
 }
 
 #[derive(Default)]
@@ -118,35 +135,65 @@ struct GateState {
     items: usize,
     bytes: u64,
     stopped: bool,
+    /// The size of the item the reader waits to let in, if it waits.
+    waiting: Option<u64>,
 }
 
 impl Gate {
+    fn new(window: usize) -> Self {
+        Self {
+            state: Mutex::default(),
+            room: Condvar::new(),
+            window,
+            stopped: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether an item of `bytes` may go in at once.
+    fn has_room(&self, s: &GateState, bytes: u64) -> bool {
+        s.items == 0 || (s.items < self.window && s.bytes + bytes <= BYTE_BUDGET)
+    }
+
+    /// Whether a reader waiting to let in an item of `bytes` goes on: once
+    /// half the window is free, so that it wakes once per half window
+    /// rather than once per item.
+    fn may_resume(&self, s: &GateState, bytes: u64) -> bool {
+        s.stopped || s.items == 0 || (s.items <= self.window / 2 && s.bytes + bytes <= BYTE_BUDGET)
+    }
+
     /// Waits until an item of `bytes` may go in; false once the run stops.
     fn enter(&self, bytes: u64) -> bool {
         let mut s = self.state.lock().unwrap();
-        while !s.stopped && s.items > 0 && (s.items >= self.window || s.bytes + bytes > BYTE_BUDGET)
-        {
-            s = self.room.wait(s).unwrap();
+        if !s.stopped && !self.has_room(&s, bytes) {
+            s.waiting = Some(bytes);
+            while !self.may_resume(&s, bytes) {
+                s = self.room.wait(s).unwrap();
+            }
+            s.waiting = None;
         }
         s.items += 1;
         s.bytes += bytes;
         !s.stopped
     }
 
-    fn leave(&self, bytes: u64) {
+    /// Lets `items` items of `bytes` bytes in all out.
+    fn leave(&self, items: usize, bytes: u64) {
         let mut s = self.state.lock().unwrap();
-        s.items -= 1;
+        s.items -= items;
         s.bytes -= bytes;
-        self.room.notify_one();
+        if s.waiting.is_some_and(|b| self.may_resume(&s, b)) {
+            self.room.notify_one();
+        }
     }
 
     fn stop(&self) {
         self.state.lock().unwrap().stopped = true;
+        self.stopped.store(true, Ordering::Relaxed);
         self.room.notify_all();
     }
 
     fn stopped(&self) -> bool {
-        self.state.lock().unwrap().stopped
+        self.stopped.load(Ordering::Relaxed)
     }
 }
 
@@ -183,13 +230,9 @@ where
     let progress = Progress::new(&settings);
 
     let threads = settings.threads.max(1);
-    let gate = Arc::new(Gate {
-        state: Mutex::default(),
-        room: Condvar::new(),
-        window: threads * WINDOW_PER_THREAD,
-    });
+    let gate = Arc::new(Gate::new(threads * WINDOW_PER_THREAD));
     let (work_tx, work_rx) = mpsc::channel::<(u64, Article, u64)>();
-    let (done_tx, done_rx) = mpsc::channel::<Finished>();
+    let (done_tx, done_rx) = mpsc::channel::<Vec<Finished>>();
     let work = Arc::new(work);
     let work_rx = Arc::new(Mutex::new(work_rx));
     for _ in 0..threads {
@@ -212,7 +255,7 @@ where
                 }
                 let sent = match article {
                     Ok(article) => work_tx.send((seq, article, bytes)).is_ok(),
-                    Err(e) => done_tx.send((seq, Outcome::Failed(e), bytes)).is_ok(),
+                    Err(e) => done_tx.send(vec![(seq, Outcome::Failed(e), bytes)]).is_ok(),
                 };
                 seq += 1;
                 if sent {
@@ -252,14 +295,40 @@ fn worker<W: Fn(&Article) -> Done>(
     gate: &Gate,
     work: &W,
     work_rx: &Mutex<Receiver<(u64, Article, u64)>>,
-    done_tx: &Sender<Finished>,
+    done_tx: &Sender<Vec<Finished>>,
 ) {
+    let mut finished: Vec<Finished> = Vec::with_capacity(RESULTS_PER_SEND);
+    let mut held = 0;
+    let send = |finished: &mut Vec<Finished>, held: &mut u64| {
+        *held = 0;
+        finished.is_empty() || done_tx.send(std::mem::take(finished)).is_ok()
+    };
     loop {
-        let next = work_rx.lock().unwrap().recv();
-        let Ok((seq, article, bytes)) = next else {
-            return;
+        // Another worker holding the queue is waiting in it for work: the
+        // queue is empty then, and waiting for the lock would keep this
+        // worker's results from the writer while nothing else can move.
+        let queued = match work_rx.try_lock() {
+            Ok(rx) => rx.try_recv(),
+            Err(_) => Err(TryRecvError::Empty),
         };
-        if gate.stopped() {
+        let (seq, article, bytes) = match queued {
+            Ok(job) => job,
+            Err(waits) => {
+                // Nothing queued: hand on what is done before waiting, so
+                // that the writer can write everything read so far.
+                if !send(&mut finished, &mut held) {
+                    return;
+                }
+                if waits == TryRecvError::Disconnected {
+                    return;
+                }
+                match work_rx.lock().unwrap().recv() {
+                    Ok(job) => job,
+                    Err(_) => return,
+                }
+            }
+        };
+        if gate.stopped() || (held + bytes > HELD_BYTES && !send(&mut finished, &mut held)) {
             return;
         }
         // Extraction never panics by contract; should it ever, the article
@@ -273,14 +342,16 @@ fn worker<W: Fn(&Article) -> Done>(
                 id: Some(article.id.clone()),
             }),
         };
-        if done_tx.send((seq, outcome, bytes)).is_err() {
+        finished.push((seq, outcome, bytes));
+        held += bytes;
+        if finished.len() >= RESULTS_PER_SEND && !send(&mut finished, &mut held) {
             return;
         }
     }
 }
 
 fn write_in_order(
-    done_rx: &Receiver<Finished>,
+    done_rx: &Receiver<Vec<Finished>>,
     gate: &Gate,
     settings: &Settings,
     out: &mut dyn Write,
@@ -297,19 +368,23 @@ fn write_in_order(
         out.flush()
     };
     loop {
-        let (seq, outcome, bytes) = match done_rx.try_recv() {
-            Ok(finished) => finished,
+        let batch = match done_rx.try_recv() {
+            Ok(batch) => batch,
             Err(TryRecvError::Empty) => {
                 // Everything ready is written: hand it on before waiting.
                 flush(out, errors_file)?;
                 match done_rx.recv() {
-                    Ok(finished) => finished,
+                    Ok(batch) => batch,
                     Err(_) => break,
                 }
             }
             Err(TryRecvError::Disconnected) => break,
         };
-        pending.insert(seq, (outcome, bytes));
+        for (seq, outcome, bytes) in batch {
+            pending.insert(seq, (outcome, bytes));
+        }
+        // What this batch lets the writer write leaves the window at once.
+        let (mut left, mut left_bytes) = (0, 0);
         while let Some((outcome, bytes)) = pending.remove(&next) {
             next += 1;
             summary.bytes += bytes;
@@ -340,9 +415,11 @@ fn write_in_order(
                     }
                 }
             }
-            gate.leave(bytes);
+            left += 1;
+            left_bytes += bytes;
             progress.update(summary);
         }
+        gate.leave(left, left_bytes);
     }
     flush(out, errors_file)
 }
@@ -450,17 +527,57 @@ mod tests {
 
     #[test]
     fn gate_lets_one_large_item_through_alone() {
-        let gate = Gate {
-            state: Mutex::default(),
-            room: Condvar::new(),
-            window: 2,
-        };
+        let gate = Gate::new(2);
         assert!(gate.enter(BYTE_BUDGET * 2));
-        gate.leave(BYTE_BUDGET * 2);
+        gate.leave(1, BYTE_BUDGET * 2);
         assert!(gate.enter(1));
         assert!(gate.enter(1));
         gate.stop();
         // Full, but stopped: does not wait, reports the stop.
         assert!(!gate.enter(1));
+    }
+
+    #[test]
+    fn a_reader_stopped_by_a_full_window_waits_for_half_of_it() {
+        let gate = Gate::new(4);
+        let full = GateState {
+            items: 4,
+            ..GateState::default()
+        };
+        assert!(!gate.has_room(&full, 1));
+        for (items, resumes) in [(4, false), (3, false), (2, true), (0, true)] {
+            let s = GateState {
+                items,
+                bytes: items as u64,
+                ..GateState::default()
+            };
+            assert_eq!(gate.may_resume(&s, 1), resumes, "{items} items in flight");
+        }
+        // Half the window free, but not the bytes the next item needs.
+        let s = GateState {
+            items: 1,
+            bytes: BYTE_BUDGET,
+            ..GateState::default()
+        };
+        assert!(!gate.may_resume(&s, 1));
+
+        // A reader waiting in `enter` goes on once the writer has let half
+        // of the window out.
+        let gate = Arc::new(Gate::new(4));
+        for _ in 0..4 {
+            assert!(gate.enter(1));
+        }
+        let reader = {
+            let gate = gate.clone();
+            thread::spawn(move || gate.enter(1))
+        };
+        while gate.state.lock().unwrap().waiting.is_none() {
+            thread::yield_now();
+        }
+        gate.leave(1, 1);
+        assert_eq!(gate.state.lock().unwrap().waiting, Some(1), "still waits");
+        gate.leave(1, 1);
+        assert!(reader.join().unwrap());
+        assert_eq!(gate.state.lock().unwrap().items, 3);
     }
 }
