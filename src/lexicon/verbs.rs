@@ -69,9 +69,8 @@ impl Verbs {
 }
 
 /// The verb lexicon.
-pub(crate) static VERBS_LEXICON: Lazy<Verbs> = Lazy::new(|| {
-    parse(VERBS).unwrap_or_else(|e| panic!("built-in verbs.txt is invalid: {e}"))
-});
+pub(crate) static VERBS_LEXICON: Lazy<Verbs> =
+    Lazy::new(|| parse(VERBS).unwrap_or_else(|e| panic!("built-in verbs.txt is invalid: {e}")));
 
 fn parse(src: &'static str) -> Result<Verbs, String> {
     let words = |name: &str| -> WordSet<&'static str> {
@@ -142,9 +141,15 @@ fn inflect(entry: &'static str) -> Result<Vec<(String, Form, &'static str, &'sta
     if base.is_empty() || irregular.len() > 3 {
         return Err(format!("bad verb entry `{entry}`"));
     }
-    let past = irregular.first().map_or_else(|| regular_past(base), |p| (*p).to_owned());
-    let participle = irregular.get(1).map_or_else(|| past.clone(), |p| (*p).to_owned());
-    let ing = irregular.get(2).map_or_else(|| regular_ing(base), |p| (*p).to_owned());
+    let past = irregular
+        .first()
+        .map_or_else(|| regular_past(base), |p| (*p).to_owned());
+    let participle = irregular
+        .get(1)
+        .map_or_else(|| past.clone(), |p| (*p).to_owned());
+    let ing = irregular
+        .get(2)
+        .map_or_else(|| regular_ing(base), |p| (*p).to_owned());
     Ok(vec![
         (base.to_owned(), Form::Base, lemma, particle),
         (third_person(base), Form::ThirdPerson, lemma, particle),

@@ -20,11 +20,11 @@ pub(crate) use furniture::prefix_len as furniture_len;
 pub(crate) use tokens::{tokenize, Token};
 
 use crate::lexicon::{Lower, HEADLINE_WORDS, REFERENCE_WORDS};
+use crate::stages::{Stage, Steps};
 use encoding::encode;
 use names::name_at;
 use owners::attach_title_orgs;
 use titles::{title_at, TitleScan};
-use crate::stages::{Stage, Steps};
 use words::lower_in;
 
 /// What a chunk is.

@@ -5,8 +5,8 @@ use super::words::{
     is_org_anaphor, is_org_word, is_quote, is_title_word, lower_in,
 };
 use super::{ChunkKind, Token};
-use crate::stages::{Stage, Steps};
 use crate::lexicon::{with_lowercase, Lower, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
+use crate::stages::{Stage, Steps};
 
 /// A name found by [`name_at`].
 pub(super) struct NameRun {

@@ -6,8 +6,8 @@ use super::words::{
     lower_in,
 };
 use super::{Tense, TitleInfo, Token};
-use crate::stages::{Stage, Steps};
 use crate::lexicon::{with_lowercase, Lower, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
+use crate::stages::{Stage, Steps};
 
 /// A title at token `i`: returns its last token and parts.
 ///

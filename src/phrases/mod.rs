@@ -102,7 +102,11 @@ impl<'m, 't> Sentence<'m, 't> {
                 &enc[s..end]
             })
             .collect();
-        let texts = mentions.chunks.iter().map(|c| c.text.to_lowercase()).collect();
+        let texts = mentions
+            .chunks
+            .iter()
+            .map(|c| c.text.to_lowercase())
+            .collect();
         Self {
             mentions,
             symbols,
@@ -260,7 +264,10 @@ mod tests {
             ),
             (
                 "Jane Okafor, who joined Corvel in 2019, was promoted to chief operating officer.",
-                vec!["P0 V9.promote.pas.past to T11 .", "P0 V3.join.act.past N4 in 2019"],
+                vec![
+                    "P0 V9.promote.pas.past to T11 .",
+                    "P0 V3.join.act.past N4 in 2019",
+                ],
             ),
             (
                 "Tamsin Group has named Chief Operating Officer Priya Raman as chief executive.",

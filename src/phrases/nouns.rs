@@ -109,7 +109,11 @@ impl Sentence<'_, '_> {
                     .unwrap_or(end);
                 if stop > m + 1 {
                     relative = Some((m + 1, stop - 1));
-                    last = if self.word(stop) == "," { stop } else { stop - 1 };
+                    last = if self.word(stop) == "," {
+                        stop
+                    } else {
+                        stop - 1
+                    };
                     continue;
                 }
             }
@@ -142,8 +146,10 @@ impl Sentence<'_, '_> {
     fn appositive_title(&self, m: usize, end: usize) -> Option<(usize, usize)> {
         let mut t = m;
         for _ in 0..2 {
-            if matches!(self.word(t), "currently" | "now" | "formerly" | "previously")
-                || is_determiner(self.word(t))
+            if matches!(
+                self.word(t),
+                "currently" | "now" | "formerly" | "previously"
+            ) || is_determiner(self.word(t))
             {
                 t += 1;
             }

@@ -261,7 +261,11 @@ fn main_verb(
         main: j,
         class: entry.class,
         lemma: entry.lemma,
-        voice: if passive { Voice::Passive } else { Voice::Active },
+        voice: if passive {
+            Voice::Passive
+        } else {
+            Voice::Active
+        },
         tense,
         negated: aux.negated,
         hypothetical: aux.hypothetical,
@@ -273,7 +277,9 @@ fn main_verb(
 fn form_fits(entry: &VerbEntry, aux: &Auxiliaries) -> bool {
     match entry.form {
         Form::Participle => aux.perfect || aux.be.is_some() || !aux.any,
-        Form::Past => !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future && !aux.infinitive),
+        Form::Past => {
+            !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future && !aux.infinitive)
+        }
         Form::Base => aux.be.is_none() && !aux.perfect,
         Form::ThirdPerson => !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future),
         Form::Ing => aux.be.is_some() || !aux.any || aux.perfect,
@@ -333,8 +339,14 @@ mod tests {
         for (encoding, expected) in [
             ("P0 has resigned .", vec!["V2.resign.act.perf"]),
             ("P0 will step down as T5 .", vec!["V2.resign.act.fut"]),
-            ("P0 has not yet been named T6 .", vec!["V5.name.pas.perf.neg"]),
-            ("P0 is set to take over from P7 .", vec!["V4.succeed.act.fut"]),
+            (
+                "P0 has not yet been named T6 .",
+                vec!["V5.name.pas.perf.neg"],
+            ),
+            (
+                "P0 is set to take over from P7 .",
+                vec!["V4.succeed.act.fut"],
+            ),
             ("P0 was fired .", vec!["V2.fire.pas.past"]),
             ("O0 fired P2 .", vec!["V1.fire.act.past"]),
             ("P0 , who is retiring , said", vec!["V4.retire.act.prog"]),
@@ -343,8 +355,14 @@ mod tests {
             ("P0 also quit .", vec!["V2.resign.act.past"]),
             ("P0 is T2 .", vec!["V1.be_role.act.pres"]),
             ("P0 will be the new T5 .", vec!["V2.be_role.act.fut"]),
-            ("P0 no longer reports to P4 .", vec!["V3.report.act.pres.neg"]),
-            ("P0 left O2 to join O5 .", vec!["V1.leave.act.past", "V4.join.act.inf"]),
+            (
+                "P0 no longer reports to P4 .",
+                vec!["V3.report.act.pres.neg"],
+            ),
+            (
+                "P0 left O2 to join O5 .",
+                vec!["V1.leave.act.past", "V4.join.act.inf"],
+            ),
         ] {
             assert_eq!(groups(encoding), expected, "{encoding}");
         }
@@ -361,6 +379,9 @@ mod tests {
     fn phrasal_verbs_take_their_particle() {
         assert_eq!(groups("P0 stepped down ."), ["V1.resign.act.past"]);
         assert_eq!(groups("P0 took the helm ."), ["V1.take_over.act.past"]);
-        assert_eq!(groups("P0 will take charge of O5"), ["V2.take_over.act.fut"]);
+        assert_eq!(
+            groups("P0 will take charge of O5"),
+            ["V2.take_over.act.fut"]
+        );
     }
 }

@@ -1,0 +1,363 @@
+//! From frames to records: merging one person's frames of one change,
+//! filling roles from bindings, linking predecessors and successors, and
+//! attaching reporting lines.
+
+use super::*;
+
+impl Context<'_> {
+    pub(super) fn build(self, frames: Vec<Frame>, views: &[SentenceView<'_, '_>]) -> Vec<Record> {
+        let span_of = |i: usize| Span {
+            start: views[i].sentence.start,
+            end: views[i].sentence.end,
+        };
+        let mut records = RecordSet::default();
+        let mut vacated = Vacated::default();
+        let mut reporting: Vec<Frame> = Vec::new();
+        for f in frames {
+            if f.kind == Kind::ReportingChange {
+                reporting.push(f);
+                continue;
+            }
+            let sentence_start = views[f.sentence].sentence.start;
+            let group = f.kind.group();
+            // "the position": the role vacated most recently, or the
+            // predecessor's role.
+            let resolve_ref =
+                |slot: Option<RoleSlot>, vacated: &Vacated| -> (Option<RoleVal>, Option<String>) {
+                    match slot {
+                        Some(RoleSlot::Title(r)) => (Some(r), None),
+                        Some(RoleSlot::Reference) => {
+                            if let Some(pred) = &f.predecessor {
+                                let role = vacated
+                                    .latest_of(pred)
+                                    .and_then(|v| v.role.clone())
+                                    .or_else(|| self.bound_role(pred, usize::MAX, None));
+                                return (role, None);
+                            }
+                            // Only a role vacated in this or the two sentences before.
+                            match vacated.recent_other_than(&f.person, f.sentence) {
+                                Some(v) => (v.role.clone(), Some(v.person.clone())),
+                                None => (None, None),
+                            }
+                        }
+                        None => (None, None),
+                    }
+                };
+            let (mut new_role, new_from) = resolve_ref(f.new_role.clone(), &vacated);
+            let (mut old_role, _) = match (&f.old_role, group) {
+                (Some(RoleSlot::Reference), Group::End) => {
+                    (self.bound_role(&f.person, sentence_start, None), None)
+                }
+                _ => resolve_ref(f.old_role.clone(), &vacated),
+            };
+            let mut predecessor = f.predecessor.clone();
+            if group == Group::Start && predecessor.is_none() {
+                predecessor = new_from;
+            }
+            if old_role.is_none() {
+                let exclude = new_role.as_ref().map(|r| r.title.clone());
+                old_role = self
+                    .bound_role(&f.person, sentence_start, exclude.as_deref())
+                    // An appositive role at another company is not the one left.
+                    .filter(|r| {
+                        group != Group::End || f.org.is_none() || same_company(&r.org, &f.org)
+                    });
+            }
+            if group == Group::Start {
+                if let (Some(o), Some(n)) = (&old_role, &new_role) {
+                    if o.title.eq_ignore_ascii_case(&n.title) && o.org == n.org {
+                        old_role = None;
+                    }
+                }
+            }
+            let key_role = if group == Group::Start {
+                &new_role
+            } else {
+                &old_role
+            };
+            // The company the text names for this change; the article's
+            // focus is only filled in after merging, so that a guess never
+            // keeps two frames of one change apart.
+            let company = f.org.clone().or_else(|| {
+                key_role
+                    .as_ref()
+                    .filter(|r| r.org_named)
+                    .and_then(|r| r.org.clone())
+            });
+            for role in [&mut new_role, &mut old_role].into_iter().flatten() {
+                if role.org.is_none() && role.org_anaphor {
+                    role.org = self.focus.clone();
+                }
+            }
+            if group == Group::End {
+                let mut role = old_role.clone();
+                if let Some(r) = role.as_mut() {
+                    r.org = r
+                        .org
+                        .clone()
+                        .or_else(|| company.clone())
+                        .or_else(|| self.focus.clone());
+                }
+                vacated.push(f.sentence, f.person.clone(), role);
+            }
+            let record = Record {
+                kind: f.kind,
+                person: Some(f.person.clone()),
+                company,
+                old_role: old_role.map(to_role),
+                new_role: new_role.map(to_role),
+                reports_to: None,
+                previous_reports_to: None,
+                predecessor,
+                successor: f.successor.clone(),
+                evidence: vec![span_of(f.sentence)],
+                status: f.status,
+                rules: vec![f.rule.clone()],
+            };
+            merge_into(&mut records, record);
+        }
+        link_counterparts(&mut records);
+        for f in reporting {
+            attach_reporting(&mut records, f, span_of);
+        }
+        for r in records.iter_mut() {
+            // Merges only append evidence: sorted and without repeats once,
+            // here, rather than at every merge.
+            r.evidence.sort();
+            r.evidence.dedup();
+            // Someone named only as the replacement still has the role an
+            // appositive gave them ("replaced by <Name>, executive vice
+            // president of the display division").
+            if r.old_role.is_none() && r.kind.group() == Group::Start {
+                if let Some(person) = r.person.as_deref() {
+                    let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
+                    r.old_role = self.bound_role(person, usize::MAX, new_title).map(to_role);
+                }
+            }
+            if r.company.is_none() {
+                r.company = self.focus.clone();
+            }
+            for role in [&mut r.old_role, &mut r.new_role].into_iter().flatten() {
+                if role.org.is_none() {
+                    role.org = r.company.clone();
+                }
+            }
+        }
+        let mut records = records.into_vec();
+        records.sort_by_key(|r| r.evidence.first().map(|s| s.start));
+        records
+    }
+}
+
+/// Kinds that say more win over the generic ones when frames merge.
+pub(super) fn specificity(k: Kind) -> u8 {
+    match k {
+        Kind::Departure | Kind::Appointment => 0,
+        Kind::ReportingChange => 0,
+        _ => 1,
+    }
+}
+
+pub(super) fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            if is_short_form(a, b) || is_short_form(b, a) {
+                return true;
+            }
+            let (a, b) = (a.to_lowercase(), b.to_lowercase());
+            a.contains(&b) || b.contains(&a)
+        }
+        _ => true,
+    }
+}
+
+/// Adds `r` to `records`, merging it with the same person's record of the
+/// same group at the same company. The merged record's evidence may be out
+/// of order and repeat spans until [`Context::build`] tidies it.
+pub(super) fn merge_into(records: &mut RecordSet, r: Record) {
+    let existing = records.find(r.person.as_deref(), r.kind.group(), |e| {
+        same_company(&e.company, &r.company)
+    });
+    let Some(i) = existing else {
+        records.push(r);
+        return;
+    };
+    let e = records.get_mut(i);
+    if specificity(r.kind) > specificity(e.kind) {
+        e.kind = r.kind;
+    }
+    fill_role(&mut e.old_role, r.old_role);
+    fill_role(&mut e.new_role, r.new_role);
+    fill(&mut e.company, r.company);
+    fill(&mut e.predecessor, r.predecessor);
+    fill(&mut e.successor, r.successor);
+    fill(&mut e.reports_to, r.reports_to);
+    fill(&mut e.previous_reports_to, r.previous_reports_to);
+    if r.status == Status::Announced {
+        e.status = Status::Announced;
+    }
+    e.evidence.extend(r.evidence);
+    for id in r.rules {
+        if !e.rules.contains(&id) {
+            e.rules.push(id);
+        }
+    }
+}
+
+pub(super) fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+pub(super) fn fill_role(slot: &mut Option<Role>, value: Option<Role>) {
+    match (slot.as_mut(), value) {
+        (None, v) => *slot = v,
+        (Some(s), Some(v)) => {
+            // A fuller form of the same title wins: "chairman and chief
+            // executive" over "chief executive".
+            // A role made up from a unit or board ("head" of "the foundry
+            // unit") gives way to a title the text spells out.
+            let made_up = |t: &str| t == "head" || t.starts_with("member of the ");
+            let fuller = match (&s.title, &v.title) {
+                (Some(a), Some(b)) if made_up(a) && !made_up(b) => {
+                    s.org = v.org.clone();
+                    true
+                }
+                (Some(a), Some(b)) => {
+                    b.len() > a.len() && b.to_lowercase().contains(&a.to_lowercase())
+                }
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            if fuller {
+                s.title = v.title;
+            }
+            if s.org.is_none() {
+                s.org = v.org;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Makes predecessor and successor links go both ways, creating the other
+/// person's record when the text only names them as the replacement.
+pub(super) fn link_counterparts(records: &mut RecordSet) {
+    let mut added = Vec::new();
+    for i in 0..records.len() {
+        let r = records.get(i).clone();
+        let (other, want) = match r.kind.group() {
+            Group::End => (r.successor.clone(), Group::Start),
+            Group::Start => (r.predecessor.clone(), Group::End),
+            Group::Reporting => continue,
+        };
+        let Some(other) = other else { continue };
+        let found = records.find(Some(&other), want, |e| same_company(&e.company, &r.company));
+        match found {
+            // The one taking over holds the role the other left, whichever
+            // of the two the text described.
+            Some(j) => {
+                let e = records.get_mut(j);
+                let theirs = match want {
+                    Group::Start => {
+                        fill(&mut e.predecessor, r.person.clone());
+                        fill_role(&mut e.new_role, r.old_role.clone());
+                        e.new_role.clone()
+                    }
+                    _ => {
+                        fill(&mut e.successor, r.person.clone());
+                        fill_role(&mut e.old_role, r.new_role.clone());
+                        e.old_role.clone()
+                    }
+                };
+                let mine = if want == Group::Start {
+                    &mut records.get_mut(i).old_role
+                } else {
+                    &mut records.get_mut(i).new_role
+                };
+                fill_role(mine, theirs);
+            }
+            None => {
+                let mut rules = r.rules.clone();
+                rules.push("LINK/COUNTERPART".to_owned());
+                let role = if want == Group::Start {
+                    r.old_role.clone()
+                } else {
+                    r.new_role.clone()
+                };
+                added.push(Record {
+                    kind: if want == Group::Start {
+                        Kind::Appointment
+                    } else {
+                        Kind::Departure
+                    },
+                    person: Some(other),
+                    company: r.company.clone(),
+                    old_role: if want == Group::End {
+                        role.clone()
+                    } else {
+                        None
+                    },
+                    new_role: if want == Group::Start { role } else { None },
+                    reports_to: None,
+                    previous_reports_to: None,
+                    predecessor: if want == Group::Start {
+                        r.person.clone()
+                    } else {
+                        None
+                    },
+                    successor: if want == Group::End {
+                        r.person.clone()
+                    } else {
+                        None
+                    },
+                    evidence: r.evidence.clone(),
+                    status: r.status,
+                    rules,
+                });
+            }
+        }
+    }
+    for a in added {
+        merge_into(records, a);
+    }
+}
+
+pub(super) fn attach_reporting(records: &mut RecordSet, f: Frame, span_of: impl Fn(usize) -> Span) {
+    let span = span_of(f.sentence);
+    let person = Some(f.person.as_str());
+    if f.prev_reports_to.is_none() {
+        // A reporting line stated with a start or end event belongs to it.
+        let target = records
+            .find(person, Group::Start, |_| true)
+            .or_else(|| records.find(person, Group::End, |_| true));
+        if let Some(i) = target {
+            let r = records.get_mut(i);
+            fill(&mut r.reports_to, f.reports_to);
+            r.evidence.push(span);
+            r.rules.push(f.rule);
+            return;
+        }
+    }
+    let company = records
+        .first_of(person)
+        .and_then(|i| records.get(i).company.clone());
+    merge_into(
+        records,
+        Record {
+            kind: Kind::ReportingChange,
+            person: Some(f.person),
+            company,
+            old_role: None,
+            new_role: None,
+            reports_to: f.reports_to,
+            previous_reports_to: f.prev_reports_to,
+            predecessor: None,
+            successor: None,
+            evidence: vec![span],
+            status: f.status,
+            rules: vec![f.rule],
+        },
+    );
+}

@@ -1,0 +1,203 @@
+//! The article's focus organisation: the one named most often.
+
+use super::*;
+
+/// The organisations each sentence names, in order, with a weight:
+/// organisations owning a title count double; undecided names count only
+/// when they are not people, places, datelines in capitals, acronyms in
+/// brackets or adjectives ("Chinese tech firm").
+/// Undecided names the article capitalises somewhere other than at the
+/// start of a sentence.
+///
+/// A word the article also writes in lower case ("shareholders") is a
+/// common noun wherever it is capitalised, so it is left out.
+pub(super) fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str> {
+    let names = || {
+        views
+            .iter()
+            .flat_map(|v| v.mentions.chunks.iter().skip(1))
+            .filter(|c| c.kind == ChunkKind::Name)
+    };
+    // Only one-word names can be common nouns; look those up among the
+    // article's lower-case words (a few names, not every word, go in a set).
+    let mut single: WordSet<String> = names()
+        .filter(|c| !c.text.contains(' '))
+        .map(|c| c.text.to_lowercase())
+        .collect();
+    let mut common: WordSet<String> = WordSet::default();
+    if !single.is_empty() {
+        for c in views.iter().flat_map(|v| v.mentions.chunks.iter()) {
+            if c.kind == ChunkKind::Word && c.text.starts_with(char::is_lowercase) {
+                if let Some(word) = single.take(c.text) {
+                    common.insert(word);
+                }
+            }
+        }
+    }
+    names()
+        .filter(|c| c.text.contains(' ') || !with_lowercase(c.text, |w| common.contains(w)))
+        .map(|c| c.text)
+        .collect()
+}
+
+pub(super) fn org_mentions(
+    views: &[SentenceView<'_, '_>],
+    people: &People,
+    inner: &WordSet<&str>,
+) -> Vec<Vec<(String, usize)>> {
+    // A single capitalised word opening a sentence ("Shareholders said")
+    // is an organisation only if the article also capitalises it elsewhere.
+    views
+        .iter()
+        .map(|v| {
+            let chunks = &v.mentions.chunks;
+            let mut found = Vec::new();
+            for (i, c) in chunks.iter().enumerate() {
+                let (name, weight) = match c.kind {
+                    ChunkKind::Org => (clean_org(c.text), 2),
+                    ChunkKind::Title => match c.title.as_ref().and_then(|t| t.org) {
+                        Some((s, e)) if e <= c.end && s >= c.start => {
+                            let text = &v.sentence.text[s - v.sentence.start..e - v.sentence.start];
+                            (clean_org(text), 2)
+                        }
+                        _ => continue,
+                    },
+                    ChunkKind::Name => {
+                        let lone_opener = !c.text.contains(' ') && !inner.contains(c.text);
+                        if lone_opener
+                            || people.resolve(c.text, c.start).is_some()
+                            || !plausible_org_name(chunks, i)
+                        {
+                            continue;
+                        }
+                        (clean_org(c.text), 1)
+                    }
+                    _ => continue,
+                };
+                if name.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                    && !PLACE_NAMES.contains(name)
+                {
+                    found.push((name.to_owned(), weight));
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+/// The organisation the article is about: the one named most often, the
+/// earliest on a tie. Short forms count for the long form they begin
+/// ("Saltmarsh" for "Saltmarsh Semiconductor Corp.") and acronyms for the
+/// name they abbreviate ("WSU"); the form named most often represents them.
+pub(super) fn focus_org(orgs: &[Vec<(String, usize)>]) -> Option<String> {
+    // (name, weight, first order), with indexes so that nothing is
+    // quadratic in the number of distinct names.
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    let mut index: WordMap<&str, usize> = WordMap::default();
+    for (order, (name, weight)) in orgs.iter().flatten().enumerate() {
+        match index.get(name.as_str()) {
+            Some(&i) => counts[i].1 += weight,
+            None => {
+                index.insert(name, counts.len());
+                counts.push((name, *weight, order));
+            }
+        }
+    }
+    // The long forms a name may stand for, looked up in two indexes: by
+    // each leading run of words ("Saltmarsh", "Saltmarsh Semiconductor" for
+    // "Saltmarsh Semiconductor Corp.") and by initials ("WSU"). Each key
+    // keeps the long form named most often (the later one on a tie).
+    let mut by_prefix: WordMap<&str, usize> = WordMap::default();
+    let mut by_initials: WordMap<String, usize> = WordMap::default();
+    let keep_best = |slot: &mut usize, i: usize| {
+        if counts[i].1 >= counts[*slot].1 {
+            *slot = i;
+        }
+    };
+    for (i, (name, _, _)) in counts.iter().enumerate() {
+        let spaces = name
+            .match_indices(' ')
+            .map(|(at, _)| at)
+            .filter(|&at| at > 0);
+        for at in spaces.take(MAX_SHORT_FORM_WORDS) {
+            keep_best(by_prefix.entry(&name[..at]).or_insert(i), i);
+        }
+        let letters = initials(name);
+        if letters.len() > 1 {
+            keep_best(by_initials.entry(letters).or_insert(i), i);
+        }
+    }
+    let group_of = |i: usize| -> usize {
+        let name = counts[i].0;
+        let prefix_of = by_prefix.get(name).copied();
+        let acronym_of = could_be_acronym(name)
+            .then(|| by_initials.get(name).copied())
+            .flatten();
+        // The one named more often; the acronym's long form on a tie.
+        [prefix_of, acronym_of]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&o| counts[o].1)
+            .unwrap_or(i)
+    };
+    let groups: Vec<usize> = (0..counts.len()).map(group_of).collect();
+    let mut totals = vec![0usize; counts.len()];
+    for (i, &g) in groups.iter().enumerate() {
+        totals[g] += counts[i].1;
+    }
+    let best = (0..counts.len()).max_by(|&a, &b| {
+        totals[a]
+            .cmp(&totals[b])
+            .then(counts[b].2.cmp(&counts[a].2))
+    })?;
+    (0..counts.len())
+        .filter(|&i| groups[i] == best)
+        .max_by(|&a, &b| {
+            counts[a]
+                .1
+                .cmp(&counts[b].1)
+                .then(counts[b].2.cmp(&counts[a].2))
+        })
+        .map(|i| counts[i].0.to_owned())
+}
+
+/// A short form of an organisation's name has at most this many words,
+/// which keeps the index of short forms linear in the article's length.
+pub(super) const MAX_SHORT_FORM_WORDS: usize = 8;
+
+/// The initials of a name's words, skipping "of", "and", "&", "the".
+pub(super) fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "&" | "the"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// "Saltmarsh" of "Saltmarsh Semiconductor Corp.", "WSU" of "Washington
+/// State University".
+pub(super) fn is_short_form(short: &str, long: &str) -> bool {
+    if long.len() > short.len() && long.starts_with(short) && long[short.len()..].starts_with(' ') {
+        return true;
+    }
+    let initials = initials(long);
+    could_be_acronym(short) && initials.len() > 1 && initials == short
+}
+
+/// Whether `name` is written like an acronym: two or more capital letters.
+pub(super) fn could_be_acronym(name: &str) -> bool {
+    name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether the undecided name at `i` can be an organisation.
+pub(super) fn plausible_org_name(chunks: &[crate::mentions::Chunk<'_>], i: usize) -> bool {
+    let c = &chunks[i];
+    let in_brackets = i > 0 && chunks[i - 1].text == "(";
+    let shouting = c.text.len() > 4 && c.text.chars().all(|ch| !ch.is_lowercase());
+    // A single word used as an adjective: "Chinese tech firm", "North American".
+    let adjective = !c.text.contains(' ')
+        && (c.text.ends_with("ese") || c.text.ends_with("an") || c.text.ends_with("ish"))
+        && chunks.get(i + 1).is_some_and(|n| {
+            n.kind == ChunkKind::Word && n.text.chars().next().is_some_and(char::is_lowercase)
+        });
+    !(in_brackets || shouting || adjective)
+}

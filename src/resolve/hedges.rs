@@ -1,0 +1,45 @@
+//! Hedges: cues that cancel a match ("denied", "not", "could").
+
+use super::*;
+
+pub(super) const HEDGES: &str = include_str!("../rules/hedges.txt");
+
+/// One kind of hedge cue, as encoded token sequences padded with spaces,
+/// found in one scan.
+pub(super) struct Cues {
+    cues: Vec<String>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl Cues {
+    pub(super) fn new(cues: Vec<String>) -> Self {
+        // The cues are a few dozen short strings: building cannot fail.
+        let automaton = aho_corasick::AhoCorasick::new(&cues)
+            .unwrap_or_else(|e| panic!("built-in hedges.txt is invalid: {e}"));
+        Self { cues, automaton }
+    }
+
+    /// Whether `padded` holds a cue that `counts` accepts.
+    pub(super) fn any_in(&self, padded: &str, counts: impl Fn(&str) -> bool) -> bool {
+        self.automaton
+            .find_overlapping_iter(padded)
+            .any(|m| counts(&self.cues[m.pattern().as_usize()]))
+    }
+}
+
+/// Hedge cues: cues in a match, cues anywhere in a sentence, and cues that
+/// retell a denied report.
+pub(super) static HEDGE_CUES: Lazy<(Cues, Cues, Cues)> = Lazy::new(|| {
+    let mut span = Vec::new();
+    let mut sentence = Vec::new();
+    let mut retold = Vec::new();
+    for (section, cue) in entries(HEDGES) {
+        let padded = format!(" {cue} ");
+        match section {
+            "sentence" => sentence.push(padded),
+            "retold" => retold.push(padded),
+            _ => span.push(padded),
+        }
+    }
+    (Cues::new(span), Cues::new(sentence), Cues::new(retold))
+});
