@@ -176,7 +176,9 @@ pub fn extract(text: &str) -> Extraction<'_> {
     DEFAULT.extract(text)
 }
 
-/// Each sentence of `text` as the event rules see it: chunks written as
+/// Each sentence of `text` as the event rules see it: its clauses (the
+/// sentence, then each relative clause) in the phrase encoding, then its
+/// chunks written as
 /// `P0` (person), `O1` (organisation), `N2` (undecided name), `T3`
 /// (title), `R4` ("the position") and other words in lower case, followed
 /// by the chunks' texts. For debugging rules; the format may change.
@@ -184,10 +186,13 @@ pub fn extract(text: &str) -> Extraction<'_> {
 pub fn debug_encodings(text: &str) -> Vec<String> {
     let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
     let normalised = Normalised::of(text, &sentences);
-    stages::mentions(normalised.text(), &normalised.sentences())
+    let found = stages::mentions(normalised.text(), &normalised.sentences());
+    found
         .sentences()
-        .map(|m| {
-            let mut line = m.encoding.clone();
+        .zip(found.clauses())
+        .map(|(m, clauses)| {
+            let mut line = clauses.join("\n  | ");
+            line.push_str(&format!("\n  chunks: {}", m.encoding));
             for (i, c) in m.chunks.iter().enumerate() {
                 if c.kind != mentions::ChunkKind::Word {
                     line.push_str(&format!("\n    {i}: {:?} {:?}", c.kind, c.text));

@@ -23,25 +23,34 @@
 use std::cell::Cell;
 
 use crate::mentions::{self, Mentions};
+use crate::phrases::{self, Phrases};
 use crate::record::Record;
 use crate::resolve::{self, RuleHit, SentenceView};
 use crate::rules::{self, Match, RULES};
 use crate::segment::Sentence;
 
-/// Stage 2's output: each sentence's people, organisations and titles, and
-/// the encoding the rules read.
+/// Stage 2's output: each sentence's people, organisations and titles (the
+/// chunk encoding), and its phrases (the clauses the rules read).
 #[derive(Clone, Debug)]
-pub struct Found<'t>(Vec<Mentions<'t>>);
+pub struct Found<'t>(Vec<(Mentions<'t>, Phrases)>);
 
 impl<'t> Found<'t> {
-    /// Each sentence's encoding (`P0 , T1 , has resigned .`).
+    /// Each sentence's chunk encoding (`P0 , T1 , has resigned .`).
     pub fn encodings(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|m| m.encoding.as_str())
+        self.0.iter().map(|(m, _)| m.encoding.as_str())
+    }
+
+    /// Each sentence's clauses as the rules read them, the sentence's own
+    /// clause first (`P0 V4.resign.act.perf .`).
+    pub fn clauses(&self) -> impl Iterator<Item = Vec<&str>> {
+        self.0
+            .iter()
+            .map(|(_, p)| p.clauses.iter().map(|c| c.encoding.as_str()).collect())
     }
 
     /// Each sentence's mentions.
     pub(crate) fn sentences(&self) -> impl Iterator<Item = &Mentions<'t>> {
-        self.0.iter()
+        self.0.iter().map(|(m, _)| m)
     }
 }
 
@@ -61,7 +70,7 @@ impl Matched {
     }
 }
 
-/// Stage 2: tokens, then mentions, sentence by sentence.
+/// Stage 2: tokens, mentions and phrases, sentence by sentence.
 pub fn mentions<'t>(text: &'t str, sentences: &[Sentence<'t>]) -> Found<'t> {
     Found(
         sentences
@@ -70,16 +79,19 @@ pub fn mentions<'t>(text: &'t str, sentences: &[Sentence<'t>]) -> Found<'t> {
                 // Wire furniture (a dateline, a slug) opening the sentence is
                 // no part of it for the later stages.
                 let skip = mentions::furniture_len(s.text);
-                mentions::find(&mentions::tokenize(&s.text[skip..], s.start + skip), text)
+                let found =
+                    mentions::find(&mentions::tokenize(&s.text[skip..], s.start + skip), text);
+                let phrases = phrases::find(&found);
+                (found, phrases)
             })
             .collect(),
     )
 }
 
-/// Stage 3: the event and role rules over each sentence's encoding.
+/// Stage 3: the event and role rules over each sentence's clauses.
 pub fn rules(found: &Found<'_>) -> Matched {
-    let encodings: Vec<&str> = found.encodings().collect();
-    Matched(rules::run(&RULES, &encodings))
+    let phrases: Vec<&Phrases> = found.0.iter().map(|(_, p)| p).collect();
+    Matched(rules::run(&RULES, &phrases))
 }
 
 /// Stage 4: names, pronouns and "the position" resolved across sentences,
@@ -99,9 +111,10 @@ pub fn resolve(
         .iter()
         .zip(&found.0)
         .zip(&matched.0)
-        .map(|((sentence, mentions), matches)| SentenceView {
+        .map(|((sentence, (mentions, phrases)), matches)| SentenceView {
             sentence,
             mentions,
+            phrases,
             matches,
         })
         .collect();

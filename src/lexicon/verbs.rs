@@ -54,6 +54,7 @@ pub(crate) struct Verbs {
     pub future_phrase: Vec<Vec<&'static str>>,
     pub hedge_phrase: Vec<Vec<&'static str>>,
     pub adverb: Vec<Vec<&'static str>>,
+    pub hedge_adverb: Vec<Vec<&'static str>>,
     pub negation: Vec<Vec<&'static str>>,
     pub classes: Vec<VerbClass>,
     /// Every inflected form of every event verb (its first word), with the
@@ -121,6 +122,7 @@ fn parse(src: &'static str) -> Result<Verbs, String> {
         future_phrase: phrases("future_phrase"),
         hedge_phrase: phrases("hedge_phrase"),
         adverb: phrases("adverb"),
+        hedge_adverb: phrases("hedge_adverb"),
         negation: phrases("negation"),
         classes,
         forms,

@@ -98,13 +98,6 @@ pub(crate) struct Mentions<'t> {
     pub symbol_starts: Vec<usize>,
 }
 
-impl<'t> Mentions<'t> {
-    /// The chunk whose symbol starts at `offset` of the encoding.
-    pub fn chunk_at(&self, offset: usize) -> Option<usize> {
-        self.symbol_starts.binary_search(&offset).ok()
-    }
-}
-
 /// Finds the mentions of one sentence. `tokens` come from [`tokenize`].
 pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
     // Tokenizing, the headline test, the chunk loop and the encoding each

@@ -110,6 +110,23 @@ fn title_from(
         last = l;
         unit = u;
     }
+    // "Vice President, Operations": a function after a comma, in capitals,
+    // that closes the title.
+    if unit.is_none() && tokens.get(last + 1).is_some_and(|t| t.text == ",") {
+        let mut k = last + 2;
+        while tokens.get(k).is_some_and(|t| {
+            (t.is_capitalised() && lower_in(&v.domain, t.text))
+                || (k > last + 2 && matches!(t.text, "and" | "&"))
+        }) {
+            k += 1;
+        }
+        let closes = tokens
+            .get(k)
+            .is_none_or(|t| matches!(t.text, "," | "." | ";" | ")"));
+        if k > last + 2 && closes && !matches!(tokens[k - 1].text, "and" | "&") {
+            last = k - 1;
+        }
+    }
     let mut title_last = last;
     let mut org = None;
     let mut org_is_anaphor = false;

@@ -5,7 +5,7 @@
 //!
 //! - verb groups (`verbs.rs`): auxiliaries, modals, adverbs and negation
 //!   around one event verb, written as one symbol with the verb's class,
-//!   voice and tense (`V5.resign.act.perf`);
+//!   voice and tense (`V5/resign/act/perf`);
 //! - noun groups (`nouns.rs`): a person with the appositions, ages,
 //!   brackets and pre-modifying titles around them, written as the head's
 //!   symbol alone, and coordinated people as one group; a title with its
@@ -28,7 +28,7 @@ use crate::mentions::{ChunkKind, Mentions};
 /// One clause as the rules read it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Clause {
-    /// Space-separated symbols: `P3`, `T5`, `V7.resign.act.perf`, words.
+    /// Space-separated symbols: `P3`, `T5`, `V7/resign/act/perf`, words.
     pub encoding: String,
     /// Byte offset in `encoding` where each symbol starts.
     pub symbol_starts: Vec<usize>,
@@ -42,12 +42,6 @@ pub(crate) struct Clause {
 }
 
 impl Clause {
-    /// The chunk whose symbol starts at `offset` of the encoding.
-    pub(crate) fn chunk_at(&self, offset: usize) -> Option<usize> {
-        let k = self.symbol_starts.binary_search(&offset).ok()?;
-        self.symbol_chunks.get(k).copied()
-    }
-
     fn push(&mut self, symbol: &str, chunk: usize) {
         if !self.encoding.is_empty() {
             self.encoding.push(' ');
@@ -73,11 +67,6 @@ impl Phrases {
     /// The verb group whose main verb is chunk `k`.
     pub(crate) fn verb_at(&self, k: usize) -> Option<&VerbGroup> {
         self.verbs.iter().find(|v| v.main == k)
-    }
-
-    /// The noun group whose head is chunk `k`.
-    pub(crate) fn group_of(&self, k: usize) -> Option<&NounGroup> {
-        self.groups.iter().find(|g| g.head == k)
     }
 }
 
@@ -149,14 +138,14 @@ impl<'m, 't> Sentence<'m, 't> {
                 let mut j = last + 1;
                 loop {
                     let mut n = j;
-                    if self.word(n) == "," {
+                    if matches!(self.word(n), "," | ";") {
                         n += 1;
                     }
                     let joined = matches!(self.word(n), "and" | "or");
                     if joined {
                         n += 1;
                     }
-                    if n == j || (!joined && self.word(j) != ",") {
+                    if n == j || (!joined && !matches!(self.word(j), "," | ";")) {
                         break;
                     }
                     let Some(next) = self.noun_group_at(n, end) else {
@@ -256,22 +245,22 @@ mod tests {
         for (sentence, expected) in [
             (
                 "Jane Okafor, 54, the former president of Corvel, has resigned.",
-                vec!["P0 V8.resign.act.perf ."],
+                vec!["P0 V8/resign/act/perf ."],
             ),
             (
                 "Corvel said Jane Okafor, its chief financial officer, will retire in June.",
-                vec!["N0 said P2 V8.retire.act.fut in june ."],
+                vec!["N0 said P2 V8/retire/act/fut in june ."],
             ),
             (
                 "Jane Okafor, who joined Corvel in 2019, was promoted to chief operating officer.",
                 vec![
-                    "P0 V9.promote.pas.past to T11 .",
-                    "P0 V3.join.act.past N4 in 2019",
+                    "P0 V9/promote/pas/past to T11 .",
+                    "P0 V3/join/act/past N4 in 2019",
                 ],
             ),
             (
                 "Tamsin Group has named Chief Operating Officer Priya Raman as chief executive.",
-                vec!["O0 V2.name.act.perf P4 as T6 ."],
+                vec!["O0 V2/name/act/perf P4 as T6 ."],
             ),
         ] {
             assert_eq!(clauses(sentence), expected, "{sentence}");
@@ -281,19 +270,19 @@ mod tests {
     #[test]
     fn coordinated_people_are_one_group() {
         let s = "Treasurer Ana Ruiz and general counsel Ben Toll have left the board.";
-        assert_eq!(clauses(s), ["P1 V6.leave.act.perf the board ."]);
+        assert_eq!(clauses(s), ["P1 V6/leave/act/perf the board ."]);
         let tokens = mentions::tokenize(s, 0);
         let m = mentions::find(&tokens, s);
         let p = find(&m);
         assert_eq!(p.groups[0].members, [1, 4]);
-        assert_eq!(p.groups[0].roles, [0, 3]);
+        assert_eq!(p.groups[0].roles, [(1, 0), (4, 3)]);
     }
 
     #[test]
     fn titles_lose_their_determiners() {
         assert_eq!(
             clauses("Maria Lamb would assume the newly created role of chief digital officer."),
-            ["P0 V2.take_over.act.fut T8 ."]
+            ["P0 V2/take_over/act/fut T8 ."]
         );
     }
 }

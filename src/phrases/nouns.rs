@@ -16,6 +16,9 @@ use crate::mentions::ChunkKind;
 /// veteran").
 const ASIDE_WORDS: usize = 14;
 
+/// How many asides may follow one another before the verb.
+const MAX_ASIDES: usize = 3;
+
 /// How many words a bracket may hold after a name ("(pictured)").
 const BRACKET_WORDS: usize = 10;
 
@@ -29,8 +32,9 @@ pub(crate) struct NounGroup {
     pub last: usize,
     /// The heads of coordinated groups, the head first.
     pub members: Vec<usize>,
-    /// Title chunks the group gives its head (appositions, pre-modifiers).
-    pub roles: Vec<usize>,
+    /// The titles the group gives its members (appositions,
+    /// pre-modifiers): (person chunk, title chunk).
+    pub roles: Vec<(usize, usize)>,
     /// A relative clause about the head ("who joined in 2019"): its chunks.
     pub relative: Option<(usize, usize)>,
 }
@@ -55,6 +59,7 @@ impl Sentence<'_, '_> {
     pub(super) fn noun_group_at(&self, k: usize, end: usize) -> Option<NounGroup> {
         let mut roles = Vec::new();
         let mut j = k;
+        let mut inverted = false;
         // Before the head: "its CFO Ana Ruiz", "Chief Operating Officer Priya
         // Raman", "litigator Marte Lien", "veteran banker Eli Moss".
         if is_determiner(self.word(j)) && self.is_title(j + 1) && self.is_personish(j + 2) {
@@ -63,6 +68,12 @@ impl Sentence<'_, '_> {
         } else if self.is_title(j) && self.is_personish(j + 1) {
             roles.push(j);
             j += 1;
+        } else if let Some(t) = self.inverted_appositive(j, end) {
+            // "its CFO, Jane Roe, said": the title, then the name between
+            // commas.
+            roles.push(t);
+            j = t + 2;
+            inverted = true;
         } else {
             let mut o = j;
             while o < j + 2 && PEOPLE_VOCAB.occupation.contains(self.word(o)) {
@@ -78,6 +89,14 @@ impl Sentence<'_, '_> {
         let head = j;
         let mut last = j;
         let mut relative = None;
+        // The comma closing an inverted appositive, before the verb: "its
+        // CFO, Jane Roe, will retire".
+        if inverted
+            && self.word(j + 1) == ","
+            && (self.starts_verb(j + 2) || matches!(self.word(j + 2), "as" | "to" | "and"))
+        {
+            last = j + 1;
+        }
         loop {
             // "(pictured)", "(Reuters)": a short bracket.
             if self.word(last + 1) == "(" {
@@ -124,8 +143,8 @@ impl Sentence<'_, '_> {
                 last = close;
                 continue;
             }
-            // ", a 27-year company veteran,": a short aside before the verb.
-            if let Some(close) = self.aside(m, end) {
+            // ", a 27-year company veteran,": short asides before the verb.
+            if let Some(close) = self.asides(m, end) {
                 last = close;
                 continue;
             }
@@ -136,9 +155,25 @@ impl Sentence<'_, '_> {
             first: k,
             last,
             members: vec![head],
-            roles,
+            roles: roles.into_iter().map(|t| (head, t)).collect(),
             relative,
         })
+    }
+
+    /// "its chief financial officer, Jane Roe," at `k`: the title chunk,
+    /// when a name follows it between commas (or before the clause's end).
+    fn inverted_appositive(&self, k: usize, end: usize) -> Option<usize> {
+        let t = if is_determiner(self.word(k)) {
+            k + 1
+        } else {
+            k
+        };
+        let named = self.is_title(t)
+            && self.word(t + 1) == ","
+            && self.is_personish(t + 2)
+            && t + 2 < end
+            && matches!(self.word(t + 3), "," | "." | ";" | "");
+        named.then_some(t)
     }
 
     /// An appositive title at `m` (after the comma): the title chunk and
@@ -165,31 +200,46 @@ impl Sentence<'_, '_> {
         // since 2019,".
         let close = (t + 1..(t + 6).min(end))
             .take_while(|&i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i))
-            .find(|&i| self.word(i) == ",");
+            .find(|&i| matches!(self.word(i), "," | ";"));
+        // A semicolon separates list items: it stays outside the group.
+        let closed = |c: usize| if self.word(c) == "," { c } else { c - 1 };
         match close {
-            Some(c) => Some((t, c)),
-            None if matches!(self.word(t + 1), "," | ".") => {
-                Some((t, if self.word(t + 1) == "," { t + 1 } else { t }))
-            }
+            Some(c) => Some((t, closed(c))),
+            None if matches!(self.word(t + 1), "," | "." | ";") => Some((t, closed(t + 1))),
             None if t + 1 >= end => Some((t, t)),
             None => None,
         }
     }
 
-    /// A short aside at `m` closed by a comma before `end`: plain words,
-    /// organisations and numbers, no person and no verb group.
-    fn aside(&self, m: usize, end: usize) -> Option<usize> {
-        let close = (m..(m + ASIDE_WORDS + 1).min(end)).find(|&i| self.word(i) == ",")?;
-        let plain = (m..close).all(|i| {
-            matches!(
-                self.kind(i),
-                Some(ChunkKind::Word | ChunkKind::Org | ChunkKind::Title)
-            ) && !self.starts_verb(i)
-                && !matches!(self.word(i), "and" | "or" | ";" | ":" | "who" | "which")
-        });
-        // The aside must close before the verb of the clause.
-        let verb_after = self.starts_verb(close + 1);
-        (close > m && plain && verb_after).then_some(close)
+    /// Up to three asides from `m`, each closed by a comma, the last one
+    /// right before the clause's verb: ", a 27-year company veteran,", ",
+    /// professor of psychology and dean at Eastfield, in Ohio,". Plain words,
+    /// names, titles and organisations; no person, no verb group. Returns
+    /// the last closing comma.
+    fn asides(&self, m: usize, end: usize) -> Option<usize> {
+        let mut start = m;
+        for _ in 0..MAX_ASIDES {
+            let close =
+                (start..(start + ASIDE_WORDS + 1).min(end)).find(|&i| self.word(i) == ",")?;
+            let plain = close > start
+                && (start..close).all(|i| {
+                    matches!(
+                        self.kind(i),
+                        Some(ChunkKind::Word | ChunkKind::Org | ChunkKind::Title | ChunkKind::Name)
+                    ) && !self.starts_verb(i)
+                        && !matches!(self.word(i), ";" | ":" | "who" | "which" | "said" | "says")
+                });
+            if !plain {
+                return None;
+            }
+            // Before the clause's verb, or before the role the verb gives
+            // ("appointed Thomas Sedran, a restructuring expert, as CEO").
+            if self.starts_verb(close + 1) || matches!(self.word(close + 1), "as" | "to") {
+                return Some(close);
+            }
+            start = close + 1;
+        }
+        None
     }
 
     /// The title group at `k`: determiners and a possessor before a title
@@ -200,12 +250,20 @@ impl Sentence<'_, '_> {
         if is_determiner(self.word(j)) {
             j += 1;
         }
-        if self.word(j + 1) == "'s" && self.kind(j) == Some(ChunkKind::Word) {
-            j += 2;
+        // "the company 's", "the private research university 's".
+        if let Some(s) = (j + 1..j + 5).find(|&i| self.word(i) == "'s") {
+            if (j..s).all(|i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i)) {
+                j = s + 1;
+            }
         }
-        // "the newly created role of", "the position of".
+        // "its new", "the newly created role of", "its 15th".
         let mut r = j;
-        while r < j + 3 && matches!(self.word(r), "newly" | "created" | "new" | "top" | "vacant") {
+        while r < j + 3
+            && (matches!(
+                self.word(r),
+                "newly" | "created" | "new" | "top" | "vacant" | "next" | "first" | "incoming"
+            ) || is_ordinal(self.word(r)))
+        {
             r += 1;
         }
         let role_noun = self.kind(r) == Some(ChunkKind::RoleRef)
@@ -213,8 +271,14 @@ impl Sentence<'_, '_> {
         if role_noun && self.word(r + 1) == "of" && self.is_title(r + 2) {
             return Some((r + 2, r + 2));
         }
-        (j > k && self.is_title(j)).then_some((j, j))
+        (r > k && self.is_title(r)).then_some((r, r))
     }
+}
+
+/// "15th", "2nd": an ordinal number.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// An adult's age as news gives it after a name: 18 to 99.

@@ -4,7 +4,7 @@
 //! "has not yet been named" is one group: verb class `name`, passive,
 //! perfect, negated. "is set to take over" is another: class `take_over`,
 //! active, future. The event rules then match the group's symbol
-//! (`V7.name.pas.perf.neg`) instead of spelling out every auxiliary.
+//! (`V7/name/pas/perf/neg`) instead of spelling out every auxiliary.
 
 use crate::lexicon::{Form, VerbEntry, VERBS_LEXICON};
 
@@ -75,19 +75,21 @@ pub(crate) struct VerbGroup {
 }
 
 impl VerbGroup {
-    /// The symbol the encoding writes for this group.
+    /// The symbol the encoding writes for this group: `V7/name/pas/perf`,
+    /// with `/neg` and `/hyp` when negated or only possible. Slashes, not
+    /// dots, so that the rules' `[^ .]` classes take it as one word.
     pub(crate) fn symbol(&self) -> String {
         let class = VERBS_LEXICON.classes[self.class].name;
         let voice = match self.voice {
             Voice::Active => "act",
             Voice::Passive => "pas",
         };
-        let mut s = format!("V{}.{class}.{voice}.{}", self.main, self.tense.code());
+        let mut s = format!("V{}/{class}/{voice}/{}", self.main, self.tense.code());
         if self.negated {
-            s.push_str(".neg");
+            s.push_str("/neg");
         }
         if self.hypothetical {
-            s.push_str(".hyp");
+            s.push_str("/hyp");
         }
         s
     }
@@ -138,6 +140,10 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
         } else if let Some(n) = phrase_at(symbols, j, &v.future_phrase) {
             aux.future = true;
             j += n;
+        } else if let Some(n) = phrase_at(symbols, j, &v.hedge_adverb) {
+            aux.hypothetical = true;
+            j += n;
+            continue;
         } else if let Some(n) = phrase_at(symbols, j, &v.adverb) {
             // An adverb alone is no verb group; it joins one that follows.
             j += n;
@@ -218,7 +224,12 @@ fn main_verb(
     if !aux.any && k > 0 {
         let before = symbols[k - 1];
         let base_like = entries.iter().any(|e| e.form == Form::Base);
-        let two_back = k > 1 && is_determiner(symbols[k - 2]) && base_like;
+        // "his abrupt exit" (but "her and report", "its ... to name").
+        let adjective = symbols[k - 1]
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !matches!(symbols[k - 1], "and" | "or" | "but" | "to" | "then" | "nor");
+        let two_back = k > 1 && is_determiner(symbols[k - 2]) && adjective && base_like;
         if is_determiner(before) || two_back {
             return None;
         }
@@ -337,31 +348,31 @@ mod tests {
     #[test]
     fn auxiliaries_voice_and_tense() {
         for (encoding, expected) in [
-            ("P0 has resigned .", vec!["V2.resign.act.perf"]),
-            ("P0 will step down as T5 .", vec!["V2.resign.act.fut"]),
+            ("P0 has resigned .", vec!["V2/resign/act/perf"]),
+            ("P0 will step down as T5 .", vec!["V2/resign/act/fut"]),
             (
                 "P0 has not yet been named T6 .",
-                vec!["V5.name.pas.perf.neg"],
+                vec!["V5/name/pas/perf/neg"],
             ),
             (
                 "P0 is set to take over from P7 .",
-                vec!["V4.succeed.act.fut"],
+                vec!["V4/succeed/act/fut"],
             ),
-            ("P0 was fired .", vec!["V2.fire.pas.past"]),
-            ("O0 fired P2 .", vec!["V1.fire.act.past"]),
-            ("P0 , who is retiring , said", vec!["V4.retire.act.prog"]),
-            ("P0 could be named T4 .", vec!["V3.name.pas.pres.hyp"]),
-            ("P0 retires in june .", vec!["V1.retire.act.pres"]),
-            ("P0 also quit .", vec!["V2.resign.act.past"]),
-            ("P0 is T2 .", vec!["V1.be_role.act.pres"]),
-            ("P0 will be the new T5 .", vec!["V2.be_role.act.fut"]),
+            ("P0 was fired .", vec!["V2/fire/pas/past"]),
+            ("O0 fired P2 .", vec!["V1/fire/act/past"]),
+            ("P0 , who is retiring , said", vec!["V4/retire/act/prog"]),
+            ("P0 could be named T4 .", vec!["V3/name/pas/pres/hyp"]),
+            ("P0 retires in june .", vec!["V1/retire/act/pres"]),
+            ("P0 also quit .", vec!["V2/resign/act/past"]),
+            ("P0 is T2 .", vec!["V1/be_role/act/pres"]),
+            ("P0 will be the new T5 .", vec!["V2/be_role/act/fut"]),
             (
                 "P0 no longer reports to P4 .",
-                vec!["V3.report.act.pres.neg"],
+                vec!["V3/report/act/pres/neg"],
             ),
             (
                 "P0 left O2 to join O5 .",
-                vec!["V1.leave.act.past", "V4.join.act.inf"],
+                vec!["V1/leave/act/past", "V4/join/act/inf"],
             ),
         ] {
             assert_eq!(groups(encoding), expected, "{encoding}");
@@ -377,11 +388,11 @@ mod tests {
 
     #[test]
     fn phrasal_verbs_take_their_particle() {
-        assert_eq!(groups("P0 stepped down ."), ["V1.resign.act.past"]);
-        assert_eq!(groups("P0 took the helm ."), ["V1.take_over.act.past"]);
+        assert_eq!(groups("P0 stepped down ."), ["V1/resign/act/past"]);
+        assert_eq!(groups("P0 took the helm ."), ["V1/take_helm/act/past"]);
         assert_eq!(
             groups("P0 will take charge of O5"),
-            ["V2.take_over.act.fut"]
+            ["V2/take_helm/act/fut"]
         );
     }
 }

@@ -2,16 +2,15 @@
 //! and organisations, and the roles that appositives bind to people.
 
 use super::*;
+use crate::phrases::verbs::Tense as VerbTense;
+use crate::phrases::VerbGroup;
+use crate::rules::Slot;
 
 impl Context<'_> {
-    pub(super) fn chunk_of(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<usize> {
-        view.mentions.chunk_at(offset)
-    }
-
-    /// The person a slot names: a full name, a short name or a pronoun.
-    pub(super) fn person(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<String> {
-        let idx = self.chunk_of(view, offset)?;
-        let chunk = &view.mentions.chunks[idx];
+    /// The person chunk `idx` names: a full name, a short name or a
+    /// pronoun.
+    pub(super) fn person(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<String> {
+        let chunk = view.mentions.chunks.get(idx)?;
         match chunk.kind {
             // A name with an honorific is a person even when the article
             // never gives it in full ("Mr Liang").
@@ -30,14 +29,19 @@ impl Context<'_> {
                     return None;
                 }
                 // "him"/"her" never refer to the subject of their own clause:
-                // take the person of the event before it in this sentence
-                // ("tapped Rachel Lindgren ..., hiring her"), else the
-                // subject of the sentences before.
+                // take the person of the latest event before it in this
+                // sentence who is someone else ("Ben Toll retires, with Ana
+                // Ruiz slated to succeed him"), else the subject of the
+                // sentences before.
                 if matches!(w.as_str(), "him" | "her" | "his" | "their") {
+                    let other = |p: &&String| Some(*p) != self.current.as_ref();
                     return self
-                        .sentence_subject
-                        .clone()
-                        .or_else(|| self.last_subject.clone());
+                        .sentence_people
+                        .iter()
+                        .rev()
+                        .find(other)
+                        .or(self.last_subject.as_ref().filter(other))
+                        .cloned();
                 }
                 // Nearest person earlier in the same sentence, else the
                 // subject of the sentences before.
@@ -47,6 +51,20 @@ impl Context<'_> {
             }
             _ => None,
         }
+    }
+
+    /// An undecided single name that fills the person slot of an event
+    /// ("Harlow retired as CEO in 2011"): a person, unless the article
+    /// uses it for an organisation or a place.
+    pub(super) fn bare_name(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<String> {
+        let chunk = view.mentions.chunks.get(idx)?;
+        let name = people::strip_honorific(chunk.text);
+        let usable = chunk.kind == ChunkKind::Name
+            && !name.contains(' ')
+            && !PLACE_NAMES.contains(name)
+            && !self.org_names.contains(name)
+            && self.focus.as_deref().is_none_or(|f| !f.starts_with(name));
+        usable.then(|| name.to_owned())
     }
 
     /// The full name a person or name chunk resolves to, if any.
@@ -92,61 +110,36 @@ impl Context<'_> {
         })
     }
 
-    /// People coordinated with the match's person: before it ("<Name>,
-    /// <title>, and <Name> will join") and, for event nouns, after it ("the
-    /// departures of <Name> and <title> <Name>").
+    /// The people coordinated with the match's person in one noun group
+    /// ("Ana Ruiz and Ben Toll will join", "the departures of A and B").
     pub(super) fn coordinated(&self, view: &SentenceView<'_, '_>, m: &Match<'_>) -> Vec<String> {
-        let Some(&(_, at)) = m.slots.iter().find(|(s, _)| *s == "person") else {
+        let Some(k) = m.slot(Slot::Person) else {
             return Vec::new();
         };
-        let Some(k) = view.mentions.chunk_at(at) else {
+        let Some(group) = view.phrases.groups.iter().find(|g| g.members.contains(&k)) else {
             return Vec::new();
         };
-        let chunks = &view.mentions.chunks;
-        let kind = |i: usize| chunks.get(i).map(|c| c.kind);
-        let text = |i: usize| chunks.get(i).map_or("", |c| c.text);
-        let is_name = |i: usize| matches!(kind(i), Some(ChunkKind::Person | ChunkKind::Name));
-        let person_at = |i: usize| self.person(view, view.mentions.symbol_starts[i]);
-        let mut out = Vec::new();
-        // Backwards: [name] [, title ,] [,] and <person>
-        if k >= 2 && text(k - 1) == "and" {
-            let mut j = k - 2;
-            if text(j) == "," && j >= 1 {
-                j -= 1;
-            }
-            if kind(j) == Some(ChunkKind::Title) && j >= 2 && text(j - 1) == "," {
-                j -= 2;
-            }
-            if is_name(j) {
-                out.extend(person_at(j));
-            }
-        }
-        // Forwards, for event nouns: <person> and [title] <name>
-        if m.rule.id.contains("NOUN") && text(k + 1) == "and" {
-            let mut j = k + 2;
-            if kind(j) == Some(ChunkKind::Title) {
-                j += 1;
-            }
-            if is_name(j) {
-                out.extend(person_at(j));
-            }
-        }
-        out
+        group
+            .members
+            .iter()
+            .filter(|&&other| other != k)
+            .filter_map(|&other| self.person(view, other))
+            .collect()
     }
 
-    /// The first person named in the sentence before encoding offset `end`.
+    /// The first person named in the sentence before chunk `end`.
     pub(super) fn first_person_before(
         &self,
         view: &SentenceView<'_, '_>,
         end: usize,
     ) -> Option<String> {
-        let at = view.mentions.symbol_starts[self.sentence_people(view).first?];
-        (at < end).then(|| self.person(view, at)).flatten()
+        let first = self.sentence_people(view).first?;
+        (first < end).then(|| self.person(view, first)).flatten()
     }
 
-    pub(super) fn role(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<RoleSlot> {
-        let idx = self.chunk_of(view, offset)?;
-        let chunk = &view.mentions.chunks[idx];
+    /// The role chunk `idx` names: a title, or "the position".
+    pub(super) fn role(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<RoleSlot> {
+        let chunk = view.mentions.chunks.get(idx)?;
         match chunk.kind {
             ChunkKind::RoleRef => Some(RoleSlot::Reference),
             ChunkKind::Title => {
@@ -170,9 +163,9 @@ impl Context<'_> {
         }
     }
 
-    pub(super) fn org(&self, view: &SentenceView<'_, '_>, offset: usize) -> Option<String> {
-        let idx = self.chunk_of(view, offset)?;
-        let chunk = &view.mentions.chunks[idx];
+    /// The organisation chunk `idx` names.
+    pub(super) fn org(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<String> {
+        let chunk = view.mentions.chunks.get(idx)?;
         match chunk.kind {
             ChunkKind::Org => Some(clean_org(chunk.text).to_owned()),
             // "Shareholders elected ...": a lone word opening the sentence
@@ -187,17 +180,38 @@ impl Context<'_> {
         }
     }
 
-    pub(super) fn bind_role(&mut self, view: &SentenceView<'_, '_>, m: &Match<'_>, matched: &str) {
-        let person = m.slots.iter().find(|(s, _)| *s == "person");
-        let role = m.slots.iter().find(|(s, _)| *s == "role");
-        let (Some(&(_, p)), Some(&(_, r))) = (person, role) else {
+    /// Binds the role a role rule matched to its person. A role told in the
+    /// past ("had been", "was previously") is a former one.
+    pub(super) fn bind_role(&mut self, view: &SentenceView<'_, '_>, m: &Match<'_>) {
+        let (Some(p), Some(r)) = (m.slot(Slot::Person), m.slot(Slot::Role)) else {
             return;
         };
+        let past_verb = m
+            .verb
+            .and_then(|v| view.phrases.verb_at(v))
+            .is_some_and(|v| matches!(v.tense, VerbTense::Past | VerbTense::Perfect));
+        let past_words = PAST_CUES.iter().any(|w| m.text.contains(w));
+        self.bind(view, p, r, past_verb || past_words);
+    }
+
+    /// Binds the titles a sentence's noun groups give their people
+    /// (appositions, pre-modifiers).
+    pub(super) fn bind_groups(&mut self, view: &SentenceView<'_, '_>) {
+        for group in &view.phrases.groups {
+            for &(p, r) in &group.roles {
+                self.bind(view, p, r, false);
+            }
+        }
+    }
+
+    fn bind(&mut self, view: &SentenceView<'_, '_>, p: usize, r: usize, former: bool) {
         // Roles bind to names only: in "told directors he would", "directors"
         // is not his title.
-        let is_name = self
-            .chunk_of(view, p)
-            .is_some_and(|i| view.mentions.chunks[i].kind != ChunkKind::Word);
+        let is_name = view
+            .mentions
+            .chunks
+            .get(p)
+            .is_some_and(|c| c.kind != ChunkKind::Word);
         if !is_name {
             return;
         }
@@ -206,15 +220,7 @@ impl Context<'_> {
         else {
             return;
         };
-        let past = [
-            " formerly ",
-            " previously ",
-            " was ",
-            " had been ",
-            " served as ",
-            " most recently ",
-        ];
-        if past.iter().any(|w| matched.contains(w)) {
+        if former {
             role.tense = Tense::Former;
         }
         self.bindings.bind(person, role, view.sentence.start);
@@ -226,60 +232,52 @@ impl Context<'_> {
         index: usize,
         m: &Match<'_>,
         kind: Kind,
-        matched: &str,
         subject: Option<(String, Status)>,
     ) -> Option<Frame> {
-        let slot = |name: &str| m.slots.iter().find(|(s, _)| *s == name).map(|&(_, o)| o);
         // A rule without a person slot continues the clause of the event
         // before it ("will step down ... and serve as a consultant"), in
         // the same tense.
-        let (person, inherited) = match slot("person") {
-            Some(offset) => (self.person(view, offset)?, None),
+        let (person, inherited) = match m.slot(Slot::Person) {
+            Some(k) => (
+                self.person(view, k).or_else(|| self.bare_name(view, k))?,
+                None,
+            ),
             None => match subject {
                 Some((p, status)) => (p, Some(status)),
                 // No event before it: the sentence's first named person
                 // ("<Name> did not stand for re-election and left the board").
-                None => (self.first_person_before(view, m.start)?, None),
+                None => (self.first_person_before(view, m.first)?, None),
             },
         };
-        let named = |o: Option<usize>| {
-            o.and_then(|o| self.person(view, o))
+        // "left for Tokyo": going to a place is no change of job.
+        let to_place = m
+            .slot(Slot::Dest)
+            .and_then(|k| view.mentions.chunks.get(k))
+            .is_some_and(|c| PLACE_NAMES.contains(clean_org(c.text)));
+        if to_place {
+            return None;
+        }
+        self.current = Some(person.clone());
+        let named = |k: Option<usize>| {
+            k.and_then(|k| self.person(view, k))
                 .filter(|n| *n != person)
         };
-        let future = [
-            " will ",
-            " 'll ",
-            " to ",
-            " set to ",
-            " expected to ",
-            " would ",
-            " is to ",
-        ];
-        let status = if let Some(status) = inherited {
-            status
-        } else if future.iter().any(|w| matched.contains(w)) {
-            Status::Announced
-        } else {
-            Status::Completed
+        let verb = m.verb.and_then(|v| view.phrases.verb_at(v));
+        let status = match (inherited, verb) {
+            (Some(status), _) => status,
+            (None, Some(v)) => verb_status(view, v),
+            (None, None) if FUTURE_CUES.iter().any(|w| m.text.contains(w)) => Status::Announced,
+            (None, None) => Status::Completed,
         };
         // Career history: a past start with a year ("joined GM in 1982").
-        if kind.group() == Group::Start
-            && status == Status::Completed
-            && is_history(view, m, matched)
-        {
+        if kind.group() == Group::Start && status == Status::Completed && is_history(view, m) {
             return None;
         }
         // "put in charge of the foundry unit", "will head the new AI group":
         // the head of that unit.
-        let phrase = |(start, end): (usize, usize)| -> Option<&str> {
+        let phrase = |(first, last): (usize, usize)| -> Option<&str> {
             let chunks = &view.mentions.chunks;
-            let first = view.mentions.chunk_at(start)?;
-            let last = view
-                .mentions
-                .symbol_starts
-                .partition_point(|&at| at < end)
-                .checked_sub(1)?;
-            let text = &self.text[chunks[first].start..chunks[last].end];
+            let text = &self.text[chunks.get(first)?.start..chunks.get(last)?.end];
             Some(
                 ["the ", "its ", "their ", "a ", "an ", "new "]
                     .iter()
@@ -312,15 +310,16 @@ impl Context<'_> {
             kind,
             rule: m.rule.id.clone(),
             sentence: index,
-            new_role: slot("new_role")
-                .and_then(|o| self.role(view, o))
+            new_role: m
+                .slot(Slot::NewRole)
+                .and_then(|k| self.role(view, k))
                 .or(unit_role),
-            old_role: slot("old_role").and_then(|o| self.role(view, o)),
-            org: slot("org").and_then(|o| self.org(view, o)),
-            predecessor: named(slot("predecessor")),
-            successor: named(slot("successor")),
-            reports_to: named(slot("reports_to")),
-            prev_reports_to: named(slot("prev_reports_to")),
+            old_role: m.slot(Slot::OldRole).and_then(|k| self.role(view, k)),
+            org: m.slot(Slot::Org).and_then(|k| self.org(view, k)),
+            predecessor: named(m.slot(Slot::Predecessor)),
+            successor: named(m.slot(Slot::Successor)),
+            reports_to: named(m.slot(Slot::ReportsTo)),
+            prev_reports_to: named(m.slot(Slot::PrevReportsTo)),
             person,
             status,
         })
@@ -385,26 +384,53 @@ pub(super) fn clean_org(t: &str) -> &str {
         .trim()
 }
 
-/// Career history told in passing: only past tense, with a year just after
-/// the match ("joined GM in 1982", "became CEO in 2019"); a year elsewhere
-/// ("the company's CFO since 2007, was named", "a contract until 2027")
-/// does not count.
-pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>, matched: &str) -> bool {
-    let mentions = view.mentions;
-    let last = mentions
-        .symbol_starts
-        .partition_point(|&at| at < m.end)
-        .saturating_add(4)
-        .min(mentions.chunks.len());
-    let first = mentions.symbol_starts.partition_point(|&at| at < m.end);
-    let has_year = mentions.chunks[first..last].iter().any(|c| {
+/// Words that tell a role was held before ("was previously CFO").
+const PAST_CUES: &[&str] = &[
+    " formerly ",
+    " previously ",
+    " had been ",
+    " served as ",
+    " most recently ",
+    " until recently ",
+];
+
+/// Words that announce an event, for matches without a verb group ("her
+/// appointment as CFO, to take effect in May").
+const FUTURE_CUES: &[&str] = &[" will ", " 'll ", " set to ", " expected to ", " would "];
+
+/// Whether the event of verb group `v` has happened: a future, a plan
+/// ("is retiring") or an infinitive after one ("will step down to take on")
+/// is announced.
+pub(super) fn verb_status(view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status {
+    match v.tense {
+        VerbTense::Future | VerbTense::Progressive => Status::Announced,
+        VerbTense::Infinitive | VerbTense::Gerund => view
+            .phrases
+            .verbs
+            .iter()
+            .rev()
+            .find(|w| w.main < v.first)
+            .map_or(Status::Announced, |w| verb_status(view, w)),
+        _ => Status::Completed,
+    }
+}
+
+/// Career history told in passing: a start in the past with a year just
+/// after the match ("joined GM in 1982", "became CEO in 2019"); a year
+/// elsewhere ("the company's CFO since 2007, was named", "a contract until
+/// 2027") does not count.
+pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
+    let chunks = &view.mentions.chunks;
+    let after = (m.last + 1).min(chunks.len())..(m.last + 5).min(chunks.len());
+    let has_year = chunks[after].iter().any(|c| {
         let b = c.text.as_bytes();
         b.len() == 4
             && (b.starts_with(b"19") || b.starts_with(b"20"))
             && b.iter().all(u8::is_ascii_digit)
     });
-    let present = [
-        " will ", " is ", " are ", " has ", " have ", " now ", " to ", " be ", " 'll ",
-    ];
-    has_year && !present.iter().any(|w| matched.contains(w))
+    let past = match m.verb.and_then(|v| view.phrases.verb_at(v)) {
+        Some(v) => matches!(v.tense, VerbTense::Past | VerbTense::Gerund),
+        None => true,
+    };
+    has_year && past
 }

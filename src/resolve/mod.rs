@@ -28,8 +28,10 @@ use std::cell::OnceCell;
 
 use once_cell::sync::Lazy;
 
+use crate::lexicon::VERBS_LEXICON;
 use crate::lexicon::{entries, with_lowercase, WordMap, WordSet, PLACE_NAMES};
 use crate::mentions::{ChunkKind, Mentions, Tense};
+use crate::phrases::Phrases;
 use crate::record::{Group, Kind, Record, Role, Span, Status};
 use crate::rules::{Action, Match};
 use crate::segment::Sentence;
@@ -95,6 +97,7 @@ pub struct RuleHit {
 pub(crate) struct SentenceView<'a, 't> {
     pub sentence: &'a Sentence<'t>,
     pub mentions: &'a Mentions<'t>,
+    pub phrases: &'a Phrases,
     pub matches: &'a [Match<'static>],
 }
 
@@ -104,14 +107,6 @@ pub(crate) fn records(
     views: &[SentenceView<'_, '_>],
     hits: &mut Vec<RuleHit>,
 ) -> Vec<Record> {
-    // Names some rule read as a person.
-    const PERSON_SLOTS: [&str; 5] = [
-        "person",
-        "successor",
-        "predecessor",
-        "reports_to",
-        "prev_reports_to",
-    ];
     // Collecting names, organisations and common nouns reads every chunk
     // a few times; the walk below reads every match.
     crate::stages::tally(
@@ -121,13 +116,14 @@ pub(crate) fn records(
             .map(|v| 1 + v.mentions.chunks.len() + v.matches.len())
             .sum(),
     );
+    // Names some rule read as a person.
     let mut named: WordSet<&str> = WordSet::default();
     for v in views {
         for m in v.matches {
-            for &(slot, at) in &m.slots {
-                if PERSON_SLOTS.contains(&slot) {
-                    if let Some(i) = v.mentions.chunk_at(at) {
-                        named.insert(v.mentions.chunks[i].text);
+            for &(slot, k) in &m.slots {
+                if slot.is_person() {
+                    if let Some(c) = v.mentions.chunks.get(k) {
+                        named.insert(c.text);
                     }
                 }
             }
@@ -144,28 +140,36 @@ pub(crate) fn records(
         inner: &inner,
         bindings: Bindings::default(),
         last_subject: None,
-        sentence_subject: None,
+        sentence_people: Vec::new(),
+        current: None,
+        org_names: orgs.iter().flatten().map(|(n, _)| n.clone()).collect(),
         here: OnceCell::new(),
     };
     let mut frames = Vec::new();
     let mut denial_before = false;
     for (index, view) in views.iter().enumerate() {
         ctx.here = OnceCell::new();
-        let padded = format!(" {} ", view.mentions.encoding);
+        let main = view
+            .phrases
+            .clauses
+            .first()
+            .map_or("", |c| c.encoding.as_str());
+        let padded = format!(" {main} ");
         let denial_here = HEDGE_CUES.1.any_in(&padded, |_| true);
         // What "the report" said, right after a denial of that report, is
         // the denied rumour retold.
         let retold = denial_before && HEDGE_CUES.2.any_in(&padded, |_| true);
         let sentence_hedged = denial_here || retold;
         denial_before = denial_here || retold;
+        if !sentence_hedged {
+            ctx.bind_groups(view);
+        }
         let mut subject_here: Option<(String, Status)> = None;
-        let mut object_here: Option<String> = None;
         let mut matches: Vec<&Match<'static>> = view.matches.iter().collect();
-        matches.sort_by_key(|m| m.start);
+        matches.sort_by_key(|m| (m.first, m.clause));
         for m in matches {
-            let matched = format!(" {} ", &view.mentions.encoding[m.start..m.end]);
             let hedged = sentence_hedged
-                || HEDGE_CUES.0.any_in(&matched, |c| {
+                || HEDGE_CUES.0.any_in(&m.text, |c| {
                     !m.rule.literal_words.iter().any(|w| c.trim() == w)
                 });
             hits.push(RuleHit {
@@ -180,39 +184,36 @@ pub(crate) fn records(
             if hedged {
                 continue;
             }
-            match m.rule.action {
-                Action::Role => ctx.bind_role(view, m, &matched),
-                Action::Event(kind) => {
-                    let subject = subject_here.clone();
-                    ctx.sentence_subject = object_here.clone();
-                    if let Some(f) = ctx.frame(view, index, m, kind, &matched, subject) {
-                        subject_here = Some((f.person.clone(), f.status));
-                        // An object ("tapped <Name> ..., hiring her") is what a
-                        // later "him"/"her" in the sentence can mean; a
-                        // subject ("<Name> was elected, succeeding him") is not.
-                        let person_at = m
-                            .slots
-                            .iter()
-                            .find(|(s, _)| *s == "person")
-                            .map(|&(_, o)| o);
-                        let is_object = person_at.is_some_and(|o| o > m.start + 1);
-                        object_here = is_object.then(|| f.person.clone());
-                        // "<Name>, <title>, and <Name>, <title>, will join":
-                        // the same change for each coordinated person.
-                        for other in ctx.coordinated(view, m) {
-                            if other != f.person {
-                                let mut twin = f.clone();
-                                twin.person = other;
-                                twin.old_role = None;
-                                frames.push(twin);
-                            }
-                        }
-                        frames.push(f);
+            let kind = match m.rule.action {
+                Action::Role => {
+                    ctx.bind_role(view, m);
+                    continue;
+                }
+                Action::Event(kind) => Some(kind),
+                Action::VerbKind => m
+                    .verb
+                    .and_then(|v| view.phrases.verb_at(v))
+                    .map(|v| VERBS_LEXICON.classes[v.class].kind),
+            };
+            let Some(kind) = kind else { continue };
+            let subject = subject_here.clone();
+            if let Some(f) = ctx.frame(view, index, m, kind, subject) {
+                subject_here = Some((f.person.clone(), f.status));
+                ctx.sentence_people.push(f.person.clone());
+                // "<Name>, <title>, and <Name>, <title>, will join": the
+                // same change for each coordinated person.
+                for other in ctx.coordinated(view, m) {
+                    if other != f.person {
+                        let mut twin = f.clone();
+                        twin.person = other;
+                        twin.old_role = None;
+                        frames.push(twin);
                     }
                 }
+                frames.push(f);
             }
         }
-        ctx.sentence_subject = None;
+        ctx.sentence_people.clear();
         // The sentence's first person becomes the antecedent for "he"/"she".
         let first_person = view.mentions.chunks.iter().find_map(|c| match c.kind {
             ChunkKind::Person | ChunkKind::Name => people.resolve(c.text, c.start).filter(|_| {
@@ -236,10 +237,18 @@ struct Context<'a> {
     inner: &'a WordSet<&'a str>,
     /// Roles held by each person, from appositives.
     bindings: Bindings,
+    /// The subject of the sentences before: what "he" or "she" opening a
+    /// sentence means.
     last_subject: Option<String>,
-    /// The person of the latest event in the current sentence, when that
-    /// person was its object.
-    sentence_subject: Option<String>,
+    /// The people of the events found so far in the current sentence, in
+    /// order: what a later "him" or "her" in it may mean.
+    sentence_people: Vec<String>,
+    /// The person of the event being resolved: "him" or "her" in its own
+    /// clause is someone else.
+    current: Option<String>,
+    /// Organisation names the article uses, by the names they are written
+    /// with: a bare name among them is no person.
+    org_names: WordSet<String>,
     /// Where the current sentence names people, worked out on first use.
     here: OnceCell<SentencePeople>,
 }
