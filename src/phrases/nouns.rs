@@ -9,7 +9,7 @@
 //! C") are one group whose members each take part in the event.
 
 use super::Sentence;
-use crate::lexicon::PEOPLE_VOCAB;
+use crate::lexicon::{PEOPLE_VOCAB, VERBS_LEXICON};
 use crate::mentions::ChunkKind;
 
 /// How many words an appositive aside may hold ("a 27-year company
@@ -221,12 +221,18 @@ impl Sentence<'_, '_> {
         for _ in 0..MAX_ASIDES {
             let close =
                 (start..(start + ASIDE_WORDS + 1).min(end)).find(|&i| self.word(i) == ",")?;
+            // ", after serving as entertainment president,": a participle
+            // clause opened by a conjunction may hold a verb.
+            let participle = matches!(
+                self.word(start),
+                "after" | "before" | "while" | "since" | "having" | "following" | "despite"
+            );
             let plain = close > start
                 && (start..close).all(|i| {
                     matches!(
                         self.kind(i),
                         Some(ChunkKind::Word | ChunkKind::Org | ChunkKind::Title | ChunkKind::Name)
-                    ) && !self.starts_verb(i)
+                    ) && (participle || !self.starts_verb(i))
                         && !matches!(self.word(i), ";" | ":" | "who" | "which" | "said" | "says")
                 });
             if !plain {
@@ -234,12 +240,25 @@ impl Sentence<'_, '_> {
             }
             // Before the clause's verb, or before the role the verb gives
             // ("appointed Thomas Sedran, a restructuring expert, as CEO").
-            if self.starts_verb(close + 1) || matches!(self.word(close + 1), "as" | "to") {
+            if self.verb_follows(close + 1) || matches!(self.word(close + 1), "as" | "to") {
                 return Some(close);
             }
             start = close + 1;
         }
         None
+    }
+
+    /// Whether the clause's verb starts at `k`: a verb group, or an
+    /// auxiliary before a verb the lexicon does not list ("will handle").
+    fn verb_follows(&self, k: usize) -> bool {
+        let v = &*VERBS_LEXICON;
+        let w = self.word(k);
+        self.starts_verb(k)
+            || v.modal.contains(w)
+            || v.have.contains(w)
+            || v.be.contains(w)
+            || v.hypothetical.contains(w)
+            || matches!(w, "said" | "says" | "told" | "added" | "also")
     }
 
     /// The title group at `k`: determiners and a possessor before a title
@@ -249,11 +268,11 @@ impl Sentence<'_, '_> {
         let mut j = k;
         if is_determiner(self.word(j)) {
             j += 1;
-        }
-        // "the company 's", "the private research university 's".
-        if let Some(s) = (j + 1..j + 5).find(|&i| self.word(i) == "'s") {
-            if (j..s).all(|i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i)) {
-                j = s + 1;
+            // "the company 's", "the private research university 's".
+            if let Some(s) = (j + 1..j + 5).find(|&i| self.word(i) == "'s") {
+                if (j..s).all(|i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i)) {
+                    j = s + 1;
+                }
             }
         }
         // "its new", "the newly created role of", "its 15th".
