@@ -398,9 +398,9 @@ mod tests {
         // English, Spanish, Swedish, Arabic, Indian, Japanese, Korean,
         // Chinese, Akan, Yoruba, Igbo, Zulu and Sotho given names.
         for name in [
-            "James", "Lovisa", "José", "Jose", "Faisal", "Abdullah", "Rakesh", "Kenta",
-            "Shohei", "Min-jun", "Ji-hoon", "Chia-hao", "Akua", "Abiodun", "Chinedu",
-            "Andile", "Thabo", "Kwame",
+            "James", "Lovisa", "José", "Jose", "Faisal", "Abdullah", "Rakesh", "Kenta", "Shohei",
+            "Min-jun", "Ji-hoon", "Chia-hao", "Akua", "Abiodun", "Chinedu", "Andile", "Thabo",
+            "Kwame",
         ] {
             assert!(people.given.contains(name), "{name} is no given name");
         }
@@ -410,13 +410,19 @@ mod tests {
         // English words, places and firms' first words stay out.
         for word in [
             "Will", "Page", "Chase", "Morgan", "Wells", "Ford", "Dell", "Lincoln", "Jordan",
-            "Georgia", "Paris", "Victoria", "Sydney", "Bank", "Price", "Young", "King",
-            "Grant", "Apollo", "Said", "Long", "May", "June", "Dean", "General",
+            "Georgia", "Paris", "Victoria", "Sydney", "Bank", "Price", "Young", "King", "Grant",
+            "Apollo", "Said", "Long", "May", "June", "Dean", "General",
         ] {
-            assert!(!people.given.contains(word), "{word} is taken for a given name");
+            assert!(
+                !people.given.contains(word),
+                "{word} is taken for a given name"
+            );
         }
         for word in ["Law", "Man", "Hong", "So"] {
-            assert!(!people.surname.contains(word), "{word} is taken for a family name");
+            assert!(
+                !people.surname.contains(word),
+                "{word} is taken for a family name"
+            );
         }
     }
 
