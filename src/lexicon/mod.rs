@@ -20,6 +20,12 @@ const SENTENCE_STARTERS: &str = include_str!("sentence_starters.txt");
 const TITLES: &str = include_str!("titles.txt");
 const ORGANISATIONS: &str = include_str!("organisations.txt");
 const PEOPLE: &str = include_str!("people.txt");
+/// Given names from public data (`given_names.txt`, made by
+/// `scripts/gen_name_lists.py`); people.txt `[given]` keeps the hand list.
+const GIVEN_NAMES: &str = include_str!("given_names.txt");
+/// Family names written first (`family_names_first.txt`, made by the same
+/// script); people.txt `[surname]` keeps the hand list.
+const FAMILY_NAMES_FIRST: &str = include_str!("family_names_first.txt");
 const PLACES: &str = include_str!("places.txt");
 const FUNCTION_WORDS: &str = include_str!("function_words.txt");
 const CALENDAR: &str = include_str!("calendar.txt");
@@ -332,14 +338,20 @@ pub(crate) struct PeopleWords {
 pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
     honorific: section(PEOPLE, "honorific"),
     kept_honorific: section(PEOPLE, "kept_honorific"),
-    given: section(PEOPLE, "given"),
-    surname: section(PEOPLE, "surname"),
+    given: with_all_of(section(PEOPLE, "given"), GIVEN_NAMES),
+    surname: with_all_of(section(PEOPLE, "surname"), FAMILY_NAMES_FIRST),
     particle: section(PEOPLE, "particle"),
     suffix: section(PEOPLE, "suffix"),
     post_nominal: section(PEOPLE, "post_nominal"),
     occupation: section(PEOPLE, "occupation"),
     demonym: section(PEOPLE, "demonym"),
 });
+
+/// `set` with every entry of `src`, whatever its section.
+fn with_all_of(mut set: WordSet<&'static str>, src: &'static str) -> WordSet<&'static str> {
+    set.extend(entries(src).map(|(_, w)| w));
+    set
+}
 
 /// Lower-cases `word` into `buf` when it is short ASCII, else allocates.
 ///
@@ -381,6 +393,42 @@ mod tests {
         );
         assert!(STARTERS.contains("The"));
         assert!(TITLE_WORDS.contains("ceo"));
+    }
+
+    #[test]
+    fn name_lists_load_with_names_of_many_cultures_and_without_common_words() {
+        let people = &*PEOPLE_VOCAB;
+        assert!(people.given.len() > 10_000, "{}", people.given.len());
+        assert!(people.surname.len() > 200, "{}", people.surname.len());
+        // English, Spanish, Swedish, Arabic, Indian, Japanese, Korean,
+        // Chinese, Akan, Yoruba, Igbo, Zulu and Sotho given names.
+        for name in [
+            "James", "Lovisa", "José", "Jose", "Faisal", "Abdullah", "Rakesh", "Kenta", "Shohei",
+            "Min-jun", "Ji-hoon", "Chia-hao", "Akua", "Abiodun", "Chinedu", "Andile", "Thabo",
+            "Kwame",
+        ] {
+            assert!(people.given.contains(name), "{name} is no given name");
+        }
+        for name in ["Zhang", "Kim", "Tsai", "Wong", "Nguyen", "Nguyễn"] {
+            assert!(people.surname.contains(name), "{name} is no family name");
+        }
+        // English words, places and firms' first words stay out.
+        for word in [
+            "Will", "Page", "Chase", "Morgan", "Wells", "Ford", "Dell", "Lincoln", "Jordan",
+            "Georgia", "Paris", "Victoria", "Sydney", "Bank", "Price", "Young", "King", "Grant",
+            "Apollo", "Said", "Long", "May", "June", "Dean", "General",
+        ] {
+            assert!(
+                !people.given.contains(word),
+                "{word} is taken for a given name"
+            );
+        }
+        for word in ["Law", "Man", "Hong", "So"] {
+            assert!(
+                !people.surname.contains(word),
+                "{word} is taken for a family name"
+            );
+        }
     }
 
     #[test]
