@@ -332,6 +332,8 @@ pub(crate) struct PeopleWords {
     pub post_nominal: WordSet<&'static str>,
     /// Lower-case occupation nouns before a name ("litigator").
     pub occupation: WordSet<&'static str>,
+    /// Lower-case modifiers before a name ("the retiring").
+    pub modifier: WordSet<&'static str>,
     pub demonym: WordSet<&'static str>,
 }
 
@@ -344,6 +346,7 @@ pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
     suffix: section(PEOPLE, "suffix"),
     post_nominal: section(PEOPLE, "post_nominal"),
     occupation: section(PEOPLE, "occupation"),
+    modifier: section(PEOPLE, "modifier"),
     demonym: section(PEOPLE, "demonym"),
 });
 

@@ -5,7 +5,9 @@ use super::words::{
     is_org_anaphor, is_org_word, is_quote, is_title_word, lower_in,
 };
 use super::{ChunkKind, Token};
-use crate::lexicon::{with_lowercase, Lower, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
+use crate::lexicon::{
+    with_lowercase, Lower, HEADLINE_WORDS, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB, VERBS_LEXICON,
+};
 use crate::stages::{Stage, Steps};
 
 /// A name found by [`name_at`].
@@ -24,6 +26,14 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     let people = &*PEOPLE_VOCAB;
     let first = tokens.get(i)?;
     if !is_name_word(first) || is_non_name(first.text) {
+        return None;
+    }
+    // "Joining the board are ...", "Named to the post was ...": an event
+    // verb opening the sentence.
+    let opening_verb = i == 0
+        && with_lowercase(first.text, |w| VERBS_LEXICON.forms.contains_key(w))
+        && !tokens.get(1).is_some_and(is_name_word);
+    if opening_verb {
         return None;
     }
     // "Former Vale executive ...": a status word opening the sentence is no
@@ -197,7 +207,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     } else if words.len() >= 2
         && (people.given.contains(words[0].text)
             || people.surname.contains(words[0].text)
-            || words[1..words.len() - 1].iter().any(Token::is_initial)
+            || words[..words.len() - 1].iter().any(Token::is_initial)
             || people.suffix.contains(words[words.len() - 1].text))
     {
         ChunkKind::Person

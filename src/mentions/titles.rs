@@ -141,8 +141,22 @@ fn title_from(
         }
         last = u.last;
     }
-    // Bare "member" or "head" without a unit are too vague.
-    if title_last == title_first && org.is_none() && lower_in(&v.vague, tokens[title_first].text) {
+    // Bare "member" or "head" without a unit are too vague, unless the
+    // sentence gives it as a role ("promoted to principal.", "joins as
+    // partner in May").
+    let given_as_role = title_first > 0
+        && matches!(tokens[title_first - 1].text, "as" | "to")
+        && tokens.get(last + 1).is_none_or(|t| {
+            matches!(
+                t.text,
+                "." | "," | ";" | "in" | "at" | "on" | "from" | "effective" | "and" | "of"
+            )
+        });
+    if title_last == title_first
+        && org.is_none()
+        && lower_in(&v.vague, tokens[title_first].text)
+        && !given_as_role
+    {
         return None;
     }
     // "head coach at Texas Tech", "vice president ... at American Express":

@@ -9,7 +9,11 @@
 //! C") are one group whose members each take part in the event.
 
 use super::Sentence;
-use crate::lexicon::{PEOPLE_VOCAB, VERBS_LEXICON};
+use crate::lexicon::{with_lowercase, WordSet, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON};
+
+fn lower_in(set: &WordSet<Box<str>>, word: &str) -> bool {
+    with_lowercase(word, |w| set.contains(w))
+}
 use crate::mentions::ChunkKind;
 
 /// How many words an appositive aside may hold ("a 27-year company
@@ -75,11 +79,20 @@ impl Sentence<'_, '_> {
             j = t + 2;
             inverted = true;
         } else {
+            // "litigator Marte Lien", "the retiring Ana Ruiz", "veteran
+            // banker Eli Moss".
             let mut o = j;
-            while o < j + 2 && PEOPLE_VOCAB.occupation.contains(self.word(o)) {
+            if is_determiner(self.word(o)) {
                 o += 1;
             }
-            if o > j && self.is_personish(o) {
+            let start = o;
+            while o < start + 2
+                && (PEOPLE_VOCAB.occupation.contains(self.word(o))
+                    || PEOPLE_VOCAB.modifier.contains(self.word(o)))
+            {
+                o += 1;
+            }
+            if o > start && self.is_personish(o) {
                 j = o;
             }
         }
@@ -275,14 +288,24 @@ impl Sentence<'_, '_> {
                 }
             }
         }
-        // "its new", "the newly created role of", "its 15th".
+        // "its new", "the newly created role of", "its 15th", "the first
+        // female": a few modifiers after a determiner.
         let mut r = j;
-        while r < j + 3
-            && (matches!(
-                self.word(r),
+        let modifier = |w: &str| {
+            matches!(
+                w,
                 "newly" | "created" | "new" | "top" | "vacant" | "next" | "first" | "incoming"
-            ) || is_ordinal(self.word(r)))
-        {
+            ) || is_ordinal(w)
+        };
+        let plain_word = |i: usize| {
+            let w = self.word(i);
+            self.kind(i) == Some(ChunkKind::Word)
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !lower_in(&UNIT_STOP_WORDS, w)
+                && !matches!(w, "role" | "post" | "position" | "title" | "job")
+                && !self.starts_verb(i)
+        };
+        while r < j + 3 && (modifier(self.word(r)) || (j > k && plain_word(r))) {
             r += 1;
         }
         let role_noun = self.kind(r) == Some(ChunkKind::RoleRef)
