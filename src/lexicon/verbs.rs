@@ -57,6 +57,8 @@ pub(crate) struct Verbs {
     pub hedge_adverb: Vec<Vec<&'static str>>,
     pub negation: Vec<Vec<&'static str>>,
     pub classes: Vec<VerbClass>,
+    /// Nouns that tell an event, with the kind each implies.
+    pub event_nouns: WordMap<&'static str, Kind>,
     /// Every inflected form of every event verb (its first word), with the
     /// entries it may be.
     pub forms: WordMap<String, Vec<VerbEntry>>,
@@ -90,6 +92,15 @@ fn parse(src: &'static str) -> Result<Verbs, String> {
     };
     let mut classes: Vec<VerbClass> = Vec::new();
     let mut forms: WordMap<String, Vec<VerbEntry>> = WordMap::default();
+    let mut event_nouns = WordMap::default();
+    for (_, entry) in entries(src).filter(|(s, _)| *s == "event_noun") {
+        let (noun, kind) = entry
+            .split_once(' ')
+            .ok_or_else(|| format!("[event_noun]: `{entry}` needs a noun and a kind"))?;
+        let kind = Kind::parse(kind.trim())
+            .ok_or_else(|| format!("[event_noun]: unknown record kind in `{entry}`"))?;
+        event_nouns.insert(noun, kind);
+    }
     for (section, entry) in entries(src) {
         let mut head = section.split_whitespace();
         let (Some(name), Some(kind)) = (head.next(), head.next()) else {
@@ -125,6 +136,7 @@ fn parse(src: &'static str) -> Result<Verbs, String> {
         hedge_adverb: phrases("hedge_adverb"),
         negation: phrases("negation"),
         classes,
+        event_nouns,
         forms,
     })
 }

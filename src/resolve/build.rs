@@ -142,10 +142,31 @@ impl Context<'_> {
                     role.org = r.company.clone();
                 }
             }
+            r.kind = refined_kind(r);
         }
         let mut records = records.into_vec();
         records.sort_by_key(|r| r.evidence.first().map(|s| s.start));
         records
+    }
+}
+
+/// An appointment told with the role the person held before says more: a
+/// move up inside the same organisation is a promotion, a move from
+/// another organisation a hire.
+fn refined_kind(r: &Record) -> Kind {
+    if r.kind != Kind::Appointment {
+        return r.kind;
+    }
+    let (Some(old), Some(new)) = (&r.old_role, &r.new_role) else {
+        return r.kind;
+    };
+    if old.title.is_some() && old.title == new.title {
+        return r.kind;
+    }
+    let new_org = new.org.clone().or_else(|| r.company.clone());
+    match (&old.org, &new_org) {
+        (Some(a), Some(b)) if !same_company(&Some(a.clone()), &Some(b.clone())) => Kind::Hire,
+        _ => Kind::Promotion,
     }
 }
 

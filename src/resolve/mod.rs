@@ -190,10 +190,7 @@ pub(crate) fn records(
                     continue;
                 }
                 Action::Event(kind) => Some(kind),
-                Action::VerbKind => m
-                    .verb
-                    .and_then(|v| view.phrases.verb_at(v))
-                    .map(|v| VERBS_LEXICON.classes[v.class].kind),
+                Action::VerbKind => event_kind(view, m),
             };
             let Some(kind) = kind else { continue };
             let subject = subject_here.clone();
@@ -226,6 +223,33 @@ pub(crate) fn records(
         }
     }
     ctx.build(frames, views)
+}
+
+/// The kind of event a match of a `verb` rule tells: its verb group's, else
+/// its event noun's ("the resignation of"), else those of its clause (a
+/// list under "the departures of:").
+fn event_kind(view: &SentenceView<'_, '_>, m: &Match<'_>) -> Option<Kind> {
+    let verb_kind = |k: usize| {
+        view.phrases
+            .verb_at(k)
+            .map(|v| VERBS_LEXICON.classes[v.class].kind)
+    };
+    let noun_kind = |text: &str| {
+        text.split(' ')
+            .find_map(|w| VERBS_LEXICON.event_nouns.get(w).copied())
+    };
+    if let Some(kind) = m.verb.and_then(verb_kind).or_else(|| noun_kind(&m.text)) {
+        return Some(kind);
+    }
+    let clause = view.phrases.clauses.get(m.clause)?;
+    noun_kind(&clause.encoding).or_else(|| {
+        clause
+            .encoding
+            .split(' ')
+            .zip(&clause.symbol_chunks)
+            .find(|(s, _)| s.starts_with('V') && s.contains('/'))
+            .and_then(|(_, &k)| verb_kind(k))
+    })
 }
 
 struct Context<'a> {
