@@ -908,7 +908,14 @@ fn records_score_like_their_json_lines() {
     // an article without prediction, and a prediction without gold.
     let mut gold = pred.clone();
     gold[0].records[0].company = Some("Acme".into());
-    gold[0].records[1].kind = newsextract::Kind::Promotion;
+    // Whatever start kind was predicted, the gold says another.
+    let predicted = gold[0].records[1].kind;
+    let other = if predicted == newsextract::Kind::Hire {
+        newsextract::Kind::Appointment
+    } else {
+        newsextract::Kind::Hire
+    };
+    gold[0].records[1].kind = other;
     gold[1].records.clear();
     gold.push(ArticleRecords::new("d", Vec::new()));
     let pred = &pred[..];
@@ -930,7 +937,7 @@ fn records_score_like_their_json_lines() {
     assert_eq!((kinds.exact, kinds.matched), (1, 2));
     assert_eq!(
         kinds.confusions,
-        [(json!("promotion"), json!("appointment"), 1)]
+        [(json!(other.as_str()), json!(predicted.as_str()), 1)]
     );
 }
 
