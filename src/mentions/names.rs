@@ -61,7 +61,10 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         return None;
     }
     // "Spaniard Luis Moreno": the nationality is no part of the name.
-    if people.demonym.contains(first.text) && tokens.get(i + 1).is_some_and(Token::is_capitalised) {
+    if people.demonym.contains(first.text)
+        && !people.given.contains(first.text)
+        && tokens.get(i + 1).is_some_and(Token::is_capitalised)
+    {
         return None;
     }
     let mut honorific = false;

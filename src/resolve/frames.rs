@@ -70,7 +70,11 @@ impl Context<'_> {
     /// The full name a person or name chunk resolves to, if any.
     pub(super) fn full_name(&self, c: &crate::mentions::Chunk<'_>) -> Option<String> {
         match c.kind {
-            ChunkKind::Person => self.people.resolve(c.text, c.start),
+            // "Mr. Jorndt" is a person even when never named in full.
+            ChunkKind::Person => self
+                .people
+                .resolve(c.text, c.start)
+                .or_else(|| Some(people::strip_honorific(c.text).to_owned())),
             ChunkKind::Name => self
                 .people
                 .resolve(c.text, c.start)

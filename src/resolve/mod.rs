@@ -142,7 +142,20 @@ pub(crate) fn records(
         last_subject: None,
         sentence_people: Vec::new(),
         current: None,
-        org_names: orgs.iter().flatten().map(|(n, _)| n.clone()).collect(),
+        // Names written as organisations, owning a title or named as a
+        // possible organisation more than once; not an undecided name met
+        // once ("After eight years as CEO, Curler stepped aside").
+        org_names: {
+            let mut weights: WordMap<&str, usize> = WordMap::default();
+            for (name, weight) in orgs.iter().flatten() {
+                *weights.entry(name.as_str()).or_default() += weight;
+            }
+            weights
+                .into_iter()
+                .filter(|&(_, w)| w >= 2)
+                .map(|(n, _)| n.to_owned())
+                .collect()
+        },
         here: OnceCell::new(),
     };
     let mut frames = Vec::new();
