@@ -398,6 +398,80 @@ mod tests {
         assert!(TITLE_WORDS.contains("ceo"));
     }
 
+    /// The names `places.txt` says it leaves out: its `# exclude: NAME --`
+    /// lines and the comma-separated names of its "Left out by rule" block.
+    fn places_left_out() -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut by_rule = false;
+        for line in PLACES.lines() {
+            if let Some(rest) = line.strip_prefix("# exclude: ") {
+                out.extend(rest.split_once(" -- ").map(|(name, _)| name));
+            } else if line.starts_with("# Left out by rule") {
+                by_rule = true;
+            } else if by_rule {
+                let Some(body) = line.strip_prefix('#') else {
+                    break;
+                };
+                let names = body.split_once(": ").map_or(body, |(_, n)| n);
+                out.extend(names.split(',').map(str::trim).filter(|n| !n.is_empty()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn place_list_covers_every_continent_and_lacks_the_left_out_names() {
+        let mut seen = WordSet::default();
+        for (section, name) in entries(PLACES) {
+            assert!(
+                matches!(section, "hand" | "generated"),
+                "unknown section [{section}] in places.txt"
+            );
+            assert!(seen.insert(name), "{name} listed twice in places.txt");
+        }
+        assert_eq!(PLACE_NAMES.len(), seen.len());
+        assert!(PLACE_NAMES.len() > 1000, "{} places", PLACE_NAMES.len());
+        let by_continent: [(&str, &[&str]); 7] = [
+            ("Africa", &["Nairobi", "Lagos", "Casablanca", "Ivory Coast"]),
+            (
+                "Asia",
+                &["Pune", "Mumbai", "Bombay", "South Korea", "Guangdong"],
+            ),
+            ("Europe", &["Oslo", "Munich", "Cologne", "Bavaria", "UK"]),
+            (
+                "North America",
+                &["Ohio", "Toronto", "British Columbia", "U.S."],
+            ),
+            (
+                "South America",
+                &["Bogota", "São Paulo", "Sao Paulo", "Lima"],
+            ),
+            ("Oceania", &["Auckland", "New South Wales", "Perth"]),
+            ("Antarctica", &[]),
+        ];
+        let regions = [
+            "Middle East",
+            "Latin America",
+            "Scandinavia",
+            "Midwest",
+            "Wall Street",
+        ];
+        let places = by_continent.iter().flat_map(|(c, p)| p.iter().chain([c]));
+        for place in places.chain(&regions) {
+            assert!(PLACE_NAMES.contains(place), "{place} missing");
+        }
+        let left_out = places_left_out();
+        let words = "Reading Nice Split Orange Mobile Phoenix Victoria Jordan Austin Chad \
+                     Charlotte Florence Lincoln Bath Hull Gap";
+        for word in words.split_whitespace() {
+            assert!(left_out.contains(&word), "{word} not listed as left out");
+        }
+        assert!(left_out.len() > 50, "{} names left out", left_out.len());
+        for name in left_out {
+            assert!(!PLACE_NAMES.contains(name), "{name} is left out but listed");
+        }
+    }
+
     #[test]
     fn name_lists_load_with_names_of_many_cultures_and_without_common_words() {
         let people = &*PEOPLE_VOCAB;
