@@ -43,6 +43,16 @@ pub(crate) struct VerbEntry {
     pub particle: &'static str,
 }
 
+/// What a run of grammar words does in a verb group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Grammar {
+    Negation,
+    Hedge,
+    Future,
+    HedgeAdverb,
+    Adverb,
+}
+
 /// The verb lexicon, compiled once.
 pub(crate) struct Verbs {
     pub be: WordSet<&'static str>,
@@ -50,13 +60,13 @@ pub(crate) struct Verbs {
     pub doing: WordSet<&'static str>,
     pub modal: WordSet<&'static str>,
     pub hypothetical: WordSet<&'static str>,
-    /// Multi-word phrases, as word lists, longest first.
-    pub future_phrase: Vec<Vec<&'static str>>,
-    pub hedge_phrase: Vec<Vec<&'static str>>,
-    pub adverb: Vec<Vec<&'static str>>,
-    pub hedge_adverb: Vec<Vec<&'static str>>,
-    pub negation: Vec<Vec<&'static str>>,
     pub classes: Vec<VerbClass>,
+    /// The multi-word grammar phrases above by their first word, longest
+    /// first, with what each does: one lookup per word.
+    pub grammar: WordMap<&'static str, Vec<(Vec<&'static str>, Grammar)>>,
+    /// Every word a verb group may start with (grammar words, auxiliaries,
+    /// "to", verb forms): most words are none, which one lookup tells.
+    pub starters: WordSet<Box<str>>,
     /// Nouns that tell an event, with the kind each implies.
     pub event_nouns: WordMap<&'static str, Kind>,
     /// Every inflected form of every event verb (its first word), with the
@@ -124,17 +134,38 @@ fn parse(src: &'static str) -> Result<Verbs, String> {
             });
         }
     }
+    let mut grammar: WordMap<&'static str, Vec<(Vec<&'static str>, Grammar)>> = WordMap::default();
+    // In the order a verb group reads them: negation, hedges, futures,
+    // hedging adverbs, adverbs.
+    for (name, what) in [
+        ("negation", Grammar::Negation),
+        ("hedge_phrase", Grammar::Hedge),
+        ("future_phrase", Grammar::Future),
+        ("hedge_adverb", Grammar::HedgeAdverb),
+        ("adverb", Grammar::Adverb),
+    ] {
+        for phrase in phrases(name) {
+            grammar.entry(phrase[0]).or_default().push((phrase, what));
+        }
+    }
+    for list in grammar.values_mut() {
+        // Longest first; among equal lengths the order above.
+        list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    }
+    let mut starters: WordSet<Box<str>> = forms.keys().map(|k| k.as_str().into()).collect();
+    starters.extend(grammar.keys().map(|&k| k.into()));
+    for name in ["be", "have", "do", "modal", "hypothetical"] {
+        starters.extend(words(name).into_iter().map(Into::into));
+    }
+    starters.insert("to".into());
     Ok(Verbs {
+        starters,
+        grammar,
         be: words("be"),
         have: words("have"),
         doing: words("do"),
         modal: words("modal"),
         hypothetical: words("hypothetical"),
-        future_phrase: phrases("future_phrase"),
-        hedge_phrase: phrases("hedge_phrase"),
-        adverb: phrases("adverb"),
-        hedge_adverb: phrases("hedge_adverb"),
-        negation: phrases("negation"),
         classes,
         event_nouns,
         forms,
@@ -258,9 +289,8 @@ mod tests {
         );
         assert!(VERBS_LEXICON.be.contains("been"));
         assert!(VERBS_LEXICON.modal.contains("will"));
-        assert!(VERBS_LEXICON
-            .future_phrase
+        assert!(VERBS_LEXICON.grammar["is"]
             .iter()
-            .any(|p| p == &["is", "set", "to"]));
+            .any(|(p, g)| p == &["is", "set", "to"] && *g == Grammar::Future));
     }
 }

@@ -154,7 +154,9 @@ fn is_title_case(tokens: &[Token<'_>]) -> bool {
 /// "the position", "the role", "the post", "the job", "that job".
 fn role_ref_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let refs = &*REFERENCE_WORDS;
-    if !lower_in(&refs.role_determiner, tokens.get(i)?.text) {
+    let first = tokens.get(i)?.text;
+    // Determiners are short words: most tokens need no lookup.
+    if first.len() > 5 || !lower_in(&refs.role_determiner, first) {
         return None;
     }
     lower_in(&refs.role_noun, tokens.get(i + 1)?.text).then_some(i + 1)

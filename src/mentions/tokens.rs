@@ -61,6 +61,11 @@ fn keeps_period(word: &str) -> bool {
 /// or a typographic apostrophe; `None` when there is none (or nothing would
 /// be left before it).
 fn clitic_start(word: &str) -> Option<usize> {
+    // An apostrophe is ASCII or starts with byte 0xE2: most words have
+    // neither.
+    if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return None;
+    }
     let (stem, clitic) = word.rsplit_once(['\'', '’', '‘'])?;
     let apostrophe = word.len() - stem.len() - clitic.len();
     if stem.is_empty() {

@@ -34,29 +34,37 @@ pub(super) fn is_non_name(word: &str) -> bool {
 /// "Seattle-based".
 pub(super) fn is_name_word(t: &Token<'_>) -> bool {
     let s = t.text;
-    if let Some((_, tail)) = s.rsplit_once('-') {
-        if lower_in(&ORG_VOCAB.descriptive_suffix, tail) {
-            return false;
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    // Most words are plain lower-case words with no capital in them.
+    if first.is_lowercase() && s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    if s.contains('-') {
+        if let Some((_, tail)) = s.rsplit_once('-') {
+            if lower_in(&ORG_VOCAB.descriptive_suffix, tail) {
+                return false;
+            }
         }
     }
-    if t.is_capitalised() {
+    if first.is_uppercase() {
         return true;
     }
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if c.is_ascii_digit() => {
-            s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_uppercase)
-        }
-        Some(c) if c.is_lowercase() => {
-            let prefix = s.chars().take_while(|c| c.is_lowercase()).count();
-            let rest: String = s.chars().skip(prefix).collect();
-            let rest = rest.trim_start_matches(['-', '\'', '’']);
-            prefix <= 3
-                && rest.chars().next().is_some_and(char::is_uppercase)
-                && rest.chars().skip(1).any(char::is_lowercase)
-        }
-        _ => false,
+    if first.is_ascii_digit() {
+        return s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_uppercase);
     }
+    if !first.is_lowercase() {
+        return false;
+    }
+    // "vanDerhoef", "al-Rashid", "d'Souza": a short lower-case particle
+    // glued to a capitalised part.
+    let prefix = s.chars().take_while(|c| c.is_lowercase()).count();
+    let rest: String = s.chars().skip(prefix).collect();
+    let rest = rest.trim_start_matches(['-', '\'', '’']);
+    prefix <= 3
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().skip(1).any(char::is_lowercase)
 }
 
 /// Whether the capitalised title word at `i` is a given name instead: a

@@ -42,6 +42,16 @@ pub(crate) struct Clause {
 }
 
 impl Clause {
+    /// Appends a verb group's symbol.
+    fn push_verb(&mut self, verb: &VerbGroup) {
+        if !self.encoding.is_empty() {
+            self.encoding.push(' ');
+        }
+        self.symbol_starts.push(self.encoding.len());
+        self.symbol_chunks.push(verb.main);
+        verb.write_symbol(&mut self.encoding);
+    }
+
     fn push(&mut self, symbol: &str, chunk: usize) {
         if !self.encoding.is_empty() {
             self.encoding.push(' ');
@@ -77,13 +87,16 @@ pub(super) struct Sentence<'m, 't> {
     symbols: Vec<&'m str>,
     /// Each chunk's text in lower case.
     texts: Vec<String>,
+    /// The verb group starting at each chunk, over the whole sentence:
+    /// the noun-group finders ask about the same chunks again and again.
+    verbs: Vec<Option<VerbGroup>>,
 }
 
 impl<'m, 't> Sentence<'m, 't> {
     fn new(mentions: &'m Mentions<'t>) -> Self {
         let enc = &mentions.encoding;
         let starts = &mentions.symbol_starts;
-        let symbols = starts
+        let symbols: Vec<&str> = starts
             .iter()
             .enumerate()
             .map(|(i, &s)| {
@@ -91,15 +104,27 @@ impl<'m, 't> Sentence<'m, 't> {
                 &enc[s..end]
             })
             .collect();
-        let texts = mentions
+        // Lower-cased texts serve only role references ("took the helm").
+        let texts: Vec<String> = mentions
             .chunks
             .iter()
-            .map(|c| c.text.to_lowercase())
+            .map(|c| match c.kind {
+                ChunkKind::RoleRef => c.text.to_lowercase(),
+                _ => String::new(),
+            })
+            .collect();
+        let verbs = (0..symbols.len())
+            .map(|k| {
+                let word = mentions.chunks[k].kind == ChunkKind::Word;
+                word.then(|| verbs::verb_group_at(&symbols, &texts, k))
+                    .flatten()
+            })
             .collect();
         Self {
             mentions,
             symbols,
             texts,
+            verbs,
         }
     }
 
@@ -112,15 +137,21 @@ impl<'m, 't> Sentence<'m, 't> {
     }
 
     fn verb_at(&self, k: usize, end: usize) -> Option<VerbGroup> {
-        if k >= end || self.kind(k) != Some(ChunkKind::Word) {
+        if k >= end {
             return None;
         }
-        verbs::verb_group_at(&self.symbols[..end], &self.texts[..end], k)
+        match self.verbs.get(k)? {
+            Some(v) if v.last < end => Some(v.clone()),
+            // A group that would run past the clause's end: read it again
+            // within the clause.
+            Some(_) => verbs::verb_group_at(&self.symbols[..end], &self.texts[..end], k),
+            None => None,
+        }
     }
 
     /// Whether a verb group starts at chunk `k`.
     fn starts_verb(&self, k: usize) -> bool {
-        self.verb_at(k, self.symbols.len()).is_some()
+        self.verbs.get(k).is_some_and(Option::is_some)
     }
 
     /// Writes chunks `from..end` into `clause`, collecting groups.
@@ -187,7 +218,7 @@ impl<'m, 't> Sentence<'m, 't> {
                 continue;
             }
             if let Some(verb) = self.verb_at(k, end) {
-                clause.push(&verb.symbol(), verb.main);
+                clause.push_verb(&verb);
                 k = verb.last + 1;
                 out.verbs.push(verb);
                 after_verb = true;
@@ -221,7 +252,12 @@ impl<'m, 't> Sentence<'m, 't> {
 pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
     let sentence = Sentence::new(mentions);
     let mut out = Phrases::default();
-    let mut main = Clause::default();
+    let mut main = Clause {
+        encoding: String::with_capacity(mentions.encoding.len() + 16),
+        symbol_starts: Vec::with_capacity(mentions.chunks.len()),
+        symbol_chunks: Vec::with_capacity(mentions.chunks.len()),
+        about: None,
+    };
     sentence.encode(0, mentions.chunks.len(), &mut main, &mut out);
     out.clauses.insert(0, main);
     out.verbs.sort_by_key(|v| v.first);

@@ -61,6 +61,17 @@ impl Sentence<'_, '_> {
 
     /// The person noun group starting at chunk `k` (not looking past `end`).
     pub(super) fn noun_group_at(&self, k: usize, end: usize) -> Option<NounGroup> {
+        // Most chunks start no group: plain words other than determiners,
+        // occupations and modifiers.
+        if self.kind(k) == Some(ChunkKind::Word) {
+            let w = self.word(k);
+            let may = is_determiner(w)
+                || PEOPLE_VOCAB.occupation.contains(w)
+                || PEOPLE_VOCAB.modifier.contains(w);
+            if !may {
+                return None;
+            }
+        }
         let mut roles = Vec::new();
         let mut j = k;
         let mut inverted = false;
@@ -278,6 +289,16 @@ impl Sentence<'_, '_> {
     /// ("the company 's new T"), or "the role of T". Returns the title
     /// chunk and the group's last chunk.
     pub(super) fn title_group_at(&self, k: usize) -> Option<(usize, usize)> {
+        let w = self.word(k);
+        let may = is_determiner(w)
+            || self.is_title(k)
+            || self.kind(k) == Some(ChunkKind::RoleRef)
+            || is_title_modifier(w)
+            || is_role_noun(w);
+        if !may {
+            // Most words start no title group.
+            return None;
+        }
         let mut j = k;
         if is_determiner(self.word(j)) {
             j += 1;
@@ -291,30 +312,38 @@ impl Sentence<'_, '_> {
         // "its new", "the newly created role of", "its 15th", "the first
         // female": a few modifiers after a determiner.
         let mut r = j;
-        let modifier = |w: &str| {
-            matches!(
-                w,
-                "newly" | "created" | "new" | "top" | "vacant" | "next" | "first" | "incoming"
-            ) || is_ordinal(w)
-        };
+        let modifier = is_title_modifier;
         let plain_word = |i: usize| {
             let w = self.word(i);
             self.kind(i) == Some(ChunkKind::Word)
                 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
                 && !lower_in(&UNIT_STOP_WORDS, w)
-                && !matches!(w, "role" | "post" | "position" | "title" | "job")
+                && !is_role_noun(w)
                 && !self.starts_verb(i)
         };
         while r < j + 3 && (modifier(self.word(r)) || (j > k && plain_word(r))) {
             r += 1;
         }
-        let role_noun = self.kind(r) == Some(ChunkKind::RoleRef)
-            || matches!(self.word(r), "role" | "post" | "position" | "title" | "job");
+        let role_noun = self.kind(r) == Some(ChunkKind::RoleRef) || is_role_noun(self.word(r));
         if role_noun && self.word(r + 1) == "of" && self.is_title(r + 2) {
             return Some((r + 2, r + 2));
         }
         (r > k && self.is_title(r)).then_some((r, r))
     }
+}
+
+/// Words between a determiner and a title that belong to the title group
+/// ("its new", "the newly created", "its 15th").
+fn is_title_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "newly" | "created" | "new" | "top" | "vacant" | "next" | "first" | "incoming"
+    ) || is_ordinal(w)
+}
+
+/// Nouns that name a role in "the role of <title>".
+fn is_role_noun(w: &str) -> bool {
+    matches!(w, "role" | "post" | "position" | "title" | "job")
 }
 
 /// "15th", "2nd": an ordinal number.

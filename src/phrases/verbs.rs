@@ -6,7 +6,7 @@
 //! active, future. The event rules then match the group's symbol
 //! (`V7/name/pas/perf/neg`) instead of spelling out every auxiliary.
 
-use crate::lexicon::{Form, VerbEntry, VERBS_LEXICON};
+use crate::lexicon::{Form, Grammar, VerbEntry, VERBS_LEXICON};
 
 /// Active or passive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,20 +78,29 @@ impl VerbGroup {
     /// The symbol the encoding writes for this group: `V7/name/pas/perf`,
     /// with `/neg` and `/hyp` when negated or only possible. Slashes, not
     /// dots, so that the rules' `[^ .]` classes take it as one word.
+    #[cfg(test)]
     pub(crate) fn symbol(&self) -> String {
+        let mut s = String::with_capacity(32);
+        self.write_symbol(&mut s);
+        s
+    }
+
+    /// Appends [`symbol`](Self::symbol) to `out` without a string of its own.
+    pub(crate) fn write_symbol(&self, out: &mut String) {
+        use std::fmt::Write;
         let class = VERBS_LEXICON.classes[self.class].name;
         let voice = match self.voice {
             Voice::Active => "act",
             Voice::Passive => "pas",
         };
-        let mut s = format!("V{}/{class}/{voice}/{}", self.main, self.tense.code());
+        // Writing to a String cannot fail.
+        let _ = write!(out, "V{}/{class}/{voice}/{}", self.main, self.tense.code());
         if self.negated {
-            s.push_str("/neg");
+            out.push_str("/neg");
         }
         if self.hypothetical {
-            s.push_str("/hyp");
+            out.push_str("/hyp");
         }
-        s
     }
 }
 
@@ -104,11 +113,24 @@ fn is_determiner(word: &str) -> bool {
     )
 }
 
-/// How many symbols from `k` spell one of `phrases`.
-fn phrase_at(symbols: &[&str], k: usize, phrases: &[Vec<&str>]) -> Option<usize> {
-    phrases.iter().find_map(|p| {
-        (symbols.len() >= k + p.len() && symbols[k..k + p.len()] == p[..]).then_some(p.len())
-    })
+/// The grammar phrase ("is set to", "no longer", "also") that symbols from
+/// `k` spell, if any: its length and what it does.
+fn grammar_at(symbols: &[&str], k: usize) -> Option<(usize, Grammar)> {
+    VERBS_LEXICON
+        .grammar
+        .get(symbols[k])?
+        .iter()
+        .find_map(|(p, what)| {
+            (symbols.len() >= k + p.len() && symbols[k..k + p.len()] == p[..])
+                .then_some((p.len(), *what))
+        })
+}
+
+/// Whether a verb group may start with `word`: a grammar word, an
+/// auxiliary, "to" or a verb form. Most words are none, which one lookup
+/// tells.
+pub(crate) fn may_start_group(word: &str) -> bool {
+    VERBS_LEXICON.starters.contains(word)
 }
 
 /// What the words before the main verb said.
@@ -127,27 +149,26 @@ struct Auxiliaries {
 /// The verb group starting at symbol `k`, if one does. `texts` gives each
 /// symbol's text in lower case (a role reference's words: "the helm").
 pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Option<VerbGroup> {
+    if !may_start_group(symbols.get(k)?) {
+        return None;
+    }
     let v = &*VERBS_LEXICON;
     let mut aux = Auxiliaries::default();
     let mut j = k;
     while j < symbols.len() {
-        if let Some(n) = phrase_at(symbols, j, &v.negation) {
-            aux.negated = true;
+        if let Some((n, what)) = grammar_at(symbols, j) {
             j += n;
-        } else if let Some(n) = phrase_at(symbols, j, &v.hedge_phrase) {
-            aux.hypothetical = true;
-            j += n;
-        } else if let Some(n) = phrase_at(symbols, j, &v.future_phrase) {
-            aux.future = true;
-            j += n;
-        } else if let Some(n) = phrase_at(symbols, j, &v.hedge_adverb) {
-            aux.hypothetical = true;
-            j += n;
-            continue;
-        } else if let Some(n) = phrase_at(symbols, j, &v.adverb) {
-            // An adverb alone is no verb group; it joins one that follows.
-            j += n;
-            continue;
+            match what {
+                Grammar::Negation => aux.negated = true,
+                Grammar::Hedge => aux.hypothetical = true,
+                Grammar::Future => aux.future = true,
+                Grammar::HedgeAdverb => {
+                    aux.hypothetical = true;
+                    continue;
+                }
+                // An adverb alone is no verb group; it joins one that follows.
+                Grammar::Adverb => continue,
+            }
         } else {
             let w = symbols[j];
             if v.modal.contains(w) {

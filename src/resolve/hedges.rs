@@ -25,6 +25,11 @@ impl Cues {
             .find_overlapping_iter(padded)
             .any(|m| counts(&self.cues[m.pattern().as_usize()]))
     }
+
+    /// Whether `padded` holds any cue: one search, no overlaps to walk.
+    pub(super) fn any(&self, padded: &str) -> bool {
+        self.automaton.is_match(padded)
+    }
 }
 
 /// Hedge cues: cues in a match, cues anywhere in a sentence, and cues that

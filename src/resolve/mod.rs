@@ -168,10 +168,10 @@ pub(crate) fn records(
             .first()
             .map_or("", |c| c.encoding.as_str());
         let padded = format!(" {main} ");
-        let denial_here = HEDGE_CUES.1.any_in(&padded, |_| true);
+        let denial_here = HEDGE_CUES.1.any(&padded);
         // What "the report" said, right after a denial of that report, is
         // the denied rumour retold.
-        let retold = denial_before && HEDGE_CUES.2.any_in(&padded, |_| true);
+        let retold = denial_before && HEDGE_CUES.2.any(&padded);
         let sentence_hedged = denial_here || retold;
         denial_before = denial_here || retold;
         if !sentence_hedged {
