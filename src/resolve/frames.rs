@@ -421,7 +421,7 @@ pub(super) fn verb_status(view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status 
 
 /// Career history told in passing: a start in the past with a year just
 /// after the match ("joined GM in 1982", "became CEO in 2019"); a year
-/// elsewhere ("the company's CFO since 2007, was named", "a contract until
+/// elsewhere ("treasurer since 2016, she was promoted", "a contract until
 /// 2027") does not count.
 pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
     let chunks = &view.mentions.chunks;
