@@ -217,17 +217,31 @@ pub struct ChunkView {
     pub org: Option<String>,
 }
 
-/// Each sentence of `text` as the rules see it: its encoding and its
-/// chunks. For tests and debugging; the format may change.
+/// One sentence as the stages after splitting see it.
 #[doc(hidden)]
-pub fn debug_chunks(text: &str) -> Vec<(String, Vec<ChunkView>)> {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentenceDebug {
+    /// The chunk encoding (`P0 , T2 , has resigned .`).
+    pub encoding: String,
+    /// The chunks, one per symbol of the encoding.
+    pub chunks: Vec<ChunkView>,
+    /// The clauses the rules read, in the phrase encoding: the sentence
+    /// first, then each relative clause.
+    pub clauses: Vec<String>,
+}
+
+/// Each sentence of `text` as the rules see it: its chunk encoding, its
+/// chunks and its clauses. For tests and debugging; the format may change.
+#[doc(hidden)]
+pub fn debug_chunks(text: &str) -> Vec<SentenceDebug> {
     let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
     let normalised = Normalised::of(text, &sentences);
     let clean = normalised.text();
     let found = stages::mentions(clean, &normalised.sentences());
     found
         .sentences()
-        .map(|m| {
+        .zip(found.clauses())
+        .map(|(m, clauses)| {
             let symbols = m.symbol_starts.iter().copied().zip(
                 m.symbol_starts
                     .iter()
@@ -253,7 +267,11 @@ pub fn debug_chunks(text: &str) -> Vec<(String, Vec<ChunkView>)> {
                         .map(|(s, e)| clean[s..e].to_owned()),
                 })
                 .collect();
-            (m.encoding.clone(), chunks)
+            SentenceDebug {
+                encoding: m.encoding.clone(),
+                chunks,
+                clauses: clauses.into_iter().map(str::to_owned).collect(),
+            }
         })
         .collect()
 }

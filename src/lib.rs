@@ -155,7 +155,7 @@ mod segment;
 pub mod stages;
 
 #[doc(hidden)]
-pub use extract::{debug_chunks, ChunkView};
+pub use extract::{debug_chunks, ChunkView, SentenceDebug};
 pub use extract::{debug_encodings, extract, Extraction, Extractor};
 pub use record::{ArticleRecords, Group, Kind, ParseNameError, Record, Role, Span, Status};
 pub use resolve::RuleHit;

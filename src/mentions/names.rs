@@ -28,6 +28,15 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     if !is_name_word(first) || is_non_name(first.text) {
         return None;
     }
+    // "Veteran banker Eli Moss": a person's modifier or occupation opening
+    // the sentence before a name.
+    let describing = i == 0
+        && (people.occupation.contains(Lower::new(first.text).as_str())
+            || people.modifier.contains(Lower::new(first.text).as_str()))
+        && tokens.get(1).is_some_and(|t| t.is_word());
+    if describing {
+        return None;
+    }
     // "Joining the board are ...", "Named to the post was ...": an event
     // verb opening the sentence.
     let opening_verb = i == 0

@@ -114,11 +114,18 @@ impl Sentence<'_, '_> {
         let mut last = j;
         let mut relative = None;
         // The comma closing an inverted appositive, before the verb: "its
-        // CFO, Jane Roe, will retire".
-        if inverted
-            && self.word(j + 1) == ","
-            && (self.starts_verb(j + 2) || matches!(self.word(j + 2), "as" | "to" | "and"))
-        {
+        // CFO, Jane Roe, will retire"; or closing post-nominals the name
+        // took ("Jane Okafor, M.D., Ph.D., was named").
+        let closing_comma = self.word(j + 1) == ","
+            && (self.starts_verb(j + 2) || matches!(self.word(j + 2), "as" | "to" | "and"));
+        let head_chunk = &self.mentions.chunks[j];
+        let gap = self
+            .mentions
+            .chunks
+            .get(j + 1)
+            .map_or(0, |c| c.start.saturating_sub(head_chunk.start));
+        let post_nominals = head_chunk.text.len() + 2 < gap;
+        if closing_comma && (inverted || post_nominals) {
             last = j + 1;
         }
         loop {

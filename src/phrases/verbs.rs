@@ -142,6 +142,8 @@ struct Auxiliaries {
     perfect: bool,
     /// The index of the last form of "be", and whether it was past.
     be: Option<(usize, bool)>,
+    /// "did" ("did not resign"): the past.
+    did: bool,
     infinitive: bool,
     any: bool,
 }
@@ -180,6 +182,7 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
             } else if v.be.contains(w) {
                 aux.be = Some((j, matches!(w, "was" | "were")));
             } else if v.doing.contains(w) {
+                aux.did = w == "did";
             } else if w == "to" && !aux.any {
                 aux.infinitive = true;
             } else {
@@ -280,6 +283,8 @@ fn main_verb(
         } else {
             Tense::Present
         }
+    } else if aux.did {
+        Tense::Past
     } else {
         match entry.form {
             Form::Past | Form::Participle => Tense::Past,
