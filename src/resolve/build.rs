@@ -204,8 +204,15 @@ pub(super) fn merge_into(records: &mut RecordSet, r: Record) {
         return;
     };
     let e = records.get_mut(i);
-    if specificity(r.kind) > specificity(e.kind) {
-        e.kind = r.kind;
+    // The status of the event that says more ("has resigned" over "will be
+    // replaced"); between equals, one told as done makes the change done.
+    match specificity(r.kind).cmp(&specificity(e.kind)) {
+        std::cmp::Ordering::Greater => {
+            e.kind = r.kind;
+            e.status = r.status;
+        }
+        std::cmp::Ordering::Equal if r.status == Status::Completed => e.status = r.status,
+        _ => {}
     }
     fill_role(&mut e.old_role, r.old_role);
     fill_role(&mut e.new_role, r.new_role);
@@ -214,9 +221,6 @@ pub(super) fn merge_into(records: &mut RecordSet, r: Record) {
     fill(&mut e.successor, r.successor);
     fill(&mut e.reports_to, r.reports_to);
     fill(&mut e.previous_reports_to, r.previous_reports_to);
-    if r.status == Status::Announced {
-        e.status = Status::Announced;
-    }
     e.evidence.extend(r.evidence);
     for id in r.rules {
         if !e.rules.contains(&id) {
