@@ -304,6 +304,8 @@ pub(crate) struct OrgWords {
     pub descriptive_suffix: WordSet<Box<str>>,
     /// Words with an ampersand that are no organisation ("R&D").
     pub not_org: WordSet<Box<str>>,
+    /// News organisations that report stories (case as written).
+    pub news_outlet: WordSet<&'static str>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -317,6 +319,7 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
         .collect(),
     descriptive_suffix: lower_section(ORGANISATIONS, "descriptive_suffix"),
     not_org: lower_section(ORGANISATIONS, "not_org"),
+    news_outlet: section(ORGANISATIONS, "news_outlet"),
 });
 
 /// Person-name vocabulary by section (case as written).

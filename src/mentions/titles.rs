@@ -353,6 +353,15 @@ fn title_part(
     }) {
         u += 1;
     }
+    // "of Chennai-headquartered Indian Bank": the describing word is no
+    // part of the unit's name.
+    if tokens.get(u).is_some_and(|t| {
+        t.text
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| lower_in(&ORG_VOCAB.descriptive_suffix, tail))
+    }) {
+        u += 1;
+    }
     let first_unit = tokens.get(u)?;
     // "of Chinese tech firm's consumer group": an adjective, no name.
     let adjective = PEOPLE_VOCAB.demonym.contains(first_unit.text)

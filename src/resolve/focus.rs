@@ -1,6 +1,12 @@
 //! The article's focus organisation: the one named most often.
 
 use super::*;
+use crate::lexicon::{with_lowercase as lower, ORG_VOCAB, REFERENCE_WORDS};
+
+/// Whether `word` is a common noun standing for an organisation ("Board").
+fn is_org_anaphor_word(word: &str) -> bool {
+    lower(word, |w| REFERENCE_WORDS.org_noun.contains(w))
+}
 
 /// The organisations each sentence names, in order, with a weight:
 /// organisations owning a title count double; undecided names count only
@@ -74,8 +80,15 @@ pub(super) fn org_mentions(
                     }
                     _ => continue,
                 };
+                // Places, news outlets reporting the story, and common nouns
+                // for an organisation ("Board", "Company") are no focus.
+                let common_noun = name.split(' ').all(|w| {
+                    is_org_anaphor_word(w) || matches!(w, "of" | "Directors" | "directors")
+                });
                 if name.chars().filter(|c| c.is_alphanumeric()).count() >= 2
                     && !PLACE_NAMES.contains(name)
+                    && !ORG_VOCAB.news_outlet.contains(name)
+                    && !common_noun
                 {
                     found.push((name.to_owned(), weight));
                 }
