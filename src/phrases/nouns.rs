@@ -97,7 +97,7 @@ impl Sentence<'_, '_> {
                 o += 1;
             }
             let start = o;
-            while o < start + 2
+            while o < start + 3
                 && (PEOPLE_VOCAB.occupation.contains(self.word(o))
                     || PEOPLE_VOCAB.modifier.contains(self.word(o)))
             {
@@ -335,7 +335,13 @@ impl Sentence<'_, '_> {
         if role_noun && self.word(r + 1) == "of" && self.is_title(r + 2) {
             return Some((r + 2, r + 2));
         }
-        (r > k && self.is_title(r)).then_some((r, r))
+        // "to the CFO post", "the chair role": a role noun after the title.
+        let last = if self.is_title(r) && is_role_noun(self.word(r + 1)) {
+            r + 1
+        } else {
+            r
+        };
+        ((r > k || last > r) && self.is_title(r)).then_some((r, last))
     }
 }
 

@@ -200,12 +200,40 @@ impl Context<'_> {
 
     /// Binds the titles a sentence's noun groups give their people
     /// (appositions, pre-modifiers).
-    pub(super) fn bind_groups(&mut self, view: &SentenceView<'_, '_>) {
+    /// Returns the appointments the titles tell: a title held from now on
+    /// ("the incoming chief executive, Mina Park,", "new finance chief Ben
+    /// Toll") is a change of its own.
+    pub(super) fn bind_groups(&mut self, view: &SentenceView<'_, '_>, index: usize) -> Vec<Frame> {
+        let mut incoming = Vec::new();
         for group in &view.phrases.groups {
             for &(p, r) in &group.roles {
                 self.bind(view, p, r, false);
+                let Some(RoleSlot::Title(role)) = self.role(view, r) else {
+                    continue;
+                };
+                if role.tense != Tense::New {
+                    continue;
+                }
+                let Some(person) = self.person(view, p) else {
+                    continue;
+                };
+                incoming.push(Frame {
+                    kind: Kind::Appointment,
+                    rule: INCOMING_RULE.to_owned(),
+                    sentence: index,
+                    person,
+                    new_role: Some(RoleSlot::Title(role)),
+                    old_role: None,
+                    org: None,
+                    predecessor: None,
+                    successor: None,
+                    reports_to: None,
+                    prev_reports_to: None,
+                    status: Status::Announced,
+                });
             }
         }
+        incoming
     }
 
     fn bind(&mut self, view: &SentenceView<'_, '_>, p: usize, r: usize, former: bool) {
@@ -387,6 +415,10 @@ pub(super) fn clean_org(t: &str) -> &str {
         .unwrap_or(t)
         .trim()
 }
+
+/// The rule id of an appointment a title tells by itself ("the incoming
+/// chief executive, Mina Park").
+pub(super) const INCOMING_RULE: &str = "PHRASE/INCOMING_TITLE";
 
 /// Words that tell a role was held before ("was previously CFO").
 const PAST_CUES: &[&str] = &[

@@ -175,7 +175,7 @@ pub(crate) fn records(
         let sentence_hedged = denial_here || retold;
         denial_before = denial_here || retold;
         if !sentence_hedged {
-            ctx.bind_groups(view);
+            frames.extend(ctx.bind_groups(view, index));
         }
         let mut subject_here: Option<(String, Status)> = None;
         let mut matches: Vec<&Match<'static>> = view.matches.iter().collect();

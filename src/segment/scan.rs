@@ -461,7 +461,9 @@ impl<'s, 't> Block<'s, 't> {
                         && (quoted || self.opens_sentence(word_start, next_word))
                 }
             }
-            None if leads && is_initialism(token) => false,
+            // "U.S. officials", "P. Srinivas will": an initialism or an
+            // initial that opens the sentence cannot be a sentence of its own.
+            None if leads && (is_initialism(token) || is_single_initial(token)) => false,
             None => self.plain_word_ends(token, i, next, word_start, next_word),
         };
         if ends {
@@ -744,6 +746,11 @@ impl<'s, 't> Block<'s, 't> {
             lower_item,
         })
     }
+}
+
+/// "P", the letter of an initial written "P.".
+fn is_single_initial(token: &str) -> bool {
+    token.len() == 1 && token.as_bytes()[0].is_ascii_uppercase()
 }
 
 fn is_initialism(token: &str) -> bool {
