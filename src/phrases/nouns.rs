@@ -237,6 +237,9 @@ impl Sentence<'_, '_> {
         match close {
             Some(c) => Some((t, closed(c))),
             None if matches!(self.word(t + 1), "," | "." | ";") => Some((t, closed(t + 1))),
+            // "Lena Voss, Director of Events was named ...": the closing
+            // comma left out before the verb.
+            None if self.starts_verb(t + 1) => Some((t, t)),
             None if t + 1 >= end => Some((t, t)),
             None => None,
         }
