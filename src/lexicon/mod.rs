@@ -185,6 +185,10 @@ pub(crate) static UNIT_STOP_WORDS: Lazy<WordSet<Box<str>>> =
 pub(crate) static BEFORE_VERB: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "before_verb"));
 
+/// Words after a comma that introduce the people a title names ("namely").
+pub(crate) static NAMES_LIST: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "names_list"));
+
 /// Months and weekdays, as written: capitalised, but never a name.
 pub(crate) static CALENDAR_WORDS: Lazy<WordSet<&'static str>> =
     Lazy::new(|| entries(CALENDAR).map(|(_, w)| w).collect());
@@ -248,6 +252,13 @@ pub(crate) struct TitleWords {
     pub vague: WordSet<Box<str>>,
     /// Heads that are verbs after "will" or "to" ("will head").
     pub verb_like: WordSet<Box<str>>,
+    /// Status words for a role taken from now on ("new", "incoming"), in
+    /// `status` too.
+    pub status_new: WordSet<Box<str>>,
+    /// Status words for a role still held ("current"), in `status` too.
+    pub status_current: WordSet<Box<str>>,
+    /// Words before "director" that make it a board seat ("independent").
+    pub board_seat: WordSet<Box<str>>,
     /// Every word of the sections above, and the plurals of heads and
     /// abbreviations: a word not in here (and without a hyphen) cannot
     /// start a title, which one lookup tells for most tokens.
@@ -259,7 +270,13 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
     let modifier = lower_section(TITLES, "modifier");
     let abbreviation = lower_section(TITLES, "abbreviation");
     let domain = lower_section(TITLES, "domain");
-    let status = lower_section(TITLES, "status");
+    let status_new = lower_section(TITLES, "status_new");
+    let status_current = lower_section(TITLES, "status_current");
+    let status: WordSet<Box<str>> = lower_section(TITLES, "status")
+        .into_iter()
+        .chain(status_new.iter().cloned())
+        .chain(status_current.iter().cloned())
+        .collect();
     let plurals = head
         .iter()
         .chain(&abbreviation)
@@ -276,6 +293,8 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
         abbreviation,
         domain,
         status,
+        status_new,
+        status_current,
         qualified_head: lower_section(TITLES, "qualified_head"),
         compound_tail: entries(TITLES)
             .filter(|(s, _)| *s == "compound_tail")
@@ -288,6 +307,7 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
         hyphen_tail: lower_section(TITLES, "hyphen_tail"),
         vague: lower_section(TITLES, "vague"),
         verb_like: lower_section(TITLES, "verb_like"),
+        board_seat: lower_section(TITLES, "board_seat"),
         any,
     }
 });
@@ -306,6 +326,8 @@ pub(crate) struct OrgWords {
     pub not_org: WordSet<Box<str>>,
     /// News organisations that report stories (case as written).
     pub news_outlet: WordSet<&'static str>,
+    /// A governing body named after its organisation ("the Acme Board").
+    pub governing_body: WordSet<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -320,6 +342,7 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
     descriptive_suffix: lower_section(ORGANISATIONS, "descriptive_suffix"),
     not_org: lower_section(ORGANISATIONS, "not_org"),
     news_outlet: section(ORGANISATIONS, "news_outlet"),
+    governing_body: lower_section(ORGANISATIONS, "governing_body"),
 });
 
 /// Person-name vocabulary by section (case as written).

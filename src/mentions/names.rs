@@ -53,16 +53,22 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     }
     // "the Board", "its Bank": a capitalised common noun standing for the
     // organisation in context, not a new name.
-    let after_determiner = i > 0
-        && matches!(
-            tokens[i - 1].text.to_ascii_lowercase().as_str(),
-            "the" | "its" | "their"
-        );
+    let after_determiner = i > 0 && is_determiner_token(&tokens[i - 1]);
     let named_after = tokens.get(i + 1).is_some_and(is_name_word)
         || (tokens.get(i + 1).is_some_and(|t| t.text == "of")
             && tokens.get(i + 2).is_some_and(is_name_word));
     let alone = !named_after;
     if after_determiner && alone && is_org_anaphor(first.text) {
+        return None;
+    }
+    // "the Acme Board": the board of the name before, a plain word.
+    let board_of_name = i > 0
+        && is_name_word(&tokens[i - 1])
+        && lower_in(&ORG_VOCAB.governing_body, first.text)
+        && !tokens
+            .get(i + 1)
+            .is_some_and(|n| n.text == "of" || is_name_word(n));
+    if board_of_name {
         return None;
     }
     // "Separately, Jane Roe ...": an adverb opening the sentence.
@@ -113,7 +119,15 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     while let Some(t) = tokens.get(j) {
         steps.step();
         let headline_word = headline && HEADLINE_WORDS.contains(Lower::new(t.text).as_str());
-        let continues = if headline_word {
+        // "the Acme Board": the organisation, then its board.
+        let governing_body = j > name_first
+            && i > 0
+            && is_determiner_token(&tokens[i - 1])
+            && lower_in(&ORG_VOCAB.governing_body, t.text)
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|n| n.text == "of" || is_name_word(n));
+        let continues = if headline_word || governing_body {
             false
         } else if is_name_word(t) {
             !is_non_name(t.text) && (!is_title_word(t.text) || is_org_word(t.text))
@@ -232,4 +246,12 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         first_word: name_first,
         last_word,
     })
+}
+
+/// "the", "its", "their": a determiner before a name.
+fn is_determiner_token(token: &Token<'_>) -> bool {
+    matches!(
+        token.text.to_ascii_lowercase().as_str(),
+        "the" | "its" | "their"
+    )
 }

@@ -39,10 +39,12 @@ pub(super) fn title_at(
         let lower = Lower::new(t.text);
         let lw = lower.as_str().trim_end_matches('-');
         if v.status.contains(lw) {
-            tense = match lw {
-                "new" | "incoming" => Tense::New,
-                "current" | "currently" | "longtime" | "long-time" | "longstanding" => tense,
-                _ => Tense::Former,
+            tense = if v.status_new.contains(lw) {
+                Tense::New
+            } else if v.status_current.contains(lw) {
+                tense
+            } else {
+                Tense::Former
             };
             j += 1;
         } else if let Some(rest) = lw.strip_prefix("ex-") {

@@ -198,9 +198,15 @@ impl<'m, 't> Sentence<'m, 't> {
                     for m in &members {
                         group.members.push(m.head);
                         group.roles.extend(&m.roles);
+                        group.roles.extend(group.shared_role.map(|t| (m.head, t)));
                         relatives.extend(m.relative.map(|r| (r, m.head)));
                     }
                     last = members.last().map_or(last, |m| m.last);
+                    // "its directors, namely A and B, were named": the
+                    // comma after the last member closes the group.
+                    if group.opened && self.closing_comma(last) {
+                        last += 1;
+                    }
                 }
                 clause.push(self.word(group.head), group.head);
                 group.last = last;

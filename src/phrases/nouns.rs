@@ -9,7 +9,9 @@
 //! C") are one group whose members each take part in the event.
 
 use super::Sentence;
-use crate::lexicon::{with_lowercase, WordSet, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON};
+use crate::lexicon::{
+    with_lowercase, WordSet, NAMES_LIST, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON,
+};
 
 fn lower_in(set: &WordSet<Box<str>>, word: &str) -> bool {
     with_lowercase(word, |w| set.contains(w))
@@ -41,6 +43,11 @@ pub(crate) struct NounGroup {
     pub roles: Vec<(usize, usize)>,
     /// A relative clause about the head ("who joined in 2019"): its chunks.
     pub relative: Option<(usize, usize)>,
+    /// Whether a comma opened the group before its head ("its CFO, Jane
+    /// Roe,"), so that a comma after the last member closes it.
+    pub opened: bool,
+    /// A title every member holds ("its directors, namely A and B").
+    pub shared_role: Option<usize>,
 }
 
 pub(super) fn is_determiner(word: &str) -> bool {
@@ -63,7 +70,8 @@ impl Sentence<'_, '_> {
     pub(super) fn noun_group_at(&self, k: usize, end: usize) -> Option<NounGroup> {
         // Most chunks start no group: plain words other than determiners,
         // occupations and modifiers.
-        if self.kind(k) == Some(ChunkKind::Word) {
+        let named_list = self.named_list(k, end);
+        if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() {
             let w = self.word(k);
             let may = is_determiner(w)
                 || PEOPLE_VOCAB.occupation.contains(w)
@@ -77,7 +85,13 @@ impl Sentence<'_, '_> {
         let mut inverted = false;
         // Before the head: "its CFO Ana Ruiz", "Chief Operating Officer Priya
         // Raman", "litigator Marte Lien", "veteran banker Eli Moss".
-        if is_determiner(self.word(j)) && self.is_title(j + 1) && self.is_personish(j + 2) {
+        if let Some(t) = named_list {
+            // "three of its external directors, namely A, B and C": the
+            // people after "namely" hold the title.
+            roles.push(t);
+            j = t + 3;
+            inverted = true;
+        } else if is_determiner(self.word(j)) && self.is_title(j + 1) && self.is_personish(j + 2) {
             roles.push(j + 1);
             j += 2;
         } else if self.is_title(j) && self.is_personish(j + 1) {
@@ -116,8 +130,7 @@ impl Sentence<'_, '_> {
         // The comma closing an inverted appositive, before the verb: "its
         // CFO, Jane Roe, will retire"; or closing post-nominals the name
         // took ("Jane Okafor, M.D., Ph.D., was named").
-        let closing_comma = self.word(j + 1) == ","
-            && (self.starts_verb(j + 2) || matches!(self.word(j + 2), "as" | "to" | "and"));
+        let closing_comma = self.closing_comma(j);
         let head_chunk = &self.mentions.chunks[j];
         let gap = self
             .mentions
@@ -188,7 +201,31 @@ impl Sentence<'_, '_> {
             members: vec![head],
             roles: roles.into_iter().map(|t| (head, t)).collect(),
             relative,
+            opened: inverted,
+            shared_role: named_list,
         })
+    }
+
+    /// Whether the comma after chunk `j` closes an opened group: the verb,
+    /// or the group's role in it, follows.
+    pub(super) fn closing_comma(&self, j: usize) -> bool {
+        self.word(j + 1) == ","
+            && (self.starts_verb(j + 2) || matches!(self.word(j + 2), "as" | "to" | "and"))
+    }
+
+    /// "two of the bank's directors, namely" from `k`: the title chunk, when
+    /// a person follows. Only plain words, names and "'s" come before the
+    /// title; chunks are read left to right, so the group starts after the
+    /// last comma or verb.
+    fn named_list(&self, k: usize, end: usize) -> Option<usize> {
+        let t = (k..(k + 8).min(end))
+            .take_while(|&i| !matches!(self.word(i), "," | ";" | ".") && !self.starts_verb(i))
+            .find(|&i| self.is_title(i))?;
+        let named = self.word(t + 1) == ","
+            && lower_in(&NAMES_LIST, self.word(t + 2))
+            && self.is_personish(t + 3)
+            && t + 3 < end;
+        named.then_some(t)
     }
 
     /// "its chief financial officer, Jane Roe," at `k`: the title chunk,

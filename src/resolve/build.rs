@@ -62,6 +62,9 @@ impl Context<'_> {
                     .filter(|r| {
                         group != Group::End || f.org.is_none() || same_company(&r.org, &f.org)
                     });
+                if group == Group::Start {
+                    old_role = seat_beside(old_role, &mut new_role);
+                }
             }
             if group == Group::Start {
                 if let (Some(o), Some(n)) = (&old_role, &new_role) {
@@ -131,7 +134,18 @@ impl Context<'_> {
             if r.old_role.is_none() && r.kind.group() == Group::Start {
                 if let Some(person) = r.person.as_deref() {
                     let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
-                    r.old_role = self.bound_role(person, usize::MAX, new_title).map(to_role);
+                    let bound = self.bound_role(person, usize::MAX, new_title);
+                    let mut new_role = r.new_role.clone().map(|n| RoleVal {
+                        title: n.title.unwrap_or_default(),
+                        org: n.org,
+                        org_named: false,
+                        org_anaphor: false,
+                        tense: Tense::Plain,
+                    });
+                    r.old_role = seat_beside(bound, &mut new_role).map(to_role);
+                    if let (Some(n), Some(seat)) = (r.new_role.as_mut(), new_role) {
+                        n.title = Some(seat.title);
+                    }
                 }
             }
             if r.company.is_none() {
@@ -150,6 +164,37 @@ impl Context<'_> {
     }
 }
 
+/// Whether a title is a seat on a board ("director", "member of the
+/// supervisory board"), as board rules make it.
+fn is_board_seat(title: &str) -> bool {
+    title == "director" || title.starts_with("member of the ")
+}
+
+/// A seat on a board is taken beside the roles a person holds: an
+/// appositive role ("chief executive Ann Lee was re-elected to the board")
+/// is not left, unless it is a former one or one elsewhere; a director title ("independent
+/// director Ann Lee joined the board") names the seat itself.
+fn seat_beside(bound: Option<RoleVal>, new_role: &mut Option<RoleVal>) -> Option<RoleVal> {
+    let Some(seat) = new_role.as_mut().filter(|n| is_board_seat(&n.title)) else {
+        return bound;
+    };
+    let role = bound?;
+    let elsewhere = role.org.is_some() && seat.org.is_some() && !same_company(&role.org, &seat.org);
+    if role.tense == Tense::Former || elsewhere {
+        return Some(role);
+    }
+    let lower = role.title.to_lowercase();
+    let seat_title = lower.strip_suffix(" director").is_some_and(|before| {
+        before
+            .split(' ')
+            .all(|w| crate::lexicon::TITLE_VOCAB.board_seat.contains(w))
+    });
+    if seat.title == "director" && seat_title {
+        seat.title = role.title;
+    }
+    None
+}
+
 /// An appointment told with the role the person held before says more: a
 /// move up inside the same organisation is a promotion, a move from
 /// another organisation a hire.
@@ -161,6 +206,10 @@ fn refined_kind(r: &Record) -> Kind {
         return r.kind;
     };
     if old.title.is_some() && old.title == new.title {
+        return r.kind;
+    }
+    // A seat on a board is neither a step up nor a move elsewhere.
+    if new.title.as_deref().is_some_and(is_board_seat) {
         return r.kind;
     }
     let new_org = new.org.clone().or_else(|| r.company.clone());

@@ -331,12 +331,37 @@ impl Context<'_> {
             .and_then(phrase)
             .map(|unit| made_role("head".to_owned(), unit))
             .or_else(|| {
-                m.board.and_then(phrase).map(|board| {
-                    // The board's own name, without its company: "board".
-                    let bare = board.rsplit_once("'s ").map_or(board, |(_, b)| b);
-                    let bare = bare.rsplit_once("’s ").map_or(bare, |(_, b)| b);
-                    made_role(format!("member of the {bare}"), bare)
-                })
+                let (first, last) = m.board?;
+                // "the Velmont board", "Velmont's board": a member of the
+                // board, at the organisation it belongs to.
+                let owner = (first..=last).find(|&k| {
+                    view.mentions
+                        .chunks
+                        .get(k)
+                        .is_some_and(|c| matches!(c.kind, ChunkKind::Name | ChunkKind::Org))
+                });
+                let owner = owner.filter(|&o| o < last);
+                let board = phrase((owner.map_or(first, |o| o + 1), last))?;
+                // The board's own name, without its company: "board".
+                let bare = board.rsplit_once("'s ").map_or(board, |(_, b)| b);
+                let bare = bare.rsplit_once("’s ").map_or(bare, |(_, b)| b);
+                let org = owner.map(|o| clean_org(view.mentions.chunks[o].text).to_owned());
+                // The company's own board: a director of it.
+                let whole_board = ["board", "board of directors"]
+                    .iter()
+                    .any(|b| bare.eq_ignore_ascii_case(b));
+                let title = if whole_board {
+                    "director".to_owned()
+                } else {
+                    format!("member of the {bare}")
+                };
+                Some(RoleSlot::Title(RoleVal {
+                    title,
+                    org_anaphor: org.is_none() && whole_board,
+                    org: org.or_else(|| (!whole_board).then(|| bare.to_owned())),
+                    org_named: false,
+                    tense: Tense::Plain,
+                }))
             });
         Some(Frame {
             kind,
