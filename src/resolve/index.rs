@@ -367,17 +367,21 @@ mod tests {
             .map(|b| &b.role)
     }
 
-    #[test]
-    fn the_index_answers_what_a_scan_of_every_binding_answers() {
-        const TITLES: &[&str] = &["CEO", "ceo", "Co-Founder", "Boss", "President", "chief"];
-        const TENSES: [Tense; 3] = [Tense::Plain, Tense::Former, Tense::New];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: usize| {
+    /// Deterministic numbers below a bound (xorshift), from `seed`.
+    fn numbers(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             (seed % n as u64) as usize
-        };
+        }
+    }
+
+    #[test]
+    fn the_index_answers_what_a_scan_of_every_binding_answers() {
+        const TITLES: &[&str] = &["CEO", "ceo", "Co-Founder", "Boss", "President", "chief"];
+        const TENSES: [Tense; 3] = [Tense::Plain, Tense::Former, Tense::New];
+        let mut next = numbers(0x9e37_79b9_7f4a_7c15);
         for _ in 0..300 {
             let mut bindings = Bindings::default();
             let mut sentence = 0;
@@ -410,13 +414,7 @@ mod tests {
     #[test]
     fn vacancies_answer_what_a_scan_from_the_latest_answers() {
         const PEOPLE: &[&str] = &["Jane Roe", "Tom Hale", "Ravi Menon"];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = numbers(0x2545_f491_4f6c_dd1d);
         for _ in 0..300 {
             let mut vacated = Vacated::default();
             let mut plain: Vec<(usize, &str)> = Vec::new();

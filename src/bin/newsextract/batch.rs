@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The reader numbers every item (article or input error) and may only run
-//! a bounded window ahead of the writer (at most `threads * 64` items and
+//! a bounded window ahead of the writer (at most `threads * 256` items and
 //! [`BYTE_BUDGET`] bytes in flight), so memory stays flat whatever the input
 //! size and however slow one article is. The writer writes items strictly
 //! in sequence order and flushes its output whenever it has written
@@ -39,8 +39,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::input::{self, Article, InputError, Item};
 
-/// Items in flight per worker thread.
-const WINDOW_PER_THREAD: usize = 64;
+/// Items in flight per worker thread: enough that the reader or a worker
+/// losing its core to another process for a few milliseconds leaves the
+/// other workers something to do (short articles take a tenth of a
+/// millisecond each). Small articles cost little memory, and
+/// [`BYTE_BUDGET`] bounds large ones.
+const WINDOW_PER_THREAD: usize = 256;
 /// Input bytes in flight at most (one larger article is still let through
 /// on its own).
 const BYTE_BUDGET: u64 = 32 * 1024 * 1024;
