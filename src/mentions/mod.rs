@@ -19,7 +19,7 @@ mod words;
 pub(crate) use furniture::prefix_len as furniture_len;
 pub(crate) use tokens::{tokenize, Token};
 
-use crate::lexicon::{Lower, HEADLINE_WORDS, REFERENCE_WORDS};
+use crate::lexicon::{Lower, HEADLINE_WORDS, REFERENCE_WORDS, TITLE_VOCAB};
 use crate::stages::{Stage, Steps};
 use encoding::encode;
 use names::name_at;
@@ -159,5 +159,11 @@ fn role_ref_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     if first.len() > 5 || !lower_in(&refs.role_determiner, first) {
         return None;
     }
-    lower_in(&refs.role_noun, tokens.get(i + 1)?.text).then_some(i + 1)
+    // "her new job", "his current role".
+    let noun = if lower_in(&TITLE_VOCAB.status, tokens.get(i + 1)?.text) {
+        i + 2
+    } else {
+        i + 1
+    };
+    lower_in(&refs.role_noun, tokens.get(noun)?.text).then_some(noun)
 }

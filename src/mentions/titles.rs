@@ -2,8 +2,8 @@
 //! chief executive officer of Corvel Cloud Asia", "former CFO".
 
 use super::words::{
-    is_given_name_at, is_non_name, is_org_anaphor, is_org_word, is_stop_word, is_title_word,
-    lower_in,
+    is_given_name_at, is_name_word, is_non_name, is_org_anaphor, is_org_word, is_stop_word,
+    is_title_word, lower_in,
 };
 use super::{Tense, TitleInfo, Token};
 use crate::lexicon::{with_lowercase, Lower, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
@@ -378,6 +378,15 @@ fn title_part(
         let mut m = u + 1;
         while let Some(t) = tokens.get(m) {
             steps.step();
+            // "Director of Finance John Tracey": a person's name after a
+            // function.
+            let person_next = PEOPLE_VOCAB.given.contains(t.text)
+                && tokens
+                    .get(m + 1)
+                    .is_some_and(|n| is_name_word(n) && !is_title_word(n.text));
+            if person_next && (u..m).all(|k| lower_in(&v.domain, tokens[k].text)) {
+                break;
+            }
             let cap_ok = t.is_capitalised() && (!is_title_word(t.text) || is_org_word(t.text));
             let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
                 && tokens
@@ -418,7 +427,17 @@ fn title_part(
                 Some(Unit::named(first, name_run_end(tokens, first))),
             ));
         }
-        return Some((last_head, Some(Unit::named(u, ulast))));
+        // "Director of Finance", "Vice President of Human Resources": a
+        // function in capitals is part of the title, not an organisation.
+        let function = (u..=ulast).all(|k| lower_in(&v.domain, tokens[k].text));
+        return Some((
+            last_head,
+            Some(Unit {
+                first: u,
+                last: ulast,
+                named: !function,
+            }),
+        ));
     }
     // A lower-case unit: up to eight plain words, with commas and "and"
     // between them ("of global advertising, marketing and partnerships").

@@ -26,6 +26,13 @@ impl Context<'_> {
                 |slot: Option<RoleSlot>, vacated: &Vacated| -> (Option<RoleVal>, Option<String>) {
                     match slot {
                         Some(RoleSlot::Title(r)) => (Some(r), None),
+                        Some(RoleSlot::Own) => (
+                            self.bindings
+                                .role_in_sentence(&f.person, sentence_start)
+                                .filter(|r| r.tense != Tense::Former)
+                                .cloned(),
+                            None,
+                        ),
                         Some(RoleSlot::Reference) => {
                             if let Some(pred) = &f.predecessor {
                                 let role = vacated

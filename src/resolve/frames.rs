@@ -370,7 +370,8 @@ impl Context<'_> {
             new_role: m
                 .slot(Slot::NewRole)
                 .and_then(|k| self.role(view, k))
-                .or(unit_role),
+                .or(unit_role)
+                .or_else(|| m.slot(Slot::OwnRole).map(|_| RoleSlot::Own)),
             old_role: m.slot(Slot::OldRole).and_then(|k| self.role(view, k)),
             org: m.slot(Slot::Org).and_then(|k| self.org(view, k)),
             predecessor: named(m.slot(Slot::Predecessor)),

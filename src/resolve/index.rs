@@ -181,6 +181,18 @@ impl Bindings {
             .or_else(|| pick(&roles.usable))
             .map(|i| &roles.all.get(i).role)
     }
+
+    /// The role `person` is described with in the sentence starting at
+    /// `sentence_start`, if any.
+    pub fn role_in_sentence(&self, person: &str, sentence_start: usize) -> Option<&RoleVal> {
+        tally(Stage::Resolve, 1);
+        let roles = self.0.get(person)?;
+        let i = roles
+            .by_sentence
+            .get(&sentence_start)
+            .and_then(|f| f.pick(&roles.all, None))?;
+        Some(&roles.all.get(i).role)
+    }
 }
 
 /// A role left by a departure.

@@ -59,6 +59,9 @@ struct RoleVal {
 enum RoleSlot {
     Title(RoleVal),
     Reference,
+    /// The role the person is described with ("Director of Finance Ann
+    /// Lee began her duties").
+    Own,
 }
 
 /// One event match with its slots resolved to names.
@@ -225,17 +228,37 @@ pub(crate) fn records(
         }
         ctx.sentence_people.clear();
         // The sentence's first person becomes the antecedent for "he"/"she".
-        let first_person = view.mentions.chunks.iter().find_map(|c| match c.kind {
-            ChunkKind::Person | ChunkKind::Name => people.resolve(c.text, c.start).filter(|_| {
-                c.kind == ChunkKind::Person || people.resolve(c.text, c.start).is_some()
-            }),
-            _ => None,
-        });
+        // An undecided name counts when the article uses it for a person,
+        // or when it is a subject ("Myles Standish is taking over"), not
+        // after a preposition ("worked for Brevard County").
+        let first_person =
+            view.mentions
+                .chunks
+                .iter()
+                .enumerate()
+                .find_map(|(k, c)| match c.kind {
+                    ChunkKind::Person => people.resolve(c.text, c.start),
+                    ChunkKind::Name => people
+                        .resolve(c.text, c.start)
+                        .filter(|n| people.knows(n) || is_subject(view, k)),
+                    _ => None,
+                });
         if let Some(p) = subject_here.map(|(p, _)| p).or(first_person) {
             ctx.last_subject = Some(p);
         }
     }
     ctx.build(frames, views)
+}
+
+/// Whether chunk `k` (with its noun group) comes right before a verb group.
+fn is_subject(view: &SentenceView<'_, '_>, k: usize) -> bool {
+    let phrases = &view.phrases;
+    let end = phrases
+        .groups
+        .iter()
+        .find(|g| g.head == k)
+        .map_or(k, |g| g.last);
+    phrases.verbs.iter().any(|v| v.first == end + 1)
 }
 
 /// The kind of event a match of a `verb` rule tells: its verb group's, else

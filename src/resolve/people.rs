@@ -86,6 +86,11 @@ impl People {
         people
     }
 
+    /// Whether `name` is a full name the article gives for a person.
+    pub fn knows(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
+    }
+
     fn add(&mut self, name: &str, at: usize) {
         match self.by_name.get(name) {
             Some(&i) => self.names[i].1.push(at),

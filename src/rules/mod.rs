@@ -92,10 +92,13 @@ pub(crate) enum Slot {
     /// Where the person goes next ("left for Corvane"): no event when it
     /// is a place ("left for Tokyo").
     Dest,
+    /// A reference to the role the person is described with ("began her
+    /// duties"): that role is the new one.
+    OwnRole,
 }
 
 impl Slot {
-    const ALL: [Slot; 12] = [
+    const ALL: [Slot; 13] = [
         Slot::Person,
         Slot::Successor,
         Slot::Predecessor,
@@ -108,10 +111,11 @@ impl Slot {
         Slot::Unit,
         Slot::Board,
         Slot::Dest,
+        Slot::OwnRole,
     ];
 
     /// The slot names, as patterns write them.
-    pub(crate) const NAMES: [&'static str; 12] = [
+    pub(crate) const NAMES: [&'static str; 13] = [
         "person",
         "successor",
         "predecessor",
@@ -124,6 +128,7 @@ impl Slot {
         "unit",
         "board",
         "dest",
+        "own_role",
     ];
 
     pub(crate) fn name(self) -> &'static str {

@@ -43,6 +43,7 @@ fn slot_symbol(slot: Slot) -> &'static str {
     match slot {
         Slot::NewRole | Slot::OldRole | Slot::Role => r"(?:T|R)\d+",
         Slot::Org | Slot::Dest => r"(?:O|N)\d+",
+        Slot::OwnRole => r"R\d+",
         Slot::Unit => UNIT_SYMBOL,
         Slot::Board => BOARD_SYMBOL,
         _ => r"(?:P|N)\d+|he|she|him|her",
