@@ -66,9 +66,10 @@ impl Extractor {
         let sentences: Vec<Sentence<'t>> = self.splitter.split(text).collect();
         let normalised = Normalised::of(text, &sentences);
         let clean = normalised.sentences();
-        let found = stages::mentions(normalised.text(), &clean);
-        let matched = stages::rules(&found);
-        let (mut records, mut hits) = stages::resolve(normalised.text(), &clean, &found, &matched);
+        let phrased = stages::mentions(normalised.text(), &clean);
+        let matched = stages::rules(&phrased);
+        let (mut records, mut hits) =
+            stages::resolve(normalised.text(), &clean, &phrased, &matched);
         for span in records.iter_mut().flat_map(|r| r.evidence.iter_mut()) {
             *span = normalised.to_original(*span);
         }
@@ -186,10 +187,10 @@ pub fn extract(text: &str) -> Extraction<'_> {
 pub fn debug_encodings(text: &str) -> Vec<String> {
     let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
     let normalised = Normalised::of(text, &sentences);
-    let found = stages::mentions(normalised.text(), &normalised.sentences());
-    found
+    let phrased = stages::mentions(normalised.text(), &normalised.sentences());
+    phrased
         .sentences()
-        .zip(found.clauses())
+        .zip(phrased.clauses())
         .map(|(m, clauses)| {
             let mut line = clauses.join("\n  | ");
             line.push_str(&format!("\n  chunks: {}", m.encoding));
@@ -237,10 +238,10 @@ pub fn debug_chunks(text: &str) -> Vec<SentenceDebug> {
     let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
     let normalised = Normalised::of(text, &sentences);
     let clean = normalised.text();
-    let found = stages::mentions(clean, &normalised.sentences());
-    found
+    let phrased = stages::mentions(clean, &normalised.sentences());
+    phrased
         .sentences()
-        .zip(found.clauses())
+        .zip(phrased.clauses())
         .map(|(m, clauses)| {
             let symbols = m.symbol_starts.iter().copied().zip(
                 m.symbol_starts

@@ -7,9 +7,9 @@
 //! use newsextract::{split_sentences, stages};
 //! let text = "Jane Roe has resigned as chief executive of Acme Corp.";
 //! let sentences: Vec<_> = split_sentences(text).collect();
-//! let found = stages::mentions(text, &sentences);
-//! let matched = stages::rules(&found);
-//! let (records, _hits) = stages::resolve(text, &sentences, &found, &matched);
+//! let phrased = stages::mentions(text, &sentences);
+//! let matched = stages::rules(&phrased);
+//! let (records, _hits) = stages::resolve(text, &sentences, &phrased, &matched);
 //! assert_eq!(records[0].person.as_deref(), Some("Jane Roe"));
 //! ```
 //!
@@ -32,16 +32,16 @@ use crate::segment::Sentence;
 /// Stage 2's output: each sentence's people, organisations and titles (the
 /// chunk encoding), and its phrases (the clauses the rules read).
 #[derive(Clone, Debug)]
-pub struct Found<'t>(Vec<(Mentions<'t>, Phrases)>);
+pub struct Phrased<'t>(Vec<(Mentions<'t>, Phrases)>);
 
-impl<'t> Found<'t> {
+impl<'t> Phrased<'t> {
     /// Each sentence's chunk encoding (`P0 , T1 , has resigned .`).
     pub fn encodings(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(m, _)| m.encoding.as_str())
     }
 
     /// Each sentence's clauses as the rules read them, the sentence's own
-    /// clause first (`P0 V4.resign.act.perf .`).
+    /// clause first (`P0 V4/resign/act/perf .`).
     pub fn clauses(&self) -> impl Iterator<Item = Vec<&str>> {
         self.0
             .iter()
@@ -56,9 +56,9 @@ impl<'t> Found<'t> {
 
 /// Stage 3's output: each sentence's rule matches.
 #[derive(Clone, Debug)]
-pub struct Matched(Vec<Vec<Match<'static>>>);
+pub struct RuleMatches(Vec<Vec<Match<'static>>>);
 
-impl Matched {
+impl RuleMatches {
     /// How many rule matches there are, over all sentences.
     pub fn len(&self) -> usize {
         self.0.iter().map(Vec::len).sum()
@@ -71,27 +71,27 @@ impl Matched {
 }
 
 /// Stage 2: tokens, mentions and phrases, sentence by sentence.
-pub fn mentions<'t>(text: &'t str, sentences: &[Sentence<'t>]) -> Found<'t> {
-    Found(
+pub fn mentions<'t>(text: &'t str, sentences: &[Sentence<'t>]) -> Phrased<'t> {
+    Phrased(
         sentences
             .iter()
             .map(|s| {
                 // Wire furniture (a dateline, a slug) opening the sentence is
                 // no part of it for the later stages.
                 let skip = mentions::furniture_len(s.text);
-                let found =
+                let mentions =
                     mentions::find(&mentions::tokenize(&s.text[skip..], s.start + skip), text);
-                let phrases = phrases::find(&found);
-                (found, phrases)
+                let phrases = phrases::find(&mentions);
+                (mentions, phrases)
             })
             .collect(),
     )
 }
 
 /// Stage 3: the event and role rules over each sentence's clauses.
-pub fn rules(found: &Found<'_>) -> Matched {
-    let phrases: Vec<&Phrases> = found.0.iter().map(|(_, p)| p).collect();
-    Matched(rules::run(&RULES, &phrases))
+pub fn rules(phrased: &Phrased<'_>) -> RuleMatches {
+    let phrases: Vec<&Phrases> = phrased.0.iter().map(|(_, p)| p).collect();
+    RuleMatches(rules::run(&RULES, &phrases))
 }
 
 /// Stage 4: names, pronouns and "the position" resolved across sentences,
@@ -104,12 +104,12 @@ pub fn rules(found: &Found<'_>) -> Matched {
 pub fn resolve(
     text: &str,
     sentences: &[Sentence<'_>],
-    found: &Found<'_>,
-    matched: &Matched,
+    phrased: &Phrased<'_>,
+    matched: &RuleMatches,
 ) -> (Vec<Record>, Vec<RuleHit>) {
     let views: Vec<SentenceView<'_, '_>> = sentences
         .iter()
-        .zip(&found.0)
+        .zip(&phrased.0)
         .zip(&matched.0)
         .map(|((sentence, (mentions, phrases)), matches)| SentenceView {
             sentence,

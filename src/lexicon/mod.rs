@@ -189,6 +189,23 @@ pub(crate) static BEFORE_VERB: Lazy<WordSet<Box<str>>> =
 pub(crate) static NAMES_LIST: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "names_list"));
 
+/// Word runs that tell a role was held before, each with a space on both
+/// sides for matching whole words in an encoding (" had been ").
+pub(crate) static PAST_CUES: Lazy<Vec<String>> =
+    Lazy::new(|| spaced_section(FUNCTION_WORDS, "past_cue"));
+
+/// Word runs that announce an event (" will ", " set to "), spaced as
+/// [`PAST_CUES`].
+pub(crate) static FUTURE_CUES: Lazy<Vec<String>> =
+    Lazy::new(|| spaced_section(FUNCTION_WORDS, "future_cue"));
+
+fn spaced_section(src: &str, name: &str) -> Vec<String> {
+    entries(src)
+        .filter(|(s, _)| *s == name)
+        .map(|(_, w)| format!(" {} ", w.to_lowercase()))
+        .collect()
+}
+
 /// Months and weekdays, as written: capitalised, but never a name.
 pub(crate) static CALENDAR_WORDS: Lazy<WordSet<&'static str>> =
     Lazy::new(|| entries(CALENDAR).map(|(_, w)| w).collect());
@@ -382,21 +399,16 @@ fn with_all_of(mut set: WordSet<&'static str>, src: &'static str) -> WordSet<&'s
     set
 }
 
-/// Lower-cases `word` into `buf` when it is short ASCII, else allocates.
-///
-/// Lookups happen at every period of the text, so the common case must not
-/// allocate.
+/// Calls `f` with `word` lower-cased ([`Lower`]: on the stack when short
+/// ASCII). Lookups happen at every period of the text, so the common case
+/// must not allocate.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let bytes = &mut buf[..word.len()];
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        // ASCII stays valid UTF-8 after lower-casing.
-        f(std::str::from_utf8(bytes).unwrap_or(""))
-    } else {
-        f(&word.to_lowercase())
-    }
+    f(Lower::new(word).as_str())
+}
+
+/// Whether the lower-cased `word` is in `set`.
+pub(crate) fn lower_in(set: &WordSet<Box<str>>, word: &str) -> bool {
+    with_lowercase(word, |w| set.contains(w))
 }
 
 #[cfg(test)]

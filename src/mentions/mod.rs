@@ -46,7 +46,7 @@ pub(crate) enum ChunkKind {
 
 /// When a title was held, from the word before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub(crate) enum Tense {
+pub(crate) enum Tenure {
     /// No status word.
     #[default]
     Plain,
@@ -67,7 +67,7 @@ pub(crate) struct TitleInfo {
     /// Whether the organisation is only "its"/"the company's".
     pub org_is_anaphor: bool,
     /// Former, new or plain.
-    pub tense: Tense,
+    pub tenure: Tenure,
 }
 
 /// A group of tokens with one meaning.

@@ -5,7 +5,7 @@ use super::words::{
     is_given_name_at, is_name_word, is_non_name, is_org_anaphor, is_org_word, is_stop_word,
     is_title_word, lower_in,
 };
-use super::{Tense, TitleInfo, Token};
+use super::{Tenure, TitleInfo, Token};
 use crate::lexicon::{with_lowercase, Lower, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
 use crate::stages::{Stage, Steps};
 
@@ -30,7 +30,7 @@ pub(super) fn title_at(
     if scan.no_title.contains(&i) {
         return None;
     }
-    let mut tense = Tense::Plain;
+    let mut tenure = Tenure::Plain;
     let mut j = i;
     let mut steps = Steps::new(Stage::Mentions);
     // Status words ("former", "new") belong to the chunk, not the title.
@@ -39,27 +39,27 @@ pub(super) fn title_at(
         let lower = Lower::new(t.text);
         let lw = lower.as_str().trim_end_matches('-');
         if v.status.contains(lw) {
-            tense = if v.status_new.contains(lw) {
-                Tense::New
+            tenure = if v.status_new.contains(lw) {
+                Tenure::New
             } else if v.status_current.contains(lw) {
-                tense
+                tenure
             } else {
-                Tense::Former
+                Tenure::Former
             };
             j += 1;
         } else if let Some(rest) = lw.strip_prefix("ex-") {
             if is_title_word(rest) {
-                tense = Tense::Former;
+                tenure = Tenure::Former;
             }
             break;
         } else {
             break;
         }
     }
-    let found = title_from(tokens, j, tense, scan);
+    let found = title_from(tokens, j, tenure, scan);
     if found.is_none() {
         // From any later word of the status run, the scan reaches the same
-        // first title word and fails the same way: the tense is all that
+        // first title word and fails the same way: the tenure is all that
         // differs, and no check below reads it.
         scan.no_title = i..j + 1;
     }
@@ -77,12 +77,12 @@ pub(super) struct TitleScan {
     no_part: std::ops::Range<usize>,
 }
 
-/// The title whose first word (after status words giving `tense`) is
+/// The title whose first word (after status words giving `tenure`) is
 /// token `title_first`.
 fn title_from(
     tokens: &[Token<'_>],
     title_first: usize,
-    tense: Tense,
+    tenure: Tenure,
     scan: &mut TitleScan,
 ) -> Option<(usize, TitleInfo)> {
     let v = &*TITLE_VOCAB;
@@ -175,7 +175,7 @@ fn title_from(
             title: (tokens[title_first].start, tokens[title_last].end),
             org,
             org_is_anaphor,
-            tense,
+            tenure,
         },
     ))
 }

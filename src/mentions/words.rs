@@ -3,14 +3,11 @@
 //! live in the lexicon files.
 
 use super::Token;
+pub(super) use crate::lexicon::lower_in;
 use crate::lexicon::{
-    with_lowercase, WordSet, CALENDAR_WORDS, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS, STARTERS,
+    with_lowercase, CALENDAR_WORDS, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS, STARTERS,
     TITLE_VOCAB, UNIT_STOP_WORDS,
 };
-
-pub(super) fn lower_in(set: &WordSet<Box<str>>, word: &str) -> bool {
-    with_lowercase(word, |w| set.contains(w))
-}
 
 pub(super) fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
     let t = tokens[i].text;

@@ -9,13 +9,7 @@
 //! C") are one group whose members each take part in the event.
 
 use super::Sentence;
-use crate::lexicon::{
-    with_lowercase, WordSet, NAMES_LIST, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON,
-};
-
-fn lower_in(set: &WordSet<Box<str>>, word: &str) -> bool {
-    with_lowercase(word, |w| set.contains(w))
-}
+use crate::lexicon::{lower_in, NAMES_LIST, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON};
 use crate::mentions::ChunkKind;
 
 /// How many words an appositive aside may hold ("a 27-year company

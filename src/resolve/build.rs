@@ -4,7 +4,7 @@
 
 use super::*;
 
-impl Context<'_> {
+impl Resolver<'_> {
     pub(super) fn build(self, frames: Vec<Frame>, views: &[SentenceView<'_, '_>]) -> Vec<Record> {
         let span_of = |i: usize| Span {
             start: views[i].sentence.start,
@@ -29,7 +29,7 @@ impl Context<'_> {
                         Some(RoleSlot::Own) => (
                             self.bindings
                                 .role_in_sentence(&f.person, sentence_start)
-                                .filter(|r| r.tense != Tense::Former)
+                                .filter(|r| r.tenure != Tenure::Former)
                                 .cloned(),
                             None,
                         ),
@@ -147,7 +147,7 @@ impl Context<'_> {
                         org: n.org,
                         org_named: false,
                         org_anaphor: false,
-                        tense: Tense::Plain,
+                        tenure: Tenure::Plain,
                     });
                     r.old_role = seat_beside(bound, &mut new_role).map(to_role);
                     if let (Some(n), Some(seat)) = (r.new_role.as_mut(), new_role) {
@@ -187,7 +187,7 @@ fn seat_beside(bound: Option<RoleVal>, new_role: &mut Option<RoleVal>) -> Option
     };
     let role = bound?;
     let elsewhere = role.org.is_some() && seat.org.is_some() && !same_company(&role.org, &seat.org);
-    if role.tense == Tense::Former || elsewhere {
+    if role.tenure == Tenure::Former || elsewhere {
         return Some(role);
     }
     let lower = role.title.to_lowercase();
@@ -250,7 +250,7 @@ pub(super) fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
 
 /// Adds `r` to `records`, merging it with the same person's record of the
 /// same group at the same company. The merged record's evidence may be out
-/// of order and repeat spans until [`Context::build`] tidies it.
+/// of order and repeat spans until [`Resolver::build`] tidies it.
 pub(super) fn merge_into(records: &mut RecordSet, r: Record) {
     let existing = records.find(r.person.as_deref(), r.kind.group(), |e| {
         same_company(&e.company, &r.company)

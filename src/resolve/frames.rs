@@ -2,11 +2,12 @@
 //! and organisations, and the roles that appositives bind to people.
 
 use super::*;
+use crate::lexicon::{FUTURE_CUES, PAST_CUES};
 use crate::phrases::verbs::Tense as VerbTense;
 use crate::phrases::VerbGroup;
 use crate::rules::Slot;
 
-impl Context<'_> {
+impl Resolver<'_> {
     /// The person chunk `idx` names: a full name, a short name or a
     /// pronoun.
     pub(super) fn person(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<String> {
@@ -160,7 +161,7 @@ impl Context<'_> {
                     org_named: org.is_some(),
                     org,
                     org_anaphor: info.org_is_anaphor,
-                    tense: info.tense,
+                    tenure: info.tenure,
                 }))
             }
             _ => None,
@@ -194,7 +195,7 @@ impl Context<'_> {
             .verb
             .and_then(|v| view.phrases.verb_at(v))
             .is_some_and(|v| matches!(v.tense, VerbTense::Past | VerbTense::Perfect));
-        let past_words = PAST_CUES.iter().any(|w| m.text.contains(w));
+        let past_words = PAST_CUES.iter().any(|w| m.text.contains(w.as_str()));
         self.bind(view, p, r, past_verb || past_words);
     }
 
@@ -211,7 +212,7 @@ impl Context<'_> {
                 let Some(RoleSlot::Title(role)) = self.role(view, r) else {
                     continue;
                 };
-                if role.tense != Tense::New {
+                if role.tenure != Tenure::New {
                     continue;
                 }
                 let Some(person) = self.person(view, p) else {
@@ -253,7 +254,7 @@ impl Context<'_> {
             return;
         };
         if former {
-            role.tense = Tense::Former;
+            role.tenure = Tenure::Former;
         }
         self.bindings.bind(person, role, view.sentence.start);
     }
@@ -268,7 +269,7 @@ impl Context<'_> {
     ) -> Option<Frame> {
         // A rule without a person slot continues the clause of the event
         // before it ("will step down ... and serve as a consultant"), in
-        // the same tense.
+        // the same tenure.
         let (person, inherited) = match m.slot(Slot::Person) {
             Some(k) => (
                 self.person(view, k).or_else(|| self.bare_name(view, k))?,
@@ -298,7 +299,9 @@ impl Context<'_> {
         let status = match (inherited, verb) {
             (Some(status), _) => status,
             (None, Some(v)) => verb_status(view, v),
-            (None, None) if FUTURE_CUES.iter().any(|w| m.text.contains(w)) => Status::Announced,
+            (None, None) if FUTURE_CUES.iter().any(|w| m.text.contains(w.as_str())) => {
+                Status::Announced
+            }
             (None, None) => Status::Completed,
         };
         // Career history: a past start with a year ("joined GM in 1982").
@@ -322,7 +325,7 @@ impl Context<'_> {
                 org: Some(org.to_owned()),
                 org_named: false,
                 org_anaphor: false,
-                tense: Tense::Plain,
+                tenure: Tenure::Plain,
             })
         };
         // "joins the management board": a member of that board.
@@ -360,7 +363,7 @@ impl Context<'_> {
                     org_anaphor: org.is_none() && whole_board,
                     org: org.or_else(|| (!whole_board).then(|| bare.to_owned())),
                     org_named: false,
-                    tense: Tense::Plain,
+                    tenure: Tenure::Plain,
                 }))
             });
         Some(Frame {
@@ -445,20 +448,6 @@ pub(super) fn clean_org(t: &str) -> &str {
 /// The rule id of an appointment a title tells by itself ("the incoming
 /// chief executive, Mina Park").
 pub(super) const INCOMING_RULE: &str = "PHRASE/INCOMING_TITLE";
-
-/// Words that tell a role was held before ("was previously CFO").
-const PAST_CUES: &[&str] = &[
-    " formerly ",
-    " previously ",
-    " had been ",
-    " served as ",
-    " most recently ",
-    " until recently ",
-];
-
-/// Words that announce an event, for matches without a verb group ("her
-/// appointment as CFO, to take effect in May").
-const FUTURE_CUES: &[&str] = &[" will ", " 'll ", " set to ", " expected to ", " would "];
 
 /// Whether the event of verb group `v` has happened: a future, a plan
 /// ("is retiring") or an infinitive after one ("will step down to take on")

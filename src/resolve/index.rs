@@ -13,7 +13,7 @@
 //! writes it, shows up in the count that `tests/adversarial.rs` checks.
 
 use crate::lexicon::WordMap;
-use crate::mentions::Tense;
+use crate::mentions::Tenure;
 use crate::record::{Group, Record};
 use crate::stages::{tally, Stage};
 
@@ -117,7 +117,7 @@ impl Firsts {
 #[derive(Debug, Default)]
 struct PersonRoles {
     all: Counted<Binding>,
-    /// Among the usable bindings: all of them, those without a tense word,
+    /// Among the usable bindings: all of them, those without a status word,
     /// and those of each sentence (by its start).
     usable: Firsts,
     plain: Firsts,
@@ -135,13 +135,13 @@ impl Bindings {
         // Founding a company or being someone's "boss" is no position one
         // is appointed to or leaves.
         let lower = role.title.to_lowercase();
-        let usable = role.tense != Tense::New
+        let usable = role.tenure != Tenure::New
             && !lower.contains("founder")
             && !matches!(
                 lower.as_str(),
                 "boss" | "chief" | "executive" | "member" | "leader"
             );
-        let plain = role.tense == Tense::Plain;
+        let plain = role.tenure == Tenure::Plain;
         let title_key = role.title.to_ascii_lowercase();
         let roles = self.0.entry(person).or_default();
         let i = roles.all.push(Binding {
@@ -161,7 +161,7 @@ impl Bindings {
 
     /// The role `person` holds, from appositives: the first usable one
     /// bound in the sentence starting at `sentence_start`, else the first
-    /// current one, else the first of any tense; never one titled
+    /// current one, else the first of any tenure; never one titled
     /// `exclude_title` (compared ignoring ASCII case).
     pub fn role(
         &self,
@@ -359,7 +359,7 @@ mod tests {
     ) -> Option<&'a RoleVal> {
         let usable = |b: &&Binding| {
             let title = b.role.title.to_lowercase();
-            b.role.tense != Tense::New
+            b.role.tenure != Tenure::New
                 && !title.contains("founder")
                 && !matches!(
                     title.as_str(),
@@ -373,7 +373,7 @@ mod tests {
             .or_else(|| {
                 all.iter()
                     .filter(usable)
-                    .find(|b| b.role.tense == Tense::Plain)
+                    .find(|b| b.role.tenure == Tenure::Plain)
             })
             .or_else(|| all.iter().find(usable))
             .map(|b| &b.role)
@@ -392,7 +392,7 @@ mod tests {
     #[test]
     fn the_index_answers_what_a_scan_of_every_binding_answers() {
         const TITLES: &[&str] = &["CEO", "ceo", "Co-Founder", "Boss", "President", "chief"];
-        const TENSES: [Tense; 3] = [Tense::Plain, Tense::Former, Tense::New];
+        const TENURES: [Tenure; 3] = [Tenure::Plain, Tenure::Former, Tenure::New];
         let mut next = numbers(0x9e37_79b9_7f4a_7c15);
         for _ in 0..300 {
             let mut bindings = Bindings::default();
@@ -404,7 +404,7 @@ mod tests {
                     org: None,
                     org_named: false,
                     org_anaphor: false,
-                    tense: TENSES[next(3)],
+                    tenure: TENURES[next(3)],
                 };
                 bindings.bind("Jane Roe".to_owned(), role, sentence);
             }

@@ -30,7 +30,7 @@ use once_cell::sync::Lazy;
 
 use crate::lexicon::VERBS_LEXICON;
 use crate::lexicon::{entries, with_lowercase, WordMap, WordSet, PLACE_NAMES};
-use crate::mentions::{ChunkKind, Mentions, Tense};
+use crate::mentions::{ChunkKind, Mentions, Tenure};
 use crate::phrases::Phrases;
 use crate::record::{Group, Kind, Record, Role, Span, Status};
 use crate::rules::{Action, Match};
@@ -51,7 +51,7 @@ struct RoleVal {
     /// Whether `org` is a named organisation (not filled in from context).
     org_named: bool,
     org_anaphor: bool,
-    tense: Tense,
+    tenure: Tenure,
 }
 
 /// A role slot before resolution: a title, or "the position".
@@ -136,7 +136,7 @@ pub(crate) fn records(
     let inner = inner_names(views);
     let orgs = org_mentions(views, &people, &inner);
     let focus = focus_org(&orgs);
-    let mut ctx = Context {
+    let mut ctx = Resolver {
         text,
         people: &people,
         focus,
@@ -288,7 +288,10 @@ fn event_kind(view: &SentenceView<'_, '_>, m: &Match<'_>) -> Option<Kind> {
     })
 }
 
-struct Context<'a> {
+/// What resolution knows while it reads an article sentence by sentence:
+/// its people, focus organisation, role bindings and the antecedents of
+/// pronouns.
+struct Resolver<'a> {
     text: &'a str,
     people: &'a People,
     focus: Option<String>,

@@ -30,7 +30,7 @@ pub(crate) fn strip_honorific(text: &str) -> &str {
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
         let bare = first.trim_end_matches('.');
         if PEOPLE_VOCAB.honorific.contains(first) || PEOPLE_VOCAB.honorific.contains(bare) {
-            if matches!(bare, "Sir" | "Dame" | "Lord" | "Lady") {
+            if PEOPLE_VOCAB.kept_honorific.contains(bare) {
                 break;
             }
             rest = tail.trim_start();

@@ -91,8 +91,8 @@ fn every_macro_is_used() {
 fn clauses_of(text: &str) -> Vec<Vec<String>> {
     let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
     let normalised = Normalised::of(text, &sentences);
-    let found = crate::stages::mentions(normalised.text(), &normalised.sentences());
-    found
+    let phrased = crate::stages::mentions(normalised.text(), &normalised.sentences());
+    phrased
         .clauses()
         .map(|c| c.into_iter().map(str::to_owned).collect())
         .collect()

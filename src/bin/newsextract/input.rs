@@ -176,7 +176,7 @@ pub fn total_bytes(paths: &[PathBuf]) -> Option<u64> {
             Ok(meta) if meta.is_dir() => {
                 let mut compressed = false;
                 let _ = walk_files(path, &mut |found| {
-                    if let Found::File(file, _) = found {
+                    if let WalkEntry::File(file, _) = found {
                         if is_gzip(file) {
                             compressed = true;
                             return ControlFlow::Break(());
@@ -276,18 +276,18 @@ fn walk(
     sink: &mut impl FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     walk_files(root, &mut |found| match found {
-        Found::File(file, relative) => {
+        WalkEntry::File(file, relative) => {
             let id = strip_known_extension(relative).to_owned();
             read_file(file, id, false, opts, sink)
         }
-        Found::Skipped(file, why) => {
+        WalkEntry::Skipped(file, why) => {
             opts.skipped.fetch_add(1, Ordering::Relaxed);
             if opts.verbose {
                 eprintln!("newsextract: skipped {} ({why})", file.display());
             }
             ControlFlow::Continue(())
         }
-        Found::Unlisted(e) => sink(Item {
+        WalkEntry::Unlisted(e) => sink(Item {
             article: Err(e),
             bytes: 0,
         }),
@@ -295,7 +295,7 @@ fn walk(
 }
 
 /// What a folder walk found.
-enum Found<'a> {
+enum WalkEntry<'a> {
     /// A file to read, and its path relative to the root with `/`
     /// separators.
     File(&'a Path, &'a str),
@@ -317,7 +317,10 @@ enum Entry {
 /// the whole tree. Symbolic links to files are followed, links to folders
 /// are not (no loops). A folder that cannot be listed is reported and
 /// skipped.
-fn walk_files(root: &Path, visit: &mut dyn FnMut(Found<'_>) -> ControlFlow<()>) -> ControlFlow<()> {
+fn walk_files(
+    root: &Path,
+    visit: &mut dyn FnMut(WalkEntry<'_>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let list = |dir: &Path| -> Result<Vec<(String, PathBuf, Entry)>, InputError> {
         let err = |e: io::Error| {
             InputError::new(
@@ -355,7 +358,7 @@ fn walk_files(root: &Path, visit: &mut dyn FnMut(Found<'_>) -> ControlFlow<()>) 
     let mut stack = Vec::new();
     match list(root) {
         Ok(entries) => stack.push((String::new(), entries)),
-        Err(e) => return visit(Found::Unlisted(e)),
+        Err(e) => return visit(WalkEntry::Unlisted(e)),
     }
     while let Some((prefix, entries)) = stack.last_mut() {
         let Some((name, path, what)) = entries.pop() else {
@@ -366,10 +369,10 @@ fn walk_files(root: &Path, visit: &mut dyn FnMut(Found<'_>) -> ControlFlow<()>) 
         match what {
             Entry::Folder => match list(&path) {
                 Ok(children) => stack.push((relative + "/", children)),
-                Err(e) => visit(Found::Unlisted(e))?,
+                Err(e) => visit(WalkEntry::Unlisted(e))?,
             },
-            Entry::File => visit(Found::File(&path, &relative))?,
-            Entry::Skipped(why) => visit(Found::Skipped(&path, why))?,
+            Entry::File => visit(WalkEntry::File(&path, &relative))?,
+            Entry::Skipped(why) => visit(WalkEntry::Skipped(&path, why))?,
         }
     }
     ControlFlow::Continue(())
