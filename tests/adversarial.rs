@@ -174,15 +174,8 @@ mod cli {
 
     use super::*;
 
+    use crate::common::json_lines;
     use crate::common::run_cli as run;
-
-    fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
-        String::from_utf8(bytes.to_vec())
-            .expect("output is UTF-8")
-            .lines()
-            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-            .collect()
-    }
 
     #[test]
     fn lone_surrogate_escapes_give_one_clear_error_line_each() {

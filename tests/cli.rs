@@ -3,14 +3,8 @@
 
 mod common;
 
+use common::json_lines;
 use common::run_cli as run;
-
-fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
 
 #[test]
 fn split_reads_jsonl_from_stdin_and_reports_every_bad_line() {

@@ -17,14 +17,8 @@ use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_newsextract");
 
+use common::json_lines;
 use common::run_cli as run;
-
-fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l:?}: {e}")))
-        .collect()
-}
 
 fn ids(lines: &[serde_json::Value]) -> Vec<String> {
     lines

@@ -5,56 +5,17 @@
 
 mod common;
 
-use std::fs;
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::Output;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::run_cli as run;
+use common::{json_lines, TempDir};
 use serde_json::Value;
 
 const ARTICLE: &str = "Jane Roe was named chief executive of Acme Corp. on Monday.";
 
-fn json_lines(bytes: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
-
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// A folder under the system temp folder, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "newsextract-cli-inputs-{}-{name}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, bytes).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }
 
 fn person(line: &Value) -> &str {
@@ -130,7 +91,7 @@ fn folder_walks_read_every_article_file_and_count_the_rest() {
     dir.write("a/UPPER.TXT", ARTICLE.as_bytes());
     let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
     gz.write_all(ARTICLE.as_bytes()).unwrap();
-    dir.write("b/zipped.txt.gz", &gz.finish().unwrap());
+    dir.write("b/zipped.txt.gz", gz.finish().unwrap());
     dir.write(
         "c/array.json",
         format!(
@@ -140,10 +101,14 @@ fn folder_walks_read_every_article_file_and_count_the_rest() {
     );
     dir.write("d/notes.md", b"# notes");
     #[cfg(unix)]
-    std::os::unix::fs::symlink(dir.0.join("nowhere.txt"), dir.0.join("d/broken.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere.txt"),
+        dir.path().join("d/broken.txt"),
+    )
+    .unwrap();
     let skipped = if cfg!(unix) { 2 } else { 1 };
 
-    let out = run(&["extract", "--verbose", dir.0.to_str().unwrap()], b"");
+    let out = run(&["extract", "--verbose", dir.path().to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let ids: Vec<_> = json_lines(&out.stdout)
         .iter()
@@ -156,7 +121,7 @@ fn folder_walks_read_every_article_file_and_count_the_rest() {
     assert!(err.contains("broken.txt (broken link)"), "{err}");
     assert!(err.contains(&format!("{skipped} skipped files")), "{err}");
     // Without --verbose nothing is named.
-    let out = run(&["extract", dir.0.to_str().unwrap()], b"");
+    let out = run(&["extract", dir.path().to_str().unwrap()], b"");
     assert!(!stderr(&out).contains("notes.md"));
 }
 

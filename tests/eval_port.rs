@@ -8,13 +8,15 @@
 //! with `NEWSEXTRACT_REQUIRE_SHARED=1` they fail instead.
 #![cfg(feature = "eval")]
 
+mod common;
+
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
+use common::TempDir;
 use newsextract::eval::{
     normalize, normalize_title, score_article, score_article_with_errors, score_files, score_jsonl,
     EvalError, MismatchKind, Prf, Tally, SLOTS,
@@ -389,38 +391,6 @@ fn errors_say_where_and_how_to_fix() {
 // Cross-checks against score.py
 // ---------------------------------------------------------------------------
 
-/// A directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let n = N.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!(
-            "newsextract-eval-port-{}-{name}-{n}",
-            std::process::id()
-        ));
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.0.join(name);
-        fs::write(&path, text).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 /// The Python interpreter behind `python3` (resolved once, so that version
 /// manager shims are not run for every call), if it and score.py are there.
 fn python() -> Option<&'static Path> {
@@ -684,7 +654,7 @@ fn cross_check_seed_gold_with_score_py() {
     changed[2]["person"] = json!(["Cai Yinghua", "Cai"]);
     cross_check(
         gold_path,
-        &dir.write("changed.jsonl", &article(changed)),
+        &dir.write("changed.jsonl", article(changed)),
         true,
     );
 
@@ -692,7 +662,7 @@ fn cross_check_seed_gold_with_score_py() {
     let dropped: Vec<Value> = records.iter().step_by(2).cloned().collect();
     cross_check(
         gold_path,
-        &dir.write("dropped.jsonl", &article(dropped)),
+        &dir.write("dropped.jsonl", article(dropped)),
         true,
     );
 
@@ -704,14 +674,14 @@ fn cross_check_seed_gold_with_score_py() {
     );
     extra.push(records[0].clone());
     extra.push(json!({"kind": "resignation", "person": "Whitcombe"}));
-    cross_check(gold_path, &dir.write("extra.jsonl", &article(extra)), true);
+    cross_check(gold_path, &dir.write("extra.jsonl", article(extra)), true);
 
     // Single-alternative predictions, perturbed in many ways.
     for seed in 0..11 {
         let pred = perturb_articles(&gold, seed);
         cross_check(
             gold_path,
-            &dir.write(&format!("perturbed{seed}.jsonl"), &to_jsonl(&pred)),
+            &dir.write(&format!("perturbed{seed}.jsonl"), to_jsonl(&pred)),
             true,
         );
     }
@@ -747,19 +717,19 @@ fn cross_check_fixture_gold_with_score_py() {
         let pred = perturb_articles(&gold, n);
         cross_check(
             file,
-            &dir.write(&format!("pred{n}.jsonl"), &to_jsonl(&pred)),
+            &dir.write(&format!("pred{n}.jsonl"), to_jsonl(&pred)),
             false,
         );
         all.extend(gold);
     }
     // All fixtures in one file, against several perturbed copies.
-    let gold_all = dir.write("all.jsonl", &to_jsonl(&all));
+    let gold_all = dir.write("all.jsonl", to_jsonl(&all));
     cross_check(&gold_all, &gold_all, true);
     for seed in 0..11 {
         let pred = perturb_articles(&all, seed);
         cross_check(
             &gold_all,
-            &dir.write(&format!("all{seed}.jsonl"), &to_jsonl(&pred)),
+            &dir.write(&format!("all{seed}.jsonl"), to_jsonl(&pred)),
             true,
         );
     }
@@ -865,7 +835,7 @@ fn cross_check_normalisation_with_score_py() {
         "the 's",
     ];
     let dir = TempDir::new("norm");
-    let input_path = dir.write("inputs.json", &serde_json::to_string(&inputs[..]).unwrap());
+    let input_path = dir.write("inputs.json", serde_json::to_string(&inputs[..]).unwrap());
     let eval_dir = Path::new(SCORE_PY).parent().unwrap().to_str().unwrap();
     let out = run_python(&["-c", NORM_SCRIPT, eval_dir, input_path.to_str().unwrap()]);
     let rows: Vec<(String, String, String)> = serde_json::from_str(&out).unwrap();

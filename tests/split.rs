@@ -322,20 +322,11 @@ fn generated_inputs() -> Vec<String> {
         "http://",
     ];
     let pieces = [common::SPLITTER_PIECES, OWN_PIECES].concat();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        // xorshift64*
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    };
+    let mut rng = common::inputs::Rng::new(0x9E37_79B9_7F4A_7C15);
     (0..400)
         .map(|_| {
-            let len = (next() % 60) as usize;
-            (0..len)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect()
+            let len = rng.below(60);
+            (0..len).map(|_| rng.pick(&pieces)).collect()
         })
         .collect()
 }
