@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use common::FixtureArticle;
 use newsextract::Extractor;
 
-/// Slot F1 the fixture set must keep: just below the measured 0.785 since
+/// Slot F1 the fixture set must keep: just below the measured 0.830; it fell to 0.785 when
 /// the `trap_*` and `phr_*` fixtures (precision traps and constructions no
-/// rule covers yet) joined the set; raise it as the rules catch up (the
+/// rule covers yet) joined the set, and rises as the rules catch up (the
 /// project goal for its own fixtures is 0.90).
-const F1_FLOOR: f64 = 0.78;
+const F1_FLOOR: f64 = 0.82;
 
 /// Every fixture article with the path of its gold file.
 fn fixtures() -> Vec<(&'static FixtureArticle, PathBuf)> {
@@ -61,13 +61,18 @@ fn every_fixture_has_gold_and_enough_of_them_exist() {
     );
 }
 
+/// One snapshot per fixture article; `glob!` checks them all and then
+/// reports every one that changed.
 #[test]
 fn fixture_records_match_their_snapshots() {
     let extractor = Extractor::new();
-    for (article, _) in fixtures() {
-        let value = predict(&extractor, article);
-        insta::assert_json_snapshot!(article.name.as_str(), value);
-    }
+    insta::glob!("../fixtures/articles", "*.txt", |path| {
+        let article = FixtureArticle {
+            name: path.file_stem().unwrap().to_string_lossy().into_owned(),
+            text: fs::read_to_string(path).unwrap(),
+        };
+        insta::assert_json_snapshot!(predict(&extractor, &article));
+    });
 }
 
 #[cfg(feature = "eval")]
