@@ -5,6 +5,18 @@
 //! measured by `benches/adversarial.rs`, since tests never assert on
 //! timings.)
 
+mod common;
+
+use common::extraction_violations;
+
+/// The extraction of `text` runs and keeps every documented guarantee.
+fn check(text: &str) {
+    let out = newsextract::extract(text);
+    assert!(!out.sentences.is_empty(), "{text:?}: no sentence");
+    let violations = extraction_violations(text, &out);
+    assert!(violations.is_empty(), "{text:?}: {violations:#?}");
+}
+
 /// `mentions::tokenize` checked for a possessive after a kept period
 /// ("Inc.'s") by slicing the rest of the sentence at byte 2 or 4 (the
 /// lengths of "'s" and "’s") *before* checking that the rest starts with
@@ -20,8 +32,7 @@ fn kept_period_before_a_multibyte_character() {
         "A U.S. €5 bn plan.",      // a currency sign
         "Acme Inc. ‘sells’ toys.", // a curly quote
     ] {
-        let out = newsextract::extract(text);
-        assert!(!out.sentences.is_empty(), "{text:?}");
+        check(text);
     }
 }
 
@@ -38,7 +49,6 @@ fn honorific_before_a_title_word() {
         "Thank you, Madam President.",
         "Dr Director",
     ] {
-        let out = newsextract::extract(text);
-        assert!(!out.sentences.is_empty(), "{text:?}");
+        check(text);
     }
 }
