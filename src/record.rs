@@ -371,3 +371,19 @@ fn collapse_whitespace(value: &mut Option<String>) {
     let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
     *value = (!joined.is_empty()).then_some(joined);
 }
+
+/// The slots of a record as the scorer and rule examples name them, in the
+/// order `score.py` prints them.
+pub(crate) const SLOT_NAMES: [&str; 11] = [
+    "person",
+    "kind",
+    "company",
+    "old_title",
+    "old_org",
+    "new_title",
+    "new_org",
+    "reports_to",
+    "previous_reports_to",
+    "predecessor",
+    "successor",
+];

@@ -98,19 +98,7 @@ use crate::ArticleRecords;
 /// The scored slots, in the order `score.py` prints them.
 ///
 /// Arrays indexed by slot (such as the counts in [`Tally`]) use this order.
-pub const SLOTS: [&str; 11] = [
-    "person",
-    "kind",
-    "company",
-    "old_title",
-    "old_org",
-    "new_title",
-    "new_org",
-    "reports_to",
-    "previous_reports_to",
-    "predecessor",
-    "successor",
-];
+pub const SLOTS: [&str; 11] = crate::record::SLOT_NAMES;
 
 const PERSON: usize = 0;
 const KIND: usize = 1;

@@ -2,19 +2,7 @@
 //! `+ Jane Okafor was named chief executive. => person=Jane Okafor; new_title=chief executive`.
 
 /// The slots an example's expectation may name, as a record shows them.
-pub(crate) const EXPECTABLE: &[&str] = &[
-    "person",
-    "kind",
-    "company",
-    "old_title",
-    "old_org",
-    "new_title",
-    "new_org",
-    "reports_to",
-    "previous_reports_to",
-    "predecessor",
-    "successor",
-];
+pub(crate) const EXPECTABLE: &[&str] = &crate::record::SLOT_NAMES;
 
 /// A positive example: the sentence and the values the record the rule
 /// builds from it must have.
