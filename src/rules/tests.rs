@@ -87,6 +87,50 @@ fn every_macro_is_used() {
     assert!(unused.is_empty(), "macros no rule uses: {unused:?}");
 }
 
+/// The compiled patterns before the phrase stage (74 patterns in 49 rules
+/// that spelled out asides, auxiliaries and adverbs) came to this many bytes.
+const PATTERN_BYTES_BEFORE_PHRASES: usize = 66_370;
+
+#[test]
+fn rules_over_phrases_stay_smaller_than_rules_over_words() {
+    let patterns: Vec<&Pattern> = RULES
+        .rules
+        .iter()
+        .flat_map(|r| r.patterns.iter().chain(r.when.iter()))
+        .collect();
+    let bytes: usize = patterns.iter().map(|p| p.regex.as_str().len()).sum();
+    println!(
+        "{} rules, {} patterns, {bytes} bytes of compiled pattern",
+        RULES.rules.len(),
+        patterns.len()
+    );
+    assert!(
+        bytes < PATTERN_BYTES_BEFORE_PHRASES,
+        "the patterns grew to {bytes} bytes: fold the repetition into macros or phrases"
+    );
+}
+
+/// Every verb class of `verbs.txt` is read by some rule: a class no
+/// pattern names is dead data (or a rule was forgotten).
+#[test]
+fn every_verb_class_is_used() {
+    let named: Vec<&str> = FILES
+        .iter()
+        .flat_map(|(_, src)| src.lines())
+        .filter(|l| l.starts_with("match ") || l.starts_with("when "))
+        .flat_map(|l| l.split('[').skip(1))
+        .filter_map(|group| group.split([' ', ']']).next())
+        .flat_map(|names| names.split(','))
+        .collect();
+    let unused: Vec<&str> = crate::lexicon::VERBS_LEXICON
+        .classes
+        .iter()
+        .map(|c| c.name)
+        .filter(|name| !named.contains(name) && !named.contains(&"*"))
+        .collect();
+    assert!(unused.is_empty(), "verb classes no rule reads: {unused:?}");
+}
+
 /// The clauses of each sentence of `text`, as the rules read them.
 fn clauses_of(text: &str) -> Vec<Vec<String>> {
     let sentences: Vec<Sentence<'_>> = crate::segment::split_sentences(text).collect();
