@@ -39,6 +39,28 @@ const REFERENCES: &str = include_str!("references.txt");
 pub(crate) static PLACE_NAMES: Lazy<WordSet<&'static str>> =
     Lazy::new(|| entries(PLACES).map(|(_, w)| w).collect());
 
+/// Whether `name` is a place of `places.txt`, as written or, when it is
+/// written in capitals ("SAN FRANCISCO" in a dateline), in title case.
+pub(crate) fn is_place(name: &str) -> bool {
+    if PLACE_NAMES.contains(name) {
+        return true;
+    }
+    if name.chars().any(char::is_lowercase) || !name.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let mut titled = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            titled.push(c);
+        } else {
+            titled.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    PLACE_NAMES.contains(titled.as_str())
+}
+
 /// FNV-1a: word lists are looked up for nearly every token, and their keys
 /// are short and trusted (compiled in), so a fast non-keyed hash serves
 /// better than SipHash.
@@ -207,8 +229,12 @@ fn spaced_section(src: &str, name: &str) -> Vec<String> {
 }
 
 /// Months and weekdays, as written: capitalised, but never a name.
-pub(crate) static CALENDAR_WORDS: Lazy<WordSet<&'static str>> =
-    Lazy::new(|| entries(CALENDAR).map(|(_, w)| w).collect());
+pub(crate) static CALENDAR_WORDS: Lazy<WordSet<&'static str>> = Lazy::new(|| {
+    entries(CALENDAR)
+        .filter(|(s, _)| *s != "dateline_month")
+        .map(|(_, w)| w)
+        .collect()
+});
 
 /// Words that refer to something named elsewhere (lower case): a role
 /// ("the position": a determiner, then a noun) or the organisation in

@@ -10,7 +10,7 @@
 
 use super::words::lower_in;
 use super::{Chunk, ChunkKind};
-use crate::lexicon::{PEOPLE_VOCAB, PLACE_NAMES, TITLE_VOCAB};
+use crate::lexicon::{is_place, PEOPLE_VOCAB, TITLE_VOCAB};
 
 /// Marks as people the undecided names of `chunks` that their context
 /// shows to be people.
@@ -57,7 +57,7 @@ fn is_person_by_context(chunks: &[Chunk<'_>], k: usize) -> bool {
         t += 2;
     }
     let appositive_title = comma_after && kind(t) == Some(ChunkKind::Title);
-    let place = PLACE_NAMES.contains(chunks[k].text);
+    let place = is_place(chunks[k].text);
     !place && (after_title || after_occupation || title_after || aged || who || appositive_title)
 }
 

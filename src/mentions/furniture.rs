@@ -6,7 +6,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::lexicon::{entries, CALENDAR_SOURCE, FURNITURE_SOURCE};
+use crate::lexicon::{entries, is_place, CALENDAR_SOURCE, FURNITURE_SOURCE};
 
 /// The furniture pattern, built once from the word lists.
 static FURNITURE: Lazy<Regex> = Lazy::new(|| {
@@ -23,7 +23,10 @@ static FURNITURE: Lazy<Regex> = Lazy::new(|| {
     let slug = list(FURNITURE_SOURCE, &["slug"]);
     let note = list(FURNITURE_SOURCE, &["note_verb"]);
     let wire = list(FURNITURE_SOURCE, &["wire"]);
-    let month = list(CALENDAR_SOURCE, &["month", "month_abbreviation"]);
+    let month = list(
+        CALENDAR_SOURCE,
+        &["month", "month_abbreviation", "dateline_month"],
+    );
     // A place in capitals ("NEW YORK", "ST. LOUIS"), maybe a region
     // ("Ohio", "Calif.", "N.C."), maybe a date, maybe the agency.
     let place = r"[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){0,3}";
@@ -51,7 +54,7 @@ pub(crate) fn prefix_len(sentence: &str) -> usize {
     let may = b.first() == Some(&b'(')
         || (b.len() > 1 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase());
     if !may {
-        return 0;
+        return place_dateline_len(sentence);
     }
     let Some(m) = FURNITURE.find(sentence) else {
         return 0;
@@ -65,6 +68,44 @@ pub(crate) fn prefix_len(sentence: &str) -> usize {
         return 0;
     }
     m.end()
+}
+
+/// How many bytes a dateline of known places in ordinary case takes
+/// ("Riyadh, Saudi Arabia - ", "Lagos — "): every comma-separated part
+/// before the dash must be a place of `places.txt`, so that "Acme - the
+/// maker of pumps -" stays the story.
+fn place_dateline_len(sentence: &str) -> usize {
+    const MAX_DATELINE: usize = 60;
+    let head = &sentence[..floor_boundary(sentence, MAX_DATELINE)];
+    let Some((at, dash)) = [" - ", " — ", " – ", "—", "–", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, *d)))
+        .min_by_key(|(at, _)| *at)
+    else {
+        return 0;
+    };
+    let places = &head[..at];
+    let all_places = !places.is_empty()
+        && places
+            .split(", ")
+            .all(|p| is_place(p.trim()) && !p.trim().is_empty());
+    let rest = sentence[at + dash.len()..].trim_start();
+    let story_follows = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“'));
+    if !all_places || !story_follows {
+        return 0;
+    }
+    sentence.len() - rest.len()
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    (0..=at.min(s.len()))
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -110,6 +151,15 @@ mod tests {
                 "(Adds quote, paragraph 4) LONDON (Reuters) - Barlow",
                 "(Adds quote, paragraph 4) LONDON (Reuters) - ",
             ),
+            (
+                "Nairobi, Kenya - Halden Bank has named",
+                "Nairobi, Kenya - ",
+            ),
+            ("Lagos — Kestrel Foods said", "Lagos — "),
+            (
+                "SAN FRANCISCO, Jan 9 (Reuters) - Stellarix said",
+                "SAN FRANCISCO, Jan 9 (Reuters) - ",
+            ),
         ] {
             assert_eq!(skipped(sentence), furniture, "{sentence}");
         }
@@ -125,6 +175,9 @@ mod tests {
             "IBM said on Monday that its CFO would retire.",
             "NEW YORK - ",
             "UPDATE 2-",
+            "Acme - the maker of pumps - named a chief.",
+            "Kenya Airways - the national carrier - named a chief.",
+            "Lagos - ",
         ] {
             assert_eq!(skipped(sentence), "", "{sentence}");
         }

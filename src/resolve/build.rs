@@ -88,12 +88,16 @@ impl Resolver<'_> {
             // The company the text names for this change; the article's
             // focus is only filled in after merging, so that a guess never
             // keeps two frames of one change apart.
-            let company = f.org.clone().or_else(|| {
-                key_role
-                    .as_ref()
-                    .filter(|r| r.org_named)
-                    .and_then(|r| r.org.clone())
-            });
+            let company = f
+                .org
+                .clone()
+                .or_else(|| {
+                    key_role
+                        .as_ref()
+                        .filter(|r| r.org_named)
+                        .and_then(|r| r.org.clone())
+                })
+                .or_else(|| self.opening_org(&views[f.sentence]));
             for role in [&mut new_role, &mut old_role].into_iter().flatten() {
                 if role.org.is_none() && role.org_anaphor {
                     role.org = self.focus.clone();

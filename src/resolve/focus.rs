@@ -86,7 +86,7 @@ pub(super) fn org_mentions(
                     is_org_anaphor_word(w) || matches!(w, "of" | "Directors" | "directors")
                 });
                 if name.chars().filter(|c| c.is_alphanumeric()).count() >= 2
-                    && !PLACE_NAMES.contains(name)
+                    && !is_place(name)
                     && !ORG_VOCAB.news_outlet.contains(name)
                     && !common_noun
                 {

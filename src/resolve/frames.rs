@@ -2,7 +2,7 @@
 //! and organisations, and the roles that appositives bind to people.
 
 use super::*;
-use crate::lexicon::{FUTURE_CUES, PAST_CUES};
+use crate::lexicon::{lower_in, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS};
 use crate::phrases::verbs::Tense as VerbTense;
 use crate::phrases::VerbGroup;
 use crate::rules::Slot;
@@ -62,7 +62,7 @@ impl Resolver<'_> {
         let name = people::strip_honorific(chunk.text);
         let usable = chunk.kind == ChunkKind::Name
             && !name.contains(' ')
-            && !PLACE_NAMES.contains(name)
+            && !is_place(name)
             && !self.org_names.contains(name)
             && self.focus.as_deref().is_none_or(|f| !f.starts_with(name));
         usable.then(|| name.to_owned())
@@ -178,11 +178,44 @@ impl Resolver<'_> {
             ChunkKind::Name if !chunk.text.contains(' ') && !self.inner.contains(chunk.text) => {
                 None
             }
-            ChunkKind::Name if self.people.resolve(chunk.text, chunk.start).is_none() => {
+            // A name the article gives a person ("Maxwell Wahome") is no
+            // organisation.
+            ChunkKind::Name if is_place(chunk.text) => None,
+            ChunkKind::Name
+                if !self
+                    .people
+                    .resolve(chunk.text, chunk.start)
+                    .is_some_and(|n| self.people.knows(&n)) =>
+            {
                 Some(clean_org(chunk.text).to_owned())
             }
             _ => None,
         }
+    }
+
+    /// The organisation that opens the sentence ("Standard Group saw its
+    /// chief executive depart", "Acme's board named ..."): the topic of a
+    /// change the sentence tells without naming its organisation. Never a
+    /// news outlet reporting it.
+    pub(super) fn opening_org(&self, view: &SentenceView<'_, '_>) -> Option<String> {
+        let first = view.mentions.chunks.first()?;
+        // "Electronics giant named ...": a describing noun follows a word
+        // that only says what kind of company it is.
+        let described = view
+            .mentions
+            .chunks
+            .get(1)
+            .is_some_and(|c| lower_in(&ORG_VOCAB.descriptor, c.text));
+        // "Company secretary Ann Lee": a common noun, not a name.
+        let common_noun = lower_in(&REFERENCE_WORDS.org_noun, first.text);
+        if !matches!(first.kind, ChunkKind::Org | ChunkKind::Name)
+            || described
+            || common_noun
+            || ORG_VOCAB.news_outlet.contains(clean_org(first.text))
+        {
+            return None;
+        }
+        self.org(view, 0)
     }
 
     /// Binds the role a role rule matched to its person. A role told in the
@@ -286,7 +319,7 @@ impl Resolver<'_> {
         let to_place = m
             .slot(Slot::Dest)
             .and_then(|k| view.mentions.chunks.get(k))
-            .is_some_and(|c| PLACE_NAMES.contains(clean_org(c.text)));
+            .is_some_and(|c| is_place(clean_org(c.text)));
         if to_place {
             return None;
         }

@@ -29,7 +29,7 @@ use std::cell::OnceCell;
 use once_cell::sync::Lazy;
 
 use crate::lexicon::VERBS_LEXICON;
-use crate::lexicon::{entries, with_lowercase, WordMap, WordSet, PLACE_NAMES};
+use crate::lexicon::{entries, is_place, with_lowercase, WordMap, WordSet};
 use crate::mentions::{ChunkKind, Mentions, Tenure};
 use crate::phrases::Phrases;
 use crate::record::{Group, Kind, Record, Role, Span, Status};

@@ -1,6 +1,6 @@
 //! Who is who: short names and pronouns to full names.
 
-use crate::lexicon::{WordMap, WordSet, ORG_VOCAB, PEOPLE_VOCAB, PLACE_NAMES};
+use crate::lexicon::{is_place, WordMap, WordSet, ORG_VOCAB, PEOPLE_VOCAB};
 use crate::mentions::{ChunkKind, Mentions};
 use crate::stages::{tally, Stage};
 
@@ -44,7 +44,7 @@ pub(crate) fn strip_honorific(text: &str) -> &str {
 /// Whether a multi-word undecided name can be a person's name.
 fn could_be_person(text: &str) -> bool {
     let ws = words(text);
-    !PLACE_NAMES.contains(text)
+    !is_place(text)
         && !text.contains('&')
         && ws.len() >= 2
         && ws.len() <= 4
