@@ -429,10 +429,15 @@ fn with_all_of(mut set: WordSet<&'static str>, src: &'static str) -> WordSet<&'s
 /// ASCII). Lookups happen at every period of the text, so the common case
 /// must not allocate.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words of running text are lower case already: no copy.
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
     f(Lower::new(word).as_str())
 }
 
 /// Whether the lower-cased `word` is in `set`.
+#[inline]
 pub(crate) fn lower_in(set: &WordSet<Box<str>>, word: &str) -> bool {
     with_lowercase(word, |w| set.contains(w))
 }

@@ -23,6 +23,7 @@ pub(crate) mod verbs;
 pub(crate) use nouns::NounGroup;
 pub(crate) use verbs::VerbGroup;
 
+use crate::lexicon::NAMES_LIST;
 use crate::mentions::{ChunkKind, Mentions};
 
 /// One clause as the rules read it.
@@ -90,6 +91,9 @@ pub(super) struct Sentence<'m, 't> {
     /// The verb group starting at each chunk, over the whole sentence:
     /// the noun-group finders ask about the same chunks again and again.
     verbs: Vec<Option<VerbGroup>>,
+    /// Whether a word that introduces named people ("namely") occurs: most
+    /// sentences have none, and then no chunk needs looking ahead for one.
+    names_list: bool,
 }
 
 impl<'m, 't> Sentence<'m, 't> {
@@ -120,10 +124,13 @@ impl<'m, 't> Sentence<'m, 't> {
                     .flatten()
             })
             .collect();
+        // Symbols of words are lower case already.
+        let names_list = symbols.iter().any(|w| NAMES_LIST.contains(*w));
         Self {
             mentions,
             symbols,
             texts,
+            names_list,
             verbs,
         }
     }

@@ -212,6 +212,9 @@ impl Sentence<'_, '_> {
     /// title; chunks are read left to right, so the group starts after the
     /// last comma or verb.
     fn named_list(&self, k: usize, end: usize) -> Option<usize> {
+        if !self.names_list {
+            return None;
+        }
         let t = (k..(k + 8).min(end))
             .take_while(|&i| !matches!(self.word(i), "," | ";" | ".") && !self.starts_verb(i))
             .find(|&i| self.is_title(i))?;

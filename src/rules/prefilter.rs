@@ -114,7 +114,8 @@ fn class_members(class: &Class) -> Option<Vec<String>> {
 
 /// How rarely a clause is satisfied by chance, as the weakest of its
 /// literals: longer literals are rarer, and an upper-case letter only
-/// occurs in a mention symbol (every other token is lower-cased).
+/// occurs in a phrase symbol (`P3`, `T5`, `V2/name/act/past`; every other
+/// word is lower-cased).
 fn strength(clause: &[String]) -> usize {
     clause
         .iter()
