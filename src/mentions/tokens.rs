@@ -1,4 +1,18 @@
 //! Words and punctuation with their byte offsets.
+//!
+//! Why not UAX #29 word boundaries: the later stages need tokens that
+//! standard word segmentation cuts or joins differently. It breaks at
+//! hyphens, ampersands and the periods of abbreviations, which must stay
+//! inside a token here ("vice-president", "AT&T", "U.S.", "Inc."), and it
+//! keeps a clitic on its word ("Roe's", "She'll"), which must be a token
+//! of its own here ("Roe", "'s"). What UAX #29 decides well is kept: the
+//! characters of one extended grapheme cluster (UAX #29, through the
+//! `unicode-segmentation` crate) never fall into two tokens, so a
+//! combining accent ("Jose\u{301}") or a zero-width joiner stays in its
+//! word; every Unicode space (no-break, thin, ideographic) separates words;
+//! a typographic apostrophe is an apostrophe.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon::{with_lowercase, AbbreviationKind, BUILTIN_ABBREVIATIONS, PEOPLE_VOCAB};
 
@@ -30,6 +44,18 @@ impl Token<'_> {
         (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.')
             || (b.len() == 1 && b[0].is_ascii_uppercase() && self.text != "I" && self.text != "A")
     }
+}
+
+/// Whether `c` joins the character before it in one extended grapheme
+/// cluster (a combining mark, a zero-width joiner, a variation selector).
+fn extends_grapheme(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    buf[0] = b'a';
+    let n = c.encode_utf8(&mut buf[1..]).len();
+    std::str::from_utf8(&buf[..=n]).is_ok_and(|s| s.graphemes(true).count() == 1)
 }
 
 fn is_joiner(c: char) -> bool {
@@ -99,7 +125,7 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
+            if d.is_alphanumeric() || extends_grapheme(d) {
                 end = j + d.len_utf8();
                 chars.next();
                 continue;
@@ -195,6 +221,20 @@ mod tests {
     fn multibyte_text_after_a_kept_period_is_not_cut() {
         assert_eq!(texts("Prof. Émile Roe"), ["Prof.", "Émile", "Roe"]);
         assert_eq!(texts("Inc.’s"), ["Inc.", "’s"]);
+    }
+
+    #[test]
+    fn grapheme_clusters_stay_whole_and_unicode_spaces_separate() {
+        // A combining acute accent, a zero-width joiner inside a word.
+        assert_eq!(texts("Jose\u{301} Roe"), ["Jose\u{301}", "Roe"]);
+        assert_eq!(texts("Ana\u{200d}Lu left"), ["Ana\u{200d}Lu", "left"]);
+        // No-break, thin and ideographic spaces.
+        assert_eq!(
+            texts("Jane\u{a0}Roe\u{2009}quit\u{3000}today"),
+            ["Jane", "Roe", "quit", "today"]
+        );
+        // A typographic apostrophe in a contraction.
+        assert_eq!(texts("She’ll stay"), ["She", "’ll", "stay"]);
     }
 
     #[test]
