@@ -207,6 +207,10 @@ pub(crate) static UNIT_STOP_WORDS: Lazy<WordSet<Box<str>>> =
 pub(crate) static BEFORE_VERB: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "before_verb"));
 
+/// Prepositions that open a time phrase ("At 5 a.m."), lower-cased.
+pub(crate) static TIME_PREPOSITIONS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "time_preposition"));
+
 /// Words after a comma that introduce the people a title names ("namely").
 pub(crate) static NAMES_LIST: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "names_list"));

@@ -4,20 +4,20 @@
 //! whitespace between cuts is trimmed later by the iterator, so a cut may
 //! fall anywhere in a run of spaces.
 
+mod ellipses;
+mod lists;
+
 use super::lines::Layout;
 use super::SentenceSplitter;
-use crate::lexicon::{with_lowercase, AbbreviationKind, STARTERS, SUBJECT_VERBS, TITLE_WORDS};
+use crate::lexicon::{
+    lower_in, with_lowercase, AbbreviationKind, STARTERS, SUBJECT_VERBS, TIME_PREPOSITIONS,
+    TITLE_WORDS,
+};
 
 /// How far the scanner looks back or ahead for the words around a
 /// candidate. Bounding it keeps the scan linear on adversarial input (a
 /// megabyte of "a.a.a.a").
 const WINDOW: usize = 64;
-
-/// Prepositions that open a time phrase: "At 5 a.m. Mr. Smith left" is one
-/// sentence although "a.m." is followed by a capitalised title.
-const TIME_PREPOSITIONS: &[&str] = &[
-    "At", "By", "Before", "After", "Until", "From", "Around", "Since", "About", "Shortly",
-];
 
 /// Returns the cut positions of `text`, in increasing order, ending with
 /// `text.len()`.
@@ -80,20 +80,6 @@ enum Next {
     Dash,
     /// Anything else: symbols, uncased scripts, bullets.
     Other,
-}
-
-/// A list item marker found in a block: "1.", "2.)", "b)", "• 9.".
-struct Marker {
-    /// Where the item starts (at its bullet, when it has one).
-    item_start: usize,
-    /// Byte offsets of the marker's own periods, which end no sentence.
-    punct: usize,
-    punct_end: usize,
-    value: u32,
-    style: u8,
-    at_block_start: bool,
-    /// The item's text starts in lower case ("a. retail, b. wholesale").
-    lower_item: bool,
 }
 
 struct Block<'s, 't> {
@@ -313,75 +299,6 @@ impl<'s, 't> Block<'s, 't> {
             .trim_start_matches(is_opener)
     }
 
-    /// Runs of periods and ellipses: a full stop, "...", ". . .", "…".
-    fn dots(&self, i: usize, out: &mut Vec<usize>) -> usize {
-        let bytes = self.bytes();
-        // Count the dots of the group, allowing single spaces between them.
-        let mut count = 0;
-        let mut spaced = false;
-        let mut j = i;
-        let mut first_end = i;
-        loop {
-            if j < self.end && bytes[j] == b'.' {
-                count += 1;
-                j += 1;
-            } else if self.text[j..self.end].starts_with('…') {
-                count += 3;
-                j += '…'.len_utf8();
-            } else if j + 1 < self.end && bytes[j] == b' ' && bytes[j + 1] == b'.' && count > 0 {
-                spaced = true;
-                j += 1;
-                continue;
-            } else {
-                break;
-            }
-            if first_end == i {
-                first_end = j;
-            }
-        }
-        let attached = self.char_before(i).is_some_and(|c| !c.is_whitespace());
-        if count == 1 {
-            return self.full_stop(i, out);
-        }
-        if self.char_before(i) == Some('[') {
-            return j; // "[...]": an omission inside a quotation
-        }
-        let after = self.skip_closers(j);
-        // An ellipsis that opens a sentence ("... The board met", "\"…Then")
-        // belongs to it; cutting would leave it alone.
-        if self.opens_piece(i, self.last_cut(out)) {
-            return after;
-        }
-        let next = self.next_after(after);
-        let upper = matches!(next, Some((Next::Upper, _)));
-        if spaced && count == 3 {
-            // ". . ." marks an omission; the sentence goes on.
-            return after;
-        }
-        if spaced && attached && count >= 4 {
-            // "compounds. . . . The": the full stop ends the sentence and the
-            // ellipsis opens the next one.
-            if upper {
-                out.push(first_end);
-            }
-            return after;
-        }
-        if count == 3 || count == 2 {
-            // "mean...see" goes on; "waited... Then" ends, but "... I" is
-            // too often a pause before the speaker.
-            if let Some((Next::Upper, w)) = next {
-                if self.word_at(w) != "I" {
-                    out.push(after);
-                }
-            }
-            return after;
-        }
-        if upper {
-            out.push(after);
-        }
-        after
-    }
-
     /// The last cut made in this block, or its start.
     fn last_cut(&self, out: &[usize]) -> usize {
         out.last()
@@ -586,8 +503,10 @@ impl<'s, 't> Block<'s, 't> {
             .unwrap_or("")
             .trim();
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        let time_phrase =
-            words.len() <= 2 && words.first().is_some_and(|w| TIME_PREPOSITIONS.contains(w));
+        let time_phrase = words.len() <= 2
+            && words
+                .first()
+                .is_some_and(|w| lower_in(&TIME_PREPOSITIONS, w));
         !time_phrase
     }
 
@@ -614,137 +533,6 @@ impl<'s, 't> Block<'s, 't> {
         let token = &bytes[token_start..token_end];
         // A slash marks a path ("example.com/News.Today").
         !(contains(token, b"@") || contains(token, b"/") || contains(token, b"www."))
-    }
-
-    /// Numbered and lettered list markers in this block, sorted.
-    ///
-    /// A marker counts when it opens the block or when the block holds its
-    /// neighbour in the sequence ("1) ... 2) ...", "a. ... b. ...").
-    fn list_markers(&self, first_content: usize, ascii: bool) -> (Vec<Marker>, usize) {
-        let bytes = self.bytes();
-        let block = &self.text[self.start..self.end];
-        let bullets = if ascii {
-            0
-        } else {
-            block.chars().filter(|&c| is_bullet(c)).count()
-        };
-        let mut found: Vec<Marker> = Vec::new();
-        let mut covered = self.start;
-        // A marker ends in "." or ")": find those, then look back for the
-        // number or letter before them.
-        for p in memchr::memchr2_iter(b'.', b')', block.as_bytes()) {
-            let p = self.start + p;
-            if p < covered || p == self.start {
-                continue;
-            }
-            let q = p - 1;
-            let s = if bytes[q].is_ascii_lowercase() {
-                q
-            } else if bytes[q].is_ascii_digit() {
-                let mut s = q;
-                while s > self.start && q - s < 2 && bytes[s - 1].is_ascii_digit() {
-                    s -= 1;
-                }
-                s
-            } else {
-                continue;
-            };
-            let word_start = s == self.start
-                || bytes[s - 1].is_ascii_whitespace()
-                || self.char_before(s).is_some_and(is_bullet);
-            if !word_start {
-                continue;
-            }
-            if let Some(m) = self.marker_at(s, self.bullet_before(s), first_content) {
-                covered = m.punct_end;
-                found.push(m);
-            }
-        }
-        let seen: std::collections::HashSet<(u8, u32)> =
-            found.iter().map(|m| (m.style, m.value)).collect();
-        // A list that opens the block is a list whatever its items look
-        // like; inside running text, items in lower case are an inline
-        // enumeration ("three units: a. retail, b. wholesale and c. online").
-        let block_lists: std::collections::HashSet<u8> = found
-            .iter()
-            .filter(|m| m.at_block_start)
-            .map(|m| m.style)
-            .collect();
-        let keep: Vec<bool> = found
-            .iter()
-            .map(|m| {
-                m.at_block_start
-                    || ((seen.contains(&(m.style, m.value + 1))
-                        || (m.value > 0 && seen.contains(&(m.style, m.value - 1))))
-                        && (!m.lower_item || block_lists.contains(&m.style)))
-            })
-            .collect();
-        let markers = found
-            .into_iter()
-            .zip(keep)
-            .filter_map(|(m, k)| k.then_some(m))
-            .collect();
-        (markers, bullets)
-    }
-
-    /// The bullet right before `s`, across spaces ("• 9. The item").
-    fn bullet_before(&self, s: usize) -> Option<usize> {
-        let mut k = s;
-        while k > self.start && s - k < 8 && self.bytes()[k - 1] == b' ' {
-            k -= 1;
-        }
-        let c = self.char_before(k)?;
-        is_bullet(c).then(|| k - c.len_utf8())
-    }
-
-    fn marker_at(
-        &self,
-        i: usize,
-        bullet_at: Option<usize>,
-        first_content: usize,
-    ) -> Option<Marker> {
-        let bytes = self.bytes();
-        let mut j = i;
-        let (value, style_base) = if bytes[i].is_ascii_digit() {
-            while j < self.end && j - i < 3 && bytes[j].is_ascii_digit() {
-                j += 1;
-            }
-            if j < self.end && bytes[j].is_ascii_digit() {
-                return None;
-            }
-            (self.text[i..j].parse::<u32>().ok()?, 0)
-        } else {
-            j += 1;
-            (u32::from(bytes[i] - b'a') + 1, 10)
-        };
-        let punct = j;
-        let style = if self.text[j..self.end].starts_with(".)") {
-            j += 2;
-            1
-        } else if self.text[j..self.end].starts_with(')') {
-            j += 1;
-            2
-        } else if self.text[j..self.end].starts_with('.') {
-            j += 1;
-            3
-        } else {
-            return None;
-        };
-        // The marker must be followed by a space and then the item's text.
-        if !(j < self.end && bytes[j] == b' ') {
-            return None;
-        }
-        let item_start = bullet_at.unwrap_or(i);
-        let lower_item = self.char_at(j + 1).is_some_and(char::is_lowercase);
-        Some(Marker {
-            item_start,
-            punct,
-            punct_end: j,
-            value,
-            style: style + style_base,
-            at_block_start: item_start <= first_content,
-            lower_item,
-        })
     }
 }
 
