@@ -207,6 +207,10 @@ pub(crate) static UNIT_STOP_WORDS: Lazy<WordSet<Box<str>>> =
 pub(crate) static BEFORE_VERB: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "before_verb"));
 
+/// Adverbs that may open an appositive title (", currently head of sales,").
+pub(crate) static APPOSITIVE_ADVERBS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "appositive_adverb"));
+
 /// Prepositions that open a time phrase ("At 5 a.m."), lower-cased.
 pub(crate) static TIME_PREPOSITIONS: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "time_preposition"));

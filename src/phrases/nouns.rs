@@ -9,12 +9,18 @@
 //! C") are one group whose members each take part in the event.
 
 use super::Sentence;
-use crate::lexicon::{lower_in, NAMES_LIST, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON};
+use crate::lexicon::{
+    lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON,
+};
 use crate::mentions::ChunkKind;
 
 /// How many words an appositive aside may hold ("a 27-year company
 /// veteran").
 const ASIDE_WORDS: usize = 14;
+
+/// How many plain words may name a unit before an appositive title
+/// ("consumer electronics business chief").
+const UNIT_WORDS: usize = 4;
 
 /// How many asides may follow one another before the verb.
 const MAX_ASIDES: usize = 3;
@@ -246,17 +252,30 @@ impl Sentence<'_, '_> {
     fn appositive_title(&self, m: usize, end: usize) -> Option<(usize, usize)> {
         let mut t = m;
         for _ in 0..2 {
-            if matches!(
-                self.word(t),
-                "currently" | "now" | "formerly" | "previously"
-            ) || is_determiner(self.word(t))
-            {
+            if lower_in(&APPOSITIVE_ADVERBS, self.word(t)) || is_determiner(self.word(t)) {
                 t += 1;
             }
         }
         // "the company 's", "the firm 's".
         if matches!(self.word(t + 1), "'s") && self.kind(t) == Some(ChunkKind::Word) {
             t += 2;
+        }
+        // "Kim Min, consumer electronics business chief;": a unit in plain
+        // words before the title.
+        let unit_start = t;
+        while t < unit_start + UNIT_WORDS
+            && self.kind(t) == Some(ChunkKind::Word)
+            && self
+                .word(t)
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !lower_in(&UNIT_STOP_WORDS, self.word(t))
+            && !self.starts_verb(t)
+        {
+            t += 1;
+        }
+        if t > unit_start && !self.is_title(t) {
+            t = unit_start;
         }
         if !self.is_title(t) || t >= end {
             return None;
