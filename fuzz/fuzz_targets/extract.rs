@@ -5,28 +5,15 @@
 //! tests in `tests/known_bugs.rs`).
 #![no_main]
 
+#[path = "../../tests/common/invariants.rs"]
+#[allow(dead_code)]
+mod invariants;
+
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let out = newsextract::extract(&text);
-    let sentences: Vec<_> = newsextract::split_sentences(&text).collect();
-    assert_eq!(out.sentences, sentences);
-    let ok = |start: usize, end: usize| {
-        start <= end
-            && end <= text.len()
-            && text.is_char_boundary(start)
-            && text.is_char_boundary(end)
-    };
-    for r in &out.records {
-        assert!(!r.evidence.is_empty());
-        for e in &r.evidence {
-            assert!(ok(e.start, e.end), "evidence {e:?} of {r:?}");
-        }
-    }
-    for h in &out.hits {
-        assert!(ok(h.span.start, h.span.end), "hit {h:?}");
-        let s = &out.sentences[h.sentence];
-        assert_eq!((s.start, s.end), (h.span.start, h.span.end));
-    }
+    let violations = invariants::extraction_violations(&text, &out);
+    assert!(violations.is_empty(), "{violations:#?}");
 });

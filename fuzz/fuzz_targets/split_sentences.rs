@@ -2,6 +2,10 @@
 //! panic, and the guarantees documented on `SentenceSplitter`.
 #![no_main]
 
+#[path = "../../tests/common/invariants.rs"]
+#[allow(dead_code)]
+mod invariants;
+
 use libfuzzer_sys::fuzz_target;
 use newsextract::SentenceSplitter;
 
@@ -15,24 +19,6 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn check(text: &str, sentences: Vec<newsextract::Sentence<'_>>) {
-    let mut previous_end = 0;
-    for s in &sentences {
-        assert!(previous_end <= s.start && s.start < s.end && s.end <= text.len());
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-        assert_eq!(&text[s.start..s.end], s.text);
-        assert_eq!(s.text.trim(), s.text);
-        previous_end = s.end;
-    }
-    // Every non-whitespace character lies in a sentence.
-    let mut k = 0;
-    for (i, c) in text.char_indices() {
-        while k < sentences.len() && sentences[k].end <= i {
-            k += 1;
-        }
-        let covered = sentences.get(k).is_some_and(|s| s.start <= i);
-        assert!(
-            c.is_whitespace() || covered,
-            "byte {i} ({c:?}) is in no sentence"
-        );
-    }
+    let violations = invariants::sentence_violations(text, &sentences);
+    assert!(violations.is_empty(), "{violations:#?}");
 }
