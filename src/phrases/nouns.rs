@@ -66,6 +66,17 @@ impl Sentence<'_, '_> {
         self.kind(k) == Some(ChunkKind::Title)
     }
 
+    /// Whether chunk `k` is a plain lower-case word that may describe a
+    /// unit or a title ("consumer lending", "newly created"): no grammar
+    /// word, no verb.
+    fn is_plain_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.kind(k) == Some(ChunkKind::Word)
+            && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !lower_in(&UNIT_STOP_WORDS, w)
+            && !self.starts_verb(k)
+    }
+
     /// The person noun group starting at chunk `k` (not looking past `end`).
     pub(super) fn noun_group_at(&self, k: usize, end: usize) -> Option<NounGroup> {
         // Most chunks start no group: plain words other than determiners,
@@ -263,15 +274,7 @@ impl Sentence<'_, '_> {
         // "Kim Min, consumer electronics business chief;": a unit in plain
         // words before the title.
         let unit_start = t;
-        while t < unit_start + UNIT_WORDS
-            && self.kind(t) == Some(ChunkKind::Word)
-            && self
-                .word(t)
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b'-')
-            && !lower_in(&UNIT_STOP_WORDS, self.word(t))
-            && !self.starts_verb(t)
-        {
+        while t < unit_start + UNIT_WORDS && self.is_plain_word(t) {
             t += 1;
         }
         if t > unit_start && !self.is_title(t) {
@@ -376,14 +379,7 @@ impl Sentence<'_, '_> {
         // female": a few modifiers after a determiner.
         let mut r = j;
         let modifier = is_title_modifier;
-        let plain_word = |i: usize| {
-            let w = self.word(i);
-            self.kind(i) == Some(ChunkKind::Word)
-                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                && !lower_in(&UNIT_STOP_WORDS, w)
-                && !is_role_noun(w)
-                && !self.starts_verb(i)
-        };
+        let plain_word = |i: usize| self.is_plain_word(i) && !is_role_noun(self.word(i));
         while r < j + 3 && (modifier(self.word(r)) || (j > k && plain_word(r))) {
             r += 1;
         }

@@ -105,12 +105,9 @@ impl VerbGroup {
 }
 
 /// Words before which a verb form is a noun or an adjective ("his exit",
-/// "the retiring chairman").
+/// "the retiring chairman", "Acme's exit", "that exit").
 fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "'s" | "this" | "that"
-    )
+    super::nouns::is_determiner(word) || matches!(word, "'s" | "that")
 }
 
 /// The grammar phrase ("is set to", "no longer", "also") that symbols from
