@@ -7,6 +7,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::lexicon::{entries, is_place, CALENDAR_SOURCE, FURNITURE_SOURCE};
+use crate::segment::floor_char_boundary;
 
 /// The furniture pattern, built once from the word lists.
 static FURNITURE: Lazy<Regex> = Lazy::new(|| {
@@ -76,7 +77,7 @@ pub(crate) fn prefix_len(sentence: &str) -> usize {
 /// maker of pumps -" stays the story.
 fn place_dateline_len(sentence: &str) -> usize {
     const MAX_DATELINE: usize = 60;
-    let head = &sentence[..floor_boundary(sentence, MAX_DATELINE)];
+    let head = &sentence[..floor_char_boundary(sentence, MAX_DATELINE)];
     let Some((at, dash)) = [" - ", " — ", " – ", "—", "–", " -- "]
         .iter()
         .filter_map(|d| head.find(d).map(|at| (at, *d)))
@@ -98,14 +99,6 @@ fn place_dateline_len(sentence: &str) -> usize {
         return 0;
     }
     sentence.len() - rest.len()
-}
-
-/// The largest char boundary of `s` at or below `at`.
-fn floor_boundary(s: &str, at: usize) -> usize {
-    (0..=at.min(s.len()))
-        .rev()
-        .find(|&i| s.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 #[cfg(test)]

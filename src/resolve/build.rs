@@ -70,7 +70,8 @@ impl Resolver<'_> {
                         group != Group::End || f.org.is_none() || same_company(&r.org, &f.org)
                     });
                 if group == Group::Start {
-                    old_role = seat_beside(old_role, &mut new_role);
+                    let seat = new_role.as_mut().map(|n| (&mut n.title, &n.org));
+                    old_role = seat_beside(old_role, seat);
                 }
             }
             if group == Group::Start {
@@ -146,17 +147,11 @@ impl Resolver<'_> {
                 if let Some(person) = r.person.as_deref() {
                     let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
                     let bound = self.bound_role(person, usize::MAX, new_title);
-                    let mut new_role = r.new_role.clone().map(|n| RoleVal {
-                        title: n.title.unwrap_or_default(),
-                        org: n.org,
-                        org_named: false,
-                        org_anaphor: false,
-                        tenure: Tenure::Plain,
-                    });
-                    r.old_role = seat_beside(bound, &mut new_role).map(to_role);
-                    if let (Some(n), Some(seat)) = (r.new_role.as_mut(), new_role) {
-                        n.title = Some(seat.title);
-                    }
+                    let seat = r
+                        .new_role
+                        .as_mut()
+                        .and_then(|n| n.title.as_mut().map(|t| (t, &n.org)));
+                    r.old_role = seat_beside(bound, seat).map(to_role);
                 }
             }
             if r.company.is_none() {
@@ -181,27 +176,32 @@ fn is_board_seat(title: &str) -> bool {
     title == "director" || title.starts_with("member of the ")
 }
 
-/// A seat on a board is taken beside the roles a person holds: an
-/// appositive role ("chief executive Ann Lee was re-elected to the board")
-/// is not left, unless it is a former one or one elsewhere; a director title ("independent
-/// director Ann Lee joined the board") names the seat itself.
-fn seat_beside(bound: Option<RoleVal>, new_role: &mut Option<RoleVal>) -> Option<RoleVal> {
-    let Some(seat) = new_role.as_mut().filter(|n| is_board_seat(&n.title)) else {
+/// The old role of a start whose new role (`seat`: its title and
+/// organisation) may be a seat on a board. A seat is taken beside the roles
+/// a person holds: an appositive role ("chief executive Ann Lee was
+/// re-elected to the board") is not left, unless it is a former one or one
+/// elsewhere; a director title ("independent director Ann Lee joined the
+/// board") names the seat itself and becomes its title.
+fn seat_beside(
+    bound: Option<RoleVal>,
+    seat: Option<(&mut String, &Option<String>)>,
+) -> Option<RoleVal> {
+    let Some((seat_title, seat_org)) = seat.filter(|(t, _)| is_board_seat(t)) else {
         return bound;
     };
     let role = bound?;
-    let elsewhere = role.org.is_some() && seat.org.is_some() && !same_company(&role.org, &seat.org);
+    let elsewhere = role.org.is_some() && seat_org.is_some() && !same_company(&role.org, seat_org);
     if role.tenure == Tenure::Former || elsewhere {
         return Some(role);
     }
     let lower = role.title.to_lowercase();
-    let seat_title = lower.strip_suffix(" director").is_some_and(|before| {
+    let seat_title_given = lower.strip_suffix(" director").is_some_and(|before| {
         before
             .split(' ')
             .all(|w| crate::lexicon::TITLE_VOCAB.board_seat.contains(w))
     });
-    if seat.title == "director" && seat_title {
-        seat.title = role.title;
+    if *seat_title == "director" && seat_title_given {
+        *seat_title = role.title;
     }
     None
 }

@@ -178,9 +178,9 @@ impl Resolver<'_> {
             ChunkKind::Name if !chunk.text.contains(' ') && !self.inner.contains(chunk.text) => {
                 None
             }
+            ChunkKind::Name if is_place(chunk.text) => None,
             // A name the article gives a person ("Maxwell Wahome") is no
             // organisation.
-            ChunkKind::Name if is_place(chunk.text) => None,
             ChunkKind::Name
                 if !self
                     .people

@@ -289,3 +289,12 @@ static DEFAULT_SPLITTER: Lazy<SentenceSplitter> = Lazy::new(SentenceSplitter::ne
 pub fn split_sentences(text: &str) -> Sentences<'_> {
     DEFAULT_SPLITTER.split(text)
 }
+
+/// The largest `char` boundary of `text` at or below byte `at`.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

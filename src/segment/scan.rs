@@ -181,12 +181,8 @@ impl<'s, 't> Block<'s, 't> {
     }
 
     /// The largest char boundary at or below `i`, but not below the block.
-    fn floor_boundary(&self, mut i: usize) -> usize {
-        i = i.max(self.start);
-        while !self.text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
+    fn floor_boundary(&self, i: usize) -> usize {
+        super::floor_char_boundary(self.text, i.max(self.start))
     }
 
     fn skip_closers(&self, mut i: usize) -> usize {
