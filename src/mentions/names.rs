@@ -62,12 +62,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         return None;
     }
     // "the Acme Board": the board of the name before, a plain word.
-    let board_of_name = i > 0
-        && is_name_word(&tokens[i - 1])
-        && lower_in(&ORG_VOCAB.governing_body, first.text)
-        && !tokens
-            .get(i + 1)
-            .is_some_and(|n| n.text == "of" || is_name_word(n));
+    let board_of_name = i > 0 && is_name_word(&tokens[i - 1]) && closes_with_board(tokens, i);
     if board_of_name {
         return None;
     }
@@ -123,10 +118,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         let governing_body = j > name_first
             && i > 0
             && is_determiner_token(&tokens[i - 1])
-            && lower_in(&ORG_VOCAB.governing_body, t.text)
-            && !tokens
-                .get(j + 1)
-                .is_some_and(|n| n.text == "of" || is_name_word(n));
+            && closes_with_board(tokens, j);
         let continues = if headline_word || governing_body {
             false
         } else if is_name_word(t) {
@@ -246,6 +238,15 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         first_word: name_first,
         last_word,
     })
+}
+
+/// Whether token `k` is a governing body that ends a name ("the Acme
+/// Board"), not one named in full ("Board of Directors", "Board Street").
+fn closes_with_board(tokens: &[Token<'_>], k: usize) -> bool {
+    lower_in(&ORG_VOCAB.governing_body, tokens[k].text)
+        && !tokens
+            .get(k + 1)
+            .is_some_and(|n| n.text == "of" || is_name_word(n))
 }
 
 /// "the", "its", "their": a determiner before a name.
