@@ -308,6 +308,8 @@ pub(crate) struct TitleWords {
     pub status_new: WordSet<Box<str>>,
     /// Status words for a role still held ("current"), in `status` too.
     pub status_current: WordSet<Box<str>>,
+    /// Words that make a role a stand-in ("interim", "acting").
+    pub temporary: WordSet<Box<str>>,
     /// Words before "director" that make it a board seat ("independent").
     pub board_seat: WordSet<Box<str>>,
     /// Every word of the sections above, and the plurals of heads and
@@ -356,6 +358,7 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
             })
             .collect(),
         hyphen_tail: lower_section(TITLES, "hyphen_tail"),
+        temporary: lower_section(TITLES, "temporary"),
         vague: lower_section(TITLES, "vague"),
         verb_like: lower_section(TITLES, "verb_like"),
         board_seat: lower_section(TITLES, "board_seat"),

@@ -176,6 +176,14 @@ fn is_board_seat(title: &str) -> bool {
     title == "director" || title.starts_with("member of the ")
 }
 
+/// Whether a title is a stand-in's ("interim chief executive", "acting
+/// governor"): filling a gap is an appointment, not a step up.
+fn is_stand_in(title: &str) -> bool {
+    title
+        .split([' ', '-'])
+        .any(|w| crate::lexicon::lower_in(&crate::lexicon::TITLE_VOCAB.temporary, w))
+}
+
 /// The old role of a start whose new role (`seat`: its title and
 /// organisation) may be a seat on a board. A seat is taken beside the roles
 /// a person holds: an appositive role ("chief executive Ann Lee was
@@ -210,17 +218,20 @@ fn seat_beside(
 /// move up inside the same organisation is a promotion, a move from
 /// another organisation a hire.
 fn refined_kind(r: &Record) -> Kind {
-    if r.kind != Kind::Appointment {
+    let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
+    // A seat on a board is neither a step up nor a move elsewhere, even
+    // when told as joining ("joins the management board").
+    let seat = new_title.is_some_and(is_board_seat);
+    if r.kind == Kind::Hire && seat {
+        return Kind::Appointment;
+    }
+    if r.kind != Kind::Appointment || seat || new_title.is_some_and(is_stand_in) {
         return r.kind;
     }
     let (Some(old), Some(new)) = (&r.old_role, &r.new_role) else {
         return r.kind;
     };
     if old.title.is_some() && old.title == new.title {
-        return r.kind;
-    }
-    // A seat on a board is neither a step up nor a move elsewhere.
-    if new.title.as_deref().is_some_and(is_board_seat) {
         return r.kind;
     }
     let new_org = new.org.clone().or_else(|| r.company.clone());

@@ -2,7 +2,9 @@
 //! and organisations, and the roles that appositives bind to people.
 
 use super::*;
-use crate::lexicon::{lower_in, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS};
+use crate::lexicon::{
+    lower_in, CALENDAR_WORDS, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS,
+};
 use crate::phrases::verbs::Tense as VerbTense;
 use crate::phrases::VerbGroup;
 use crate::rules::Slot;
@@ -521,13 +523,26 @@ const GOVERNING_DISTANCE: usize = 10;
 /// 2027") does not count.
 pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
     let chunks = &view.mentions.chunks;
-    let after = (m.last + 1).min(chunks.len())..(m.last + 5).min(chunks.len());
-    let has_year = chunks[after].iter().any(|c| {
-        let b = c.text.as_bytes();
-        b.len() == 4
-            && (b.starts_with(b"19") || b.starts_with(b"20"))
-            && b.iter().all(u8::is_ascii_digit)
-    });
+    let is_year = |k: usize| {
+        chunks.get(k).is_some_and(|c| {
+            let b = c.text.as_bytes();
+            b.len() == 4
+                && (b.starts_with(b"19") || b.starts_with(b"20"))
+                && b.iter().all(u8::is_ascii_digit)
+        })
+    };
+    // Inside the match, only a year told as a time ("joined Acme in July
+    // 2018 as vice president"): "in", maybe a month, the year.
+    let told_in = |k: usize| {
+        let before = |i: usize| chunks.get(i).map_or("", |c| c.text);
+        before(k - 1).eq_ignore_ascii_case("in")
+            || (k >= 2
+                && CALENDAR_WORDS.contains(before(k - 1))
+                && before(k - 2).eq_ignore_ascii_case("in"))
+    };
+    let verb = m.verb.unwrap_or(m.first).max(1);
+    let has_year =
+        (m.last + 1..m.last + 5).any(is_year) || (verb..=m.last).any(|k| is_year(k) && told_in(k));
     let past = match m.verb.and_then(|v| view.phrases.verb_at(v)) {
         Some(v) => matches!(v.tense, VerbTense::Past | VerbTense::Gerund),
         None => true,
