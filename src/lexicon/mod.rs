@@ -219,6 +219,15 @@ pub(crate) static TIME_PREPOSITIONS: Lazy<WordSet<Box<str>>> =
 pub(crate) static NAMES_LIST: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "names_list"));
 
+/// Words that open a clause with its own subject ("said", "they").
+pub(crate) static CLAUSE_OPENERS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "clause_opener"));
+
+/// Pronouns that are only objects ("him"): between a verb and an
+/// infinitive, the infinitive's subject.
+pub(crate) static OBJECT_PRONOUNS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "object_pronoun"));
+
 /// Word runs that tell a role was held before, each with a space on both
 /// sides for matching whole words in an encoding (" had been ").
 pub(crate) static PAST_CUES: Lazy<Vec<String>> =

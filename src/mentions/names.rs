@@ -70,10 +70,20 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     if first.text.ends_with("ly") && tokens.get(i + 1).is_some_and(|n| n.text == ",") {
         return None;
     }
-    // "Spaniard Luis Moreno": the nationality is no part of the name.
+    // "Spaniard Luis Moreno": the nationality is no part of the name; in
+    // "British Heart Foundation" it is, as the name ends as an
+    // organisation's does.
+    let organisation_follows = || {
+        tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.is_capitalised())
+            .take(5)
+            .any(|t| is_org_word(t.text))
+    };
     if people.demonym.contains(first.text)
         && !people.given.contains(first.text)
         && tokens.get(i + 1).is_some_and(Token::is_capitalised)
+        && !organisation_follows()
     {
         return None;
     }

@@ -58,7 +58,7 @@ pub(super) fn is_determiner(word: &str) -> bool {
 }
 
 impl Sentence<'_, '_> {
-    fn is_personish(&self, k: usize) -> bool {
+    pub(super) fn is_personish(&self, k: usize) -> bool {
         matches!(self.kind(k), Some(ChunkKind::Person | ChunkKind::Name))
     }
 

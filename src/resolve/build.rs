@@ -132,6 +132,7 @@ impl Resolver<'_> {
             merge_into(&mut records, record);
         }
         link_counterparts(&mut records);
+        let moved = join_moves(&mut records);
         for f in reporting {
             attach_reporting(&mut records, f, span_of);
         }
@@ -164,10 +165,53 @@ impl Resolver<'_> {
             }
             r.kind = refined_kind(r);
         }
-        let mut records = records.into_vec();
+        let mut records: Vec<Record> = records
+            .into_vec()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !moved.contains(i))
+            .map(|(_, r)| r)
+            .collect();
         records.sort_by_key(|r| r.evidence.first().map(|s| s.start));
         records
     }
+}
+
+/// One person leaving a role and taking another in the same sentence is
+/// one move: "left Harlan Bank to join Corvane", "will step down as
+/// president and become chairman". The start takes the role left as its
+/// old role (the organisation alone when no title is told). A move inside
+/// one organisation is one record, so its end record goes; a move between
+/// organisations keeps both, the departure being a change of its own.
+/// Returns the records to drop.
+fn join_moves(records: &mut RecordSet) -> Vec<usize> {
+    let mut dropped = Vec::new();
+    for i in 0..records.len() {
+        let end = records.get(i);
+        if end.kind.group() != Group::End {
+            continue;
+        }
+        let told_together = |s: &Record| s.evidence.iter().any(|e| end.evidence.contains(e));
+        let Some(j) = records.find(end.person.as_deref(), Group::Start, told_together) else {
+            continue;
+        };
+        let end = end.clone();
+        let left = end.old_role.clone().or_else(|| {
+            end.company.clone().map(|org| Role {
+                title: None,
+                org: Some(org),
+            })
+        });
+        let start = records.get_mut(j);
+        fill(&mut start.old_role, left);
+        if same_company(&end.company, &start.company) {
+            fill(&mut start.successor, end.successor);
+            start.evidence.extend(end.evidence);
+            start.rules.extend(end.rules);
+            dropped.push(i);
+        }
+    }
+    dropped
 }
 
 /// Whether a title is a seat on a board ("director", "member of the
@@ -228,16 +272,21 @@ fn refined_kind(r: &Record) -> Kind {
     if r.kind != Kind::Appointment || seat || new_title.is_some_and(is_stand_in) {
         return r.kind;
     }
-    let (Some(old), Some(new)) = (&r.old_role, &r.new_role) else {
+    let Some(old) = &r.old_role else {
         return r.kind;
     };
-    if old.title.is_some() && old.title == new.title {
-        return r.kind;
-    }
-    let new_org = new.org.clone().or_else(|| r.company.clone());
-    match (&old.org, &new_org) {
-        (Some(a), Some(b)) if !same_company(&Some(a.clone()), &Some(b.clone())) => Kind::Hire,
-        _ => Kind::Promotion,
+    let new_org = r
+        .new_role
+        .as_ref()
+        .and_then(|n| n.org.clone())
+        .or_else(|| r.company.clone());
+    let elsewhere = old.org.is_some() && new_org.is_some() && !same_company(&old.org, &new_org);
+    match &r.new_role {
+        _ if elsewhere => Kind::Hire,
+        // A new role without its title told is no step up ("took the reins").
+        None => r.kind,
+        Some(new) if old.title.is_some() && old.title == new.title => r.kind,
+        Some(_) => Kind::Promotion,
     }
 }
 

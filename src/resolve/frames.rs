@@ -490,32 +490,29 @@ pub(super) const INCOMING_RULE: &str = "PHRASE/INCOMING_TITLE";
 pub(super) fn verb_status(view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status {
     match v.tense {
         VerbTense::Future | VerbTense::Progressive => Status::Announced,
-        VerbTense::Infinitive | VerbTense::Gerund => {
-            // The verb it depends on: the one just before it in the same
-            // clause ("left Acme in May to join", "will step down to take
-            // on"); a headline's "Jane Roe to step down" has none and
-            // announces.
-            let chunks = &view.mentions.chunks;
-            let breaks = |from: usize, to: usize| {
-                chunks[from.min(chunks.len())..to.min(chunks.len())]
-                    .iter()
-                    .any(|c| matches!(c.text, ";" | ":" | "." | "?" | "!"))
-            };
+        // "will step down and become chairman": a verb after "and" without
+        // an auxiliary of its own is announced when the verb before is.
+        VerbTense::Present | VerbTense::Past
+            if v.first > 0
+                && v.first == v.main
+                && view
+                    .mentions
+                    .chunks
+                    .get(v.first - 1)
+                    .is_some_and(|c| matches!(c.text, "and" | "but")) =>
+        {
             view.phrases
-                .verbs
-                .iter()
-                .rev()
-                .find(|w| w.main < v.first)
-                .filter(|w| v.first - w.last <= GOVERNING_DISTANCE && !breaks(w.last + 1, v.first))
-                .map_or(Status::Announced, |w| verb_status(view, w))
+                .governing(v, &view.mentions.chunks)
+                .filter(|w| w.main != v.main)
+                .map_or(Status::Completed, |w| verb_status(view, w))
         }
+        VerbTense::Infinitive | VerbTense::Gerund => view
+            .phrases
+            .governing(v, &view.mentions.chunks)
+            .map_or(Status::Announced, |w| verb_status(view, w)),
         _ => Status::Completed,
     }
 }
-
-/// How many chunks may stand between an infinitive and the verb it depends
-/// on ("left Acme Corp. in May to join").
-const GOVERNING_DISTANCE: usize = 10;
 
 /// Career history told in passing: a start in the past with a year just
 /// after the match ("joined GM in 1982", "became CEO in 2019"); a year

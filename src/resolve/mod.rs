@@ -206,7 +206,7 @@ pub(crate) fn records(
                     continue;
                 }
                 Action::Event(kind) => Some(kind),
-                Action::VerbKind => event_kind(view, m),
+                Action::VerbKind(group) => event_kind(view, m, group),
             };
             let Some(kind) = kind else { continue };
             let subject = subject_here.clone();
@@ -264,15 +264,18 @@ fn is_subject(view: &SentenceView<'_, '_>, k: usize) -> bool {
 /// The kind of event a match of a `verb` rule tells: its verb group's, else
 /// its event noun's ("the resignation of"), else those of its clause (a
 /// list under "the departures of:").
-fn event_kind(view: &SentenceView<'_, '_>, m: &Match<'_>) -> Option<Kind> {
+fn event_kind(view: &SentenceView<'_, '_>, m: &Match<'_>, group: Option<Group>) -> Option<Kind> {
+    let fits = |k: &Kind| group.is_none_or(|g| k.group() == g);
     let verb_kind = |k: usize| {
         view.phrases
             .verb_at(k)
             .map(|v| VERBS_LEXICON.classes[v.class].kind)
+            .filter(fits)
     };
     let noun_kind = |text: &str| {
         text.split(' ')
-            .find_map(|w| VERBS_LEXICON.event_nouns.get(w).copied())
+            .filter_map(|w| VERBS_LEXICON.event_nouns.get(w).copied())
+            .find(fits)
     };
     if let Some(kind) = m.verb.and_then(verb_kind).or_else(|| noun_kind(&m.text)) {
         return Some(kind);

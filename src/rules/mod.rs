@@ -45,6 +45,7 @@ use once_cell::sync::Lazy;
 use regex::bytes::{Captures, Regex};
 
 use crate::phrases::Phrases;
+use crate::record::Group;
 use crate::record::Kind;
 use crate::stages::{Stage, Steps};
 pub(crate) use examples::Example;
@@ -67,8 +68,11 @@ pub(crate) const FILES: &[(&str, &str)] = &[
 pub(crate) enum Action {
     /// An event of this kind.
     Event(Kind),
-    /// An event of the kind its verb group's class implies.
-    VerbKind,
+    /// An event of the kind its verb group's class (or event noun)
+    /// implies, within the group its rules file is about (`start.rules`,
+    /// `end.rules`): "has filled the post since his retirement" read by an
+    /// end rule is a retirement, whatever "filled" means.
+    VerbKind(Option<Group>),
     /// Binds a person to the title they hold.
     Role,
 }

@@ -9,7 +9,7 @@ use super::examples::Example;
 use super::{Action, Pattern, Rule, RuleSet, Slot};
 use crate::lexicon::VERBS_LEXICON;
 use crate::phrases::verbs::Tense;
-use crate::record::Kind;
+use crate::record::{Group, Kind};
 
 /// A mistake in a rules file, located in its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,7 +150,11 @@ fn parse_file(
             let id = parts.next().unwrap_or("");
             let action = match parts.next() {
                 Some("role") => Some(Action::Role),
-                Some("verb") => Some(Action::VerbKind),
+                Some("verb") => Some(Action::VerbKind(match file {
+                    "start.rules" => Some(Group::Start),
+                    "end.rules" => Some(Group::End),
+                    _ => None,
+                })),
                 Some(kind) => match Kind::parse(kind) {
                     Some(k) => Some(Action::Event(k)),
                     None => {
