@@ -319,6 +319,10 @@ pub(crate) struct TitleWords {
     pub status_current: WordSet<Box<str>>,
     /// Words that make a role a stand-in ("interim", "acting").
     pub temporary: WordSet<Box<str>>,
+    /// Roles taken on leaving a running one ("chairman", "adviser").
+    pub step_aside: WordSet<Box<str>>,
+    /// Words of a role that runs the organisation ("chief", "president").
+    pub running: WordSet<Box<str>>,
     /// Words before "director" that make it a board seat ("independent").
     pub board_seat: WordSet<Box<str>>,
     /// Every word of the sections above, and the plurals of heads and
@@ -368,6 +372,8 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
             .collect(),
         hyphen_tail: lower_section(TITLES, "hyphen_tail"),
         temporary: lower_section(TITLES, "temporary"),
+        step_aside: lower_section(TITLES, "step_aside"),
+        running: lower_section(TITLES, "running"),
         vague: lower_section(TITLES, "vague"),
         verb_like: lower_section(TITLES, "verb_like"),
         board_seat: lower_section(TITLES, "board_seat"),

@@ -40,6 +40,10 @@ pub(crate) struct Clause {
     /// [`Phrases::groups`]) it is about; its first symbol is that group's
     /// head.
     pub about: Option<usize>,
+    /// Whether the clause continues another with its subject ("left A to
+    /// join B", "will step down and become chairman"): one move told with
+    /// two verbs.
+    pub continues: bool,
 }
 
 impl Clause {
@@ -350,6 +354,7 @@ impl<'m, 't> Sentence<'m, 't> {
                 .min(first + CONTINUED_CLAUSE_CHUNKS);
             let mut clause = Clause {
                 about: Some(index),
+                continues: true,
                 ..Clause::default()
             };
             clause.push(self.word(head), head);
@@ -389,6 +394,7 @@ pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
         symbol_starts: Vec::with_capacity(mentions.chunks.len()),
         symbol_chunks: Vec::with_capacity(mentions.chunks.len()),
         about: None,
+        continues: false,
     };
     sentence.encode(0, mentions.chunks.len(), &mut main, &mut out);
     out.clauses.insert(0, main);

@@ -13,7 +13,13 @@ impl Resolver<'_> {
         let mut records = RecordSet::default();
         let mut vacated = Vacated::default();
         let mut reporting: Vec<Frame> = Vec::new();
+        // Who made a move in which sentence: a start and an end joined by
+        // a continuing clause.
+        let mut moves: Vec<(String, Span)> = Vec::new();
         for f in frames {
+            if f.continued {
+                moves.push((f.person.clone(), span_of(f.sentence)));
+            }
             if f.kind == Kind::ReportingChange {
                 reporting.push(f);
                 continue;
@@ -132,7 +138,7 @@ impl Resolver<'_> {
             merge_into(&mut records, record);
         }
         link_counterparts(&mut records);
-        let moved = join_moves(&mut records);
+        let moved = join_moves(&mut records, &moves);
         for f in reporting {
             attach_reporting(&mut records, f, span_of);
         }
@@ -182,16 +188,25 @@ impl Resolver<'_> {
 /// president and become chairman". The start takes the role left as its
 /// old role (the organisation alone when no title is told). A move inside
 /// one organisation is one record, so its end record goes; a move between
-/// organisations keeps both, the departure being a change of its own.
+/// organisations keeps both, the departure being a change of its own. A
+/// move inside one to a seat kept ("and become chairman") stays the
+/// departure it is, with that seat as its new role.
 /// Returns the records to drop.
-fn join_moves(records: &mut RecordSet) -> Vec<usize> {
+fn join_moves(records: &mut RecordSet, moves: &[(String, Span)]) -> Vec<usize> {
     let mut dropped = Vec::new();
     for i in 0..records.len() {
         let end = records.get(i);
         if end.kind.group() != Group::End {
             continue;
         }
-        let told_together = |s: &Record| s.evidence.iter().any(|e| end.evidence.contains(e));
+        let Some(person) = end.person.as_deref() else {
+            continue;
+        };
+        let told_together = |s: &Record| {
+            s.evidence.iter().any(|e| {
+                end.evidence.contains(e) && moves.iter().any(|(p, m)| p == person && m == e)
+            })
+        };
         let Some(j) = records.find(end.person.as_deref(), Group::Start, told_together) else {
             continue;
         };
@@ -204,7 +219,32 @@ fn join_moves(records: &mut RecordSet) -> Vec<usize> {
         });
         let start = records.get_mut(j);
         fill(&mut start.old_role, left);
-        if same_company(&end.company, &start.company) {
+        // "resigned to become chief executive of NCR": the start names an
+        // organisation the end does not, so the move is elsewhere.
+        let elsewhere = match (&end.company, &start.company) {
+            (None, Some(_)) => true,
+            (a, b) => !same_company(a, b),
+        };
+        if dropped.contains(&j) || elsewhere {
+            continue;
+        }
+        // Without the new role told ("in order to assume the role"), the
+        // departure is what the sentence says.
+        let aside = start
+            .new_role
+            .as_ref()
+            .and_then(|n| n.title.as_deref())
+            .is_none_or(is_step_aside);
+        if aside {
+            // "will retire as chief executive and become chairman": the
+            // departure, with the seat kept as its new role.
+            let start = start.clone();
+            let end = records.get_mut(i);
+            fill(&mut end.new_role, start.new_role);
+            end.evidence.extend(start.evidence);
+            end.rules.extend(start.rules);
+            dropped.push(j);
+        } else {
             fill(&mut start.successor, end.successor);
             start.evidence.extend(end.evidence);
             start.rules.extend(end.rules);
@@ -212,6 +252,21 @@ fn join_moves(records: &mut RecordSet) -> Vec<usize> {
         }
     }
     dropped
+}
+
+/// Whether a title is one taken on leaving the running of an organisation
+/// ("chairman", "senior adviser"), not a step up ("chief executive and
+/// chairman").
+fn is_step_aside(title: &str) -> bool {
+    let words = &*crate::lexicon::TITLE_VOCAB;
+    let mut aside = false;
+    for w in title.split([' ', '-', ',']) {
+        if crate::lexicon::lower_in(&words.running, w) {
+            return false;
+        }
+        aside |= crate::lexicon::lower_in(&words.step_aside, w);
+    }
+    aside
 }
 
 /// Whether a title is a seat on a board ("director", "member of the

@@ -266,6 +266,7 @@ impl Resolver<'_> {
                     reports_to: None,
                     prev_reports_to: None,
                     status: Status::Announced,
+                    continued: false,
                 });
             }
         }
@@ -418,6 +419,11 @@ impl Resolver<'_> {
             prev_reports_to: named(m.slot(Slot::PrevReportsTo)),
             person,
             status,
+            continued: view
+                .phrases
+                .clauses
+                .get(m.clause)
+                .is_some_and(|c| c.continues),
         })
     }
 

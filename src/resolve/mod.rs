@@ -79,6 +79,9 @@ struct Frame {
     reports_to: Option<String>,
     prev_reports_to: Option<String>,
     status: Status,
+    /// Read in a clause that continues another with its subject ("to
+    /// join", "and become"): part of a move.
+    continued: bool,
 }
 
 /// One rule firing, for debugging: which rule matched where. Serialises
