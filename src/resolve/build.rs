@@ -68,13 +68,29 @@ impl Resolver<'_> {
                 predecessor = new_from;
             }
             if old_role.is_none() {
-                let exclude = new_role.as_ref().map(|r| r.title.clone());
-                old_role = self
-                    .bound_role(&f.person, sentence_start, exclude.as_deref())
-                    // An appositive role at another company is not the one left.
-                    .filter(|r| {
-                        group != Group::End || f.org.is_none() || same_company(&r.org, &f.org)
-                    });
+                // The role the person is described with, unless it is the
+                // new one ("Ann Lee, the new chief executive, was named");
+                // the same title elsewhere is the old one ("Leath,
+                // president of Iowa State, was chosen as president of
+                // Auburn").
+                let bound = self.bound_role(&f.person, sentence_start, None);
+                let is_new = |b: &RoleVal| {
+                    new_role.as_ref().is_some_and(|n| {
+                        b.title.eq_ignore_ascii_case(&n.title)
+                            && (b.org.is_none() || n.org.is_none() || same_company(&b.org, &n.org))
+                    })
+                };
+                let exclude = match &bound {
+                    Some(b) if is_new(b) => Some(b.title.clone()),
+                    Some(_) => None,
+                    None => None,
+                };
+                old_role = match exclude {
+                    None => bound,
+                    Some(_) => self.bound_role(&f.person, sentence_start, exclude.as_deref()),
+                }
+                // An appositive role at another company is not the one left.
+                .filter(|r| group != Group::End || f.org.is_none() || same_company(&r.org, &f.org));
                 if group == Group::Start {
                     let seat = new_role.as_mut().map(|n| (&mut n.title, &n.org));
                     old_role = seat_beside(old_role, seat);
