@@ -168,6 +168,11 @@ impl Sentence<'_, '_> {
                 last + 1
             } else if self.word(last + 1) == "," {
                 last + 2
+            } else if self.word(last + 1) == "who" && last == head && relative.is_none() {
+                // "will succeed Peter Hollins who is retiring": a name
+                // names one person, so "who" right after it always tells
+                // more about that person.
+                last + 1
             } else {
                 break;
             };
