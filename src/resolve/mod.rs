@@ -119,14 +119,16 @@ pub(crate) fn records(
             .map(|v| 1 + v.mentions.chunks.len() + v.matches.len())
             .sum(),
     );
-    // Names some rule read as a person.
+    // Names some rule read as a person, and where (the chunks' starts).
     let mut named: WordSet<&str> = WordSet::default();
+    let mut read_as_person: WordSet<usize> = WordSet::default();
     for v in views {
         for m in v.matches {
             for &(slot, k) in &m.slots {
                 if slot.is_person() {
                     if let Some(c) = v.mentions.chunks.get(k) {
                         named.insert(c.text);
+                        read_as_person.insert(c.start);
                     }
                 }
             }
@@ -134,7 +136,7 @@ pub(crate) fn records(
     }
     let people = People::collect(views.iter().map(|v| v.mentions), &named);
     let inner = inner_names(views);
-    let orgs = org_mentions(views, &people, &inner);
+    let orgs = org_mentions(views, &people, &inner, &read_as_person);
     let focus = focus_org(&orgs);
     let mut ctx = Resolver {
         text,
@@ -146,8 +148,9 @@ pub(crate) fn records(
         sentence_people: Vec::new(),
         current: None,
         // Names written as organisations, owning a title or named as a
-        // possible organisation more than once; not an undecided name met
-        // once ("After eight years as CEO, Curler stepped aside").
+        // possible organisation more than once, and the first words of
+        // those ("Vistara" of "Vistara Infosystems"); not an undecided
+        // name met once ("After eight years as CEO, Curler stepped aside").
         org_names: {
             let mut weights: WordMap<&str, usize> = WordMap::default();
             for (name, weight) in orgs.iter().flatten() {
@@ -156,7 +159,10 @@ pub(crate) fn records(
             weights
                 .into_iter()
                 .filter(|&(_, w)| w >= 2)
-                .map(|(n, _)| n.to_owned())
+                .flat_map(|(n, _)| {
+                    let first = n.split_once(' ').map(|(first, _)| first.to_owned());
+                    std::iter::once(n.to_owned()).chain(first)
+                })
                 .collect()
         },
         here: OnceCell::new(),
