@@ -63,6 +63,8 @@ impl Resolver<'_> {
         let usable = chunk.kind == ChunkKind::Name
             && !name.contains(' ')
             && !is_place(name)
+            // "the company's Board": a common noun for an organisation.
+            && !lower_in(&REFERENCE_WORDS.org_noun, name)
             && !self.org_names.contains(name)
             && self.focus.as_deref().is_none_or(|f| !f.starts_with(name));
         usable.then(|| name.to_owned())

@@ -181,6 +181,9 @@ pub(crate) struct Rule {
 pub(crate) struct Pattern {
     pub(crate) regex: Regex,
     groups: Vec<(usize, Slot)>,
+    /// The verb classes the pattern names (`[resign,retire]`): the match's
+    /// verb is the first verb group of one of them.
+    verb_classes: Vec<String>,
     /// This pattern's place in [`RuleSet::prefilter`].
     pub(crate) id: usize,
 }
@@ -199,7 +202,8 @@ pub(crate) struct Match<'r> {
     /// The first and last chunk of the match.
     pub first: usize,
     pub last: usize,
-    /// The main verb (chunk) of the first verb group in the match.
+    /// The main verb (chunk) of the match's first verb group of a class the
+    /// pattern names, else of its first verb group.
     pub verb: Option<usize>,
     /// The matched part of the encoding, padded with spaces.
     pub text: String,
@@ -380,9 +384,16 @@ impl Pattern {
             }
             let text = std::str::from_utf8(&bytes[whole.start()..whole.end()]).unwrap_or("");
             let (first, last) = range(whole.start(), whole.end()).unwrap_or((0, 0));
-            let verb = text
-                .split(' ')
-                .find(|s| s.starts_with('V') && s.contains('/'))
+            // "cited his decision to retire": the verb group of a class
+            // the pattern names, else the first one.
+            let verbs = || text.split(' ').filter(|s| s.starts_with('V') && s.contains('/'));
+            let named = |s: &&str| {
+                let class = s.split('/').nth(1).unwrap_or("");
+                self.verb_classes.iter().any(|c| c == "*" || c == class)
+            };
+            let verb = verbs()
+                .find(named)
+                .or_else(|| verbs().next())
                 .and_then(|s| s[1..].split('/').next()?.parse().ok());
             out.push(Match {
                 rule,
