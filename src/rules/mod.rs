@@ -203,7 +203,7 @@ pub(crate) struct Match<'r> {
     pub first: usize,
     pub last: usize,
     /// The main verb (chunk) of the match's first verb group of a class the
-    /// pattern names, else of its first verb group.
+    /// pattern names (of its first verb group when the pattern names none).
     pub verb: Option<usize>,
     /// The matched part of the encoding, padded with spaces.
     pub text: String,
@@ -385,16 +385,19 @@ impl Pattern {
             let text = std::str::from_utf8(&bytes[whole.start()..whole.end()]).unwrap_or("");
             let (first, last) = range(whole.start(), whole.end()).unwrap_or((0, 0));
             // "cited his decision to retire": the verb group of a class
-            // the pattern names, else the first one.
-            let verbs = || text.split(' ').filter(|s| s.starts_with('V') && s.contains('/'));
+            // the pattern names; the first one when it names none ("was
+            // chairman until his retirement" tells its event by a noun).
+            let mut verbs = text.split(' ').filter(|s| s.starts_with('V') && s.contains('/'));
             let named = |s: &&str| {
                 let class = s.split('/').nth(1).unwrap_or("");
                 self.verb_classes.iter().any(|c| c == "*" || c == class)
             };
-            let verb = verbs()
-                .find(named)
-                .or_else(|| verbs().next())
-                .and_then(|s| s[1..].split('/').next()?.parse().ok());
+            let verb = if self.verb_classes.is_empty() {
+                verbs.next()
+            } else {
+                verbs.find(named)
+            }
+            .and_then(|s| s[1..].split('/').next()?.parse().ok());
             out.push(Match {
                 rule,
                 clause: index,
