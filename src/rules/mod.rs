@@ -387,7 +387,9 @@ impl Pattern {
             // "cited his decision to retire": the verb group of a class
             // the pattern names; the first one when it names none ("was
             // chairman until his retirement" tells its event by a noun).
-            let mut verbs = text.split(' ').filter(|s| s.starts_with('V') && s.contains('/'));
+            let mut verbs = text
+                .split(' ')
+                .filter(|s| s.starts_with('V') && s.contains('/'));
             let named = |s: &&str| {
                 let class = s.split('/').nth(1).unwrap_or("");
                 self.verb_classes.iter().any(|c| c == "*" || c == class)
