@@ -253,6 +253,15 @@ pub(crate) static CALENDAR_WORDS: Lazy<WordSet<&'static str>> = Lazy::new(|| {
         .collect()
 });
 
+/// Month abbreviations written with a period ("Dec." of "Dec. 31"), without
+/// it: the tokenizer gives the period apart.
+pub(crate) static MONTH_ABBREVIATIONS: Lazy<WordSet<&'static str>> = Lazy::new(|| {
+    entries(CALENDAR)
+        .filter(|(s, _)| *s == "month_abbreviation")
+        .map(|(_, w)| w.trim_end_matches('.'))
+        .collect()
+});
+
 /// Words that refer to something named elsewhere (lower case): a role
 /// ("the position": a determiner, then a noun) or the organisation in
 /// context ("the company").

@@ -1,8 +1,8 @@
 //! People, organisations and undecided names: runs of capitalised words.
 
 use super::words::{
-    honorific_start, is_ampersand_org_word, is_given_name_at, is_name_word, is_non_name,
-    is_org_anaphor, is_org_word, is_quote, is_title_word, lower_in,
+    honorific_start, is_ampersand_org_word, is_given_name_at, is_month_abbreviation_at,
+    is_name_word, is_non_name, is_org_anaphor, is_org_word, is_quote, is_title_word, lower_in,
 };
 use super::{ChunkKind, Token};
 use crate::lexicon::{
@@ -25,7 +25,7 @@ pub(super) struct NameRun {
 pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<NameRun> {
     let people = &*PEOPLE_VOCAB;
     let first = tokens.get(i)?;
-    if !is_name_word(first) || is_non_name(first.text) {
+    if !is_name_word(first) || is_non_name(first.text) || is_month_abbreviation_at(tokens, i) {
         return None;
     }
     // "Veteran banker Eli Moss": a person's modifier or occupation opening

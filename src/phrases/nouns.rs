@@ -108,11 +108,22 @@ impl Sentence<'_, '_> {
         } else if self.is_title(j) && self.is_personish(j + 1) {
             roles.push(j);
             j += 1;
-        } else if let Some(t) = self.inverted_appositive(j, end) {
+        } else if let Some((t, last)) = self
+            .title_group_at(j)
+            .filter(|&(_, last)| self.is_personish(last + 1))
+        {
+            // "its top executive, President Jane Roe, said": a title group
+            // before the name; a comma inside the title opened an aside
+            // that the comma after the name closes.
+            roles.push(t);
+            j = last + 1;
+            inverted = self.mentions.chunks[t].text.contains(',');
+        } else if let Some((t, pre_title, name)) = self.inverted_appositive(j, end) {
             // "its CFO, Jane Roe, said": the title, then the name between
             // commas.
             roles.push(t);
-            j = t + 2;
+            roles.extend(pre_title);
+            j = name;
             inverted = true;
         } else {
             // "litigator Marte Lien", "the retiring Ana Ruiz", "veteran
@@ -249,18 +260,25 @@ impl Sentence<'_, '_> {
 
     /// "its chief financial officer, Jane Roe," at `k`: the title chunk,
     /// when a name follows it between commas (or before the clause's end).
-    fn inverted_appositive(&self, k: usize, end: usize) -> Option<usize> {
-        let t = if is_determiner(self.word(k)) {
-            k + 1
-        } else {
-            k
+    /// The title may be a whole title group ("the company's former chief
+    /// executive, Jane Roe,") and the name may have a title of its own
+    /// before it ("its top executive, Chief Executive Officer Jane Roe,").
+    /// Returns the title, the name's own title and the name.
+    fn inverted_appositive(&self, k: usize, end: usize) -> Option<(usize, Option<usize>, usize)> {
+        let (t, last) = match self.title_group_at(k) {
+            Some(group) => group,
+            None if is_determiner(self.word(k)) => (k + 1, k + 1),
+            None => (k, k),
         };
+        let pre_title =
+            (self.is_title(last + 2) && self.is_personish(last + 3)).then_some(last + 2);
+        let name = pre_title.map_or(last + 2, |p| p + 1);
         let named = self.is_title(t)
-            && self.word(t + 1) == ","
-            && self.is_personish(t + 2)
-            && t + 2 < end
-            && matches!(self.word(t + 3), "," | "." | ";" | "");
-        named.then_some(t)
+            && self.word(last + 1) == ","
+            && self.is_personish(name)
+            && name < end
+            && matches!(self.word(name + 1), "," | "." | ";" | "");
+        named.then_some((t, pre_title, name))
     }
 
     /// An appositive title at `m` (after the comma): the title chunk and

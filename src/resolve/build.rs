@@ -120,7 +120,11 @@ impl Resolver<'_> {
                         .filter(|r| r.org_named)
                         .and_then(|r| r.org.clone())
                 })
-                .or_else(|| self.opening_org(&views[f.sentence]));
+                // "Marrick's departure comes ...": never the person's name.
+                .or_else(|| {
+                    self.opening_org(&views[f.sentence])
+                        .filter(|o| *o != f.person)
+                });
             for role in [&mut new_role, &mut old_role].into_iter().flatten() {
                 if role.org.is_none() && role.org_anaphor {
                     role.org = self.focus.clone();

@@ -46,10 +46,15 @@ pub(super) fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str
         .collect()
 }
 
+/// A one-word name that a rule reads as the person of an event or role
+/// where it is the subject (`person_subjects`, chunk starts) is no mention
+/// of an organisation there: "Harlow served as CEO ... Harlow retired"
+/// names a person twice, not an organisation.
 pub(super) fn org_mentions(
     views: &[SentenceView<'_, '_>],
     people: &People,
     inner: &WordSet<&str>,
+    person_subjects: &WordSet<usize>,
 ) -> Vec<Vec<(String, usize)>> {
     // A single capitalised word opening a sentence ("Shareholders said")
     // is an organisation only if the article also capitalises it elsewhere.
@@ -69,8 +74,10 @@ pub(super) fn org_mentions(
                         _ => continue,
                     },
                     ChunkKind::Name => {
-                        let lone_opener = !c.text.contains(' ') && !inner.contains(c.text);
+                        let lone = !c.text.contains(' ');
+                        let lone_opener = lone && !inner.contains(c.text);
                         if lone_opener
+                            || (lone && person_subjects.contains(&c.start))
                             || people.resolve(c.text, c.start).is_some()
                             || !plausible_org_name(chunks, i)
                         {

@@ -49,7 +49,7 @@ impl Resolver<'_> {
                 // Nearest person earlier in the same sentence, else the
                 // subject of the sentences before.
                 self.sentence_people(view).nearest_before[idx]
-                    .and_then(|j| self.full_name(&view.mentions.chunks[j]))
+                    .and_then(|j| self.antecedent(view, j))
                     .or_else(|| self.last_subject.clone())
             }
             _ => None,
@@ -65,9 +65,28 @@ impl Resolver<'_> {
         let usable = chunk.kind == ChunkKind::Name
             && !name.contains(' ')
             && !is_place(name)
+            // "the company's Board": a common noun for an organisation.
+            && !lower_in(&REFERENCE_WORDS.org_noun, name)
             && !self.org_names.contains(name)
             && self.focus.as_deref().is_none_or(|f| !f.starts_with(name));
         usable.then(|| name.to_owned())
+    }
+
+    /// A one-word name that stands for a person where it is written: the
+    /// subject of a verb ("Tavener told reporters he would retire") or one
+    /// a rule reads as a person opening the sentence, unless it names an
+    /// organisation or a place (`bare_name`).
+    pub(super) fn bare_subject(&self, view: &SentenceView<'_, '_>, k: usize) -> Option<String> {
+        let c = view.mentions.chunks.get(k)?;
+        let subject = self.person_subjects.contains(&c.start) || before_verb(view, k);
+        subject.then(|| self.bare_name(view, k)).flatten()
+    }
+
+    /// The person chunk `j` names for a pronoun after it: a full name, or
+    /// a one-word name standing for a person (`bare_subject`).
+    fn antecedent(&self, view: &SentenceView<'_, '_>, j: usize) -> Option<String> {
+        let c = view.mentions.chunks.get(j)?;
+        self.full_name(c).or_else(|| self.bare_subject(view, j))
     }
 
     /// The full name a person or name chunk resolves to, if any.
@@ -99,13 +118,14 @@ impl Resolver<'_> {
                 if !matches!(c.kind, ChunkKind::Person | ChunkKind::Name) {
                     continue;
                 }
-                let named = self.full_name(c).is_some();
+                let named = self.antecedent(view, j).is_some();
                 if named {
                     nearest = Some(j);
                 }
                 // A person chunk always names someone (as written when the
                 // article never gives the name in full); a name only when
-                // it resolves to a full name.
+                // it resolves to a full name or stands for a person where
+                // it is written.
                 if first.is_none() && (named || c.kind == ChunkKind::Person) {
                     first = Some(j);
                 }
@@ -141,7 +161,12 @@ impl Resolver<'_> {
         end: usize,
     ) -> Option<String> {
         let first = self.sentence_people(view).first?;
-        (first < end).then(|| self.person(view, first)).flatten()
+        (first < end)
+            .then(|| {
+                self.person(view, first)
+                    .or_else(|| self.bare_name(view, first))
+            })
+            .flatten()
     }
 
     /// The role chunk `idx` names: a title, or "the position".
@@ -284,9 +309,10 @@ impl Resolver<'_> {
         if !is_name {
             return;
         }
-        let (Some(person), Some(RoleSlot::Title(mut role))) =
-            (self.person(view, p), self.role(view, r))
-        else {
+        let (Some(person), Some(RoleSlot::Title(mut role))) = (
+            self.person(view, p).or_else(|| self.bare_name(view, p)),
+            self.role(view, r),
+        ) else {
             return;
         };
         if former {

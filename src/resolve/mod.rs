@@ -29,7 +29,7 @@ use std::cell::OnceCell;
 use once_cell::sync::Lazy;
 
 use crate::lexicon::VERBS_LEXICON;
-use crate::lexicon::{entries, is_place, with_lowercase, WordMap, WordSet};
+use crate::lexicon::{entries, is_place, with_lowercase, WordMap, WordSet, SUBJECT_VERBS};
 use crate::mentions::{ChunkKind, Mentions, Tenure};
 use crate::phrases::Phrases;
 use crate::record::{Group, Kind, Record, Role, Span, Status};
@@ -122,14 +122,19 @@ pub(crate) fn records(
             .map(|v| 1 + v.mentions.chunks.len() + v.matches.len())
             .sum(),
     );
-    // Names some rule read as a person.
+    // Names some rule read as a person, and (their chunks' starts) the
+    // subjects among them.
     let mut named: WordSet<&str> = WordSet::default();
+    let mut person_subjects: WordSet<usize> = WordSet::default();
     for v in views {
         for m in v.matches {
             for &(slot, k) in &m.slots {
                 if slot.is_person() {
                     if let Some(c) = v.mentions.chunks.get(k) {
                         named.insert(c.text);
+                        if k == 0 || before_verb(v, k) {
+                            person_subjects.insert(c.start);
+                        }
                     }
                 }
             }
@@ -137,7 +142,7 @@ pub(crate) fn records(
     }
     let people = People::collect(views.iter().map(|v| v.mentions), &named);
     let inner = inner_names(views);
-    let orgs = org_mentions(views, &people, &inner);
+    let orgs = org_mentions(views, &people, &inner, &person_subjects);
     let focus = focus_org(&orgs);
     let mut ctx = Resolver {
         text,
@@ -149,8 +154,10 @@ pub(crate) fn records(
         sentence_people: Vec::new(),
         current: None,
         // Names written as organisations, owning a title or named as a
-        // possible organisation more than once; not an undecided name met
-        // once ("After eight years as CEO, Curler stepped aside").
+        // possible organisation more than once, and the first words of
+        // those ("Vistara" of "Vistara Infosystems"); not an undecided
+        // name met once ("After eight years as CEO, Curler stepped aside").
+        person_subjects,
         org_names: {
             let mut weights: WordMap<&str, usize> = WordMap::default();
             for (name, weight) in orgs.iter().flatten() {
@@ -159,7 +166,10 @@ pub(crate) fn records(
             weights
                 .into_iter()
                 .filter(|&(_, w)| w >= 2)
-                .map(|(n, _)| n.to_owned())
+                .flat_map(|(n, _)| {
+                    let first = n.split_once(' ').map(|(first, _)| first.to_owned());
+                    std::iter::once(n.to_owned()).chain(first)
+                })
                 .collect()
         },
         here: OnceCell::new(),
@@ -243,7 +253,8 @@ pub(crate) fn records(
                     ChunkKind::Person => people.resolve(c.text, c.start),
                     ChunkKind::Name => people
                         .resolve(c.text, c.start)
-                        .filter(|n| people.knows(n) || is_subject(view, k)),
+                        .filter(|n| people.knows(n) || is_subject(view, k))
+                        .or_else(|| ctx.bare_subject(view, k)),
                     _ => None,
                 });
         if let Some(p) = subject_here.map(|(p, _)| p).or(first_person) {
@@ -253,15 +264,30 @@ pub(crate) fn records(
     ctx.build(frames, views)
 }
 
-/// Whether chunk `k` (with its noun group) comes right before a verb group.
-fn is_subject(view: &SentenceView<'_, '_>, k: usize) -> bool {
-    let phrases = &view.phrases;
-    let end = phrases
+/// The last chunk of the noun group chunk `k` heads (`k` alone when none).
+fn group_end(view: &SentenceView<'_, '_>, k: usize) -> usize {
+    view.phrases
         .groups
         .iter()
         .find(|g| g.head == k)
-        .map_or(k, |g| g.last);
-    phrases.verbs.iter().any(|v| v.first == end + 1)
+        .map_or(k, |g| g.last)
+}
+
+/// Whether chunk `k` (with its noun group) comes right before a verb group.
+fn is_subject(view: &SentenceView<'_, '_>, k: usize) -> bool {
+    let end = group_end(view, k);
+    view.phrases.verbs.iter().any(|v| v.first == end + 1)
+}
+
+/// Whether chunk `k` (with its noun group) comes right before a verb
+/// group or a finite verb that follows subjects ("told", "said").
+fn before_verb(view: &SentenceView<'_, '_>, k: usize) -> bool {
+    let finite_verb_next = view
+        .mentions
+        .chunks
+        .get(group_end(view, k) + 1)
+        .is_some_and(|n| SUBJECT_VERBS.contains(n.text));
+    finite_verb_next || is_subject(view, k)
 }
 
 /// The kind of event a match of a `verb` rule tells: its verb group's, else
@@ -318,6 +344,8 @@ struct Resolver<'a> {
     /// Organisation names the article uses, by the names they are written
     /// with: a bare name among them is no person.
     org_names: WordSet<String>,
+    /// Where (chunk starts) some rule reads a subject as a person.
+    person_subjects: WordSet<usize>,
     /// Where the current sentence names people, worked out on first use.
     here: OnceCell<SentencePeople>,
 }

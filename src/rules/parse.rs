@@ -291,8 +291,25 @@ fn compile_pattern(body: &str, macros: &[Macro]) -> Result<Pattern, (usize, Stri
     Ok(Pattern {
         regex,
         groups,
+        verb_classes: verb_classes(body),
         id: 0,
     })
+}
+
+/// The verb classes a pattern names in its verb groups (`[resign,retire
+/// act]`), in order; `*` names any class.
+fn verb_classes(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        if c == '[' && !escaped && !is_char_class(&body[i..]) {
+            let inner = body[i + 1..].split(']').next().unwrap_or("");
+            let classes = inner.split_whitespace().next().unwrap_or("");
+            out.extend(classes.split(',').map(str::to_owned));
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    out
 }
 
 /// Finds unbalanced brackets in a pattern as written: the column of the
