@@ -2,9 +2,7 @@
 //! and organisations, and the roles that appositives bind to people.
 
 use super::*;
-use crate::lexicon::{
-    lower_in, CALENDAR_WORDS, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS,
-};
+use crate::lexicon::{lower_in, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS};
 use crate::phrases::verbs::Tense as VerbTense;
 use crate::phrases::VerbGroup;
 use crate::rules::Slot;
@@ -247,9 +245,16 @@ impl Resolver<'_> {
 
     /// Binds the role a role rule matched to its person. A role told in the
     /// past ("had been", "was previously") is a former one.
-    pub(super) fn bind_role(&mut self, view: &SentenceView<'_, '_>, m: &Match<'_>) {
+    /// Returns the appointment a role held from now on tells ("Greta Lind
+    /// is the new finance director").
+    pub(super) fn bind_role(
+        &mut self,
+        view: &SentenceView<'_, '_>,
+        m: &Match<'_>,
+        index: usize,
+    ) -> Option<Frame> {
         let (Some(p), Some(r)) = (m.slot(Slot::Person), m.slot(Slot::Role)) else {
-            return;
+            return None;
         };
         let past_verb = m
             .verb
@@ -257,6 +262,43 @@ impl Resolver<'_> {
             .is_some_and(|v| matches!(v.tense, VerbTense::Past | VerbTense::Perfect));
         let past_words = PAST_CUES.iter().any(|w| m.text.contains(w.as_str()));
         self.bind(view, p, r, past_verb || past_words);
+        if past_verb || past_words {
+            return None;
+        }
+        self.incoming(view, index, p, r, Status::Completed)
+    }
+
+    /// The appointment a title held from now on tells by itself ("the
+    /// incoming chief executive", "the new finance director").
+    fn incoming(
+        &self,
+        view: &SentenceView<'_, '_>,
+        index: usize,
+        p: usize,
+        r: usize,
+        status: Status,
+    ) -> Option<Frame> {
+        let Some(RoleSlot::Title(role)) = self.role(view, r) else {
+            return None;
+        };
+        if role.tenure != Tenure::New {
+            return None;
+        }
+        Some(Frame {
+            kind: Kind::Appointment,
+            rule: INCOMING_RULE.to_owned(),
+            sentence: index,
+            person: self.person(view, p)?,
+            new_role: Some(RoleSlot::Title(role)),
+            old_role: None,
+            org: None,
+            predecessor: None,
+            successor: None,
+            reports_to: None,
+            prev_reports_to: None,
+            status,
+            continued: false,
+        })
     }
 
     /// Binds the titles a sentence's noun groups give their people
@@ -269,30 +311,7 @@ impl Resolver<'_> {
         for group in &view.phrases.groups {
             for &(p, r) in &group.roles {
                 self.bind(view, p, r, false);
-                let Some(RoleSlot::Title(role)) = self.role(view, r) else {
-                    continue;
-                };
-                if role.tenure != Tenure::New {
-                    continue;
-                }
-                let Some(person) = self.person(view, p) else {
-                    continue;
-                };
-                incoming.push(Frame {
-                    kind: Kind::Appointment,
-                    rule: INCOMING_RULE.to_owned(),
-                    sentence: index,
-                    person,
-                    new_role: Some(RoleSlot::Title(role)),
-                    old_role: None,
-                    org: None,
-                    predecessor: None,
-                    successor: None,
-                    reports_to: None,
-                    prev_reports_to: None,
-                    status: Status::Announced,
-                    continued: false,
-                });
+                incoming.extend(self.incoming(view, index, p, r, Status::Announced));
             }
         }
         incoming
@@ -546,10 +565,10 @@ pub(super) fn verb_status(view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status 
     }
 }
 
-/// Career history told in passing: a start in the past with a year just
-/// after the match ("joined GM in 1982", "became CEO in 2019"); a year
-/// elsewhere ("treasurer since 2016, she was promoted", "a contract until
-/// 2027") does not count.
+/// Career history told in passing: a start in the past with a year told
+/// as its time, in the match after the verb or just after it ("joined GM in
+/// 1982", "became CEO in 2019"); a year elsewhere ("treasurer since 2016,
+/// she was promoted", "a contract until 2027") does not count.
 pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
     let chunks = &view.mentions.chunks;
     let is_year = |k: usize| {
@@ -560,18 +579,18 @@ pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
                 && b.iter().all(u8::is_ascii_digit)
         })
     };
-    // Inside the match, only a year told as a time ("joined Acme in July
-    // 2018 as vice president"): "in", maybe a month, the year.
+    // A year told as a time of the past ("joined GM in 1982", "in July
+    // 2018", "in late 2019"); a full date ("began on 1 December 2013") is
+    // the news itself.
     let told_in = |k: usize| {
-        let before = |i: usize| chunks.get(i).map_or("", |c| c.text);
-        before(k - 1).eq_ignore_ascii_case("in")
+        let word = |i: usize| chunks.get(i).map_or("", |c| c.text);
+        word(k - 1).eq_ignore_ascii_case("in")
             || (k >= 2
-                && CALENDAR_WORDS.contains(before(k - 1))
-                && before(k - 2).eq_ignore_ascii_case("in"))
+                && word(k - 2).eq_ignore_ascii_case("in")
+                && word(k - 1).bytes().all(|b| b.is_ascii_alphabetic()))
     };
-    let verb = m.verb.unwrap_or(m.first).max(1);
-    let has_year =
-        (m.last + 1..m.last + 5).any(is_year) || (verb..=m.last).any(|k| is_year(k) && told_in(k));
+    let from = m.verb.unwrap_or(m.first).max(1);
+    let has_year = (from..m.last + 5).any(|k| is_year(k) && told_in(k));
     let past = match m.verb.and_then(|v| view.phrases.verb_at(v)) {
         Some(v) => matches!(v.tense, VerbTense::Past | VerbTense::Gerund),
         None => true,

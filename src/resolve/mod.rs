@@ -215,7 +215,7 @@ pub(crate) fn records(
             }
             let kind = match m.rule.action {
                 Action::Role => {
-                    ctx.bind_role(view, m);
+                    frames.extend(ctx.bind_role(view, m, index));
                     continue;
                 }
                 Action::Event(kind) => Some(kind),
