@@ -308,17 +308,29 @@ impl Sentence<'_, '_> {
         }
         // A few more words before the closing comma: ", chief executive
         // since 2019,".
-        let close = (t + 1..(t + 6).min(end))
-            .take_while(|&i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i))
-            .find(|&i| matches!(self.word(i), "," | ";"));
+        let words = (t + 1..(t + 6).min(end))
+            .take_while(|&i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i));
+        let mut after = t + 1;
+        let mut close = None;
+        for i in words {
+            if matches!(self.word(i), "," | ";") {
+                close = Some(i);
+                break;
+            }
+            after = i + 1;
+        }
         // A semicolon separates list items: it stays outside the group.
         let closed = |c: usize| if self.word(c) == "," { c } else { c - 1 };
         match close {
             Some(c) => Some((t, closed(c))),
             None if matches!(self.word(t + 1), "," | "." | ";") => Some((t, closed(t + 1))),
-            // "Lena Voss, Director of Events was named ...": the closing
-            // comma left out before the verb.
+            // "Lena Voss, Director of Events was named ...", "Ana Ruiz, head
+            // of Corvane's retail arm was also made ...": the closing comma
+            // left out before the verb.
             None if self.starts_verb(t + 1) => Some((t, t)),
+            None if after > t + 1 && self.starts_verb(after) && self.word(t + 1) == "'s" => {
+                Some((t, after - 1))
+            }
             None if t + 1 >= end => Some((t, t)),
             None => None,
         }

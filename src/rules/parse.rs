@@ -490,7 +490,12 @@ fn verb_pattern(inner: &str) -> Result<String, String> {
     let mut hyp = "";
     for flag in words.flat_map(|w| w.split(',')) {
         match flag {
-            "act" | "pas" => voice = flag.to_owned(),
+            "act" | "pas" if voice.starts_with('(') => voice = flag.to_owned(),
+            "act" | "pas" => {
+                return Err(format!(
+                    "a second voice `{flag}`: leave the voice out to match both"
+                ))
+            }
             "neg" => neg = "/neg",
             "hyp" => hyp = "/hyp",
             t if Tense::CODES.contains(&t) => tenses.push(t),
