@@ -82,7 +82,27 @@ impl Sentence<'_, '_> {
         // Most chunks start no group: plain words other than determiners,
         // occupations and modifiers.
         let named_list = self.named_list(k, end);
-        if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() {
+        // "named institutional director Alex Francois", "its consumer
+        // lending chief Ana Ruiz": a unit in plain words before a title
+        // before the name, right after a verb group or a determiner (a
+        // plain word elsewhere may be a verb the lexicon does not list:
+        // "denies chairman Ma").
+        let after_verb_or_determiner = k > 0
+            && (is_determiner(self.word(k - 1))
+                || (k.saturating_sub(8)..k).any(|i| {
+                    self.verbs
+                        .get(i)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|v| v.last + 1 == k)
+                }));
+        let unit_words = (k..k + UNIT_WORDS)
+            .take_while(|&i| self.is_plain_word(i))
+            .count();
+        let unit_before_title = after_verb_or_determiner
+            && unit_words > 0
+            && self.is_title(k + unit_words)
+            && self.is_personish(k + unit_words + 1);
+        if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() && !unit_before_title {
             let w = self.word(k);
             let may = is_determiner(w)
                 || PEOPLE_VOCAB.occupation.contains(w)
@@ -92,7 +112,7 @@ impl Sentence<'_, '_> {
             }
         }
         let mut roles = Vec::new();
-        let mut j = k;
+        let mut j = if unit_before_title { k + unit_words } else { k };
         let mut inverted = false;
         // Before the head: "its CFO Ana Ruiz", "Chief Operating Officer Priya
         // Raman", "litigator Marte Lien", "veteran banker Eli Moss".
