@@ -326,6 +326,8 @@ pub(crate) struct TitleWords {
     pub status_new: WordSet<Box<str>>,
     /// Status words for a role still held ("current"), in `status` too.
     pub status_current: WordSet<Box<str>>,
+    /// Status words for a role being left ("outgoing"), in `status` too.
+    pub status_leaving: WordSet<Box<str>>,
     /// Words that make a role a stand-in ("interim", "acting").
     pub temporary: WordSet<Box<str>>,
     /// Roles taken on leaving a running one ("chairman", "adviser").
@@ -347,10 +349,12 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
     let domain = lower_section(TITLES, "domain");
     let status_new = lower_section(TITLES, "status_new");
     let status_current = lower_section(TITLES, "status_current");
+    let status_leaving = lower_section(TITLES, "status_leaving");
     let status: WordSet<Box<str>> = lower_section(TITLES, "status")
         .into_iter()
         .chain(status_new.iter().cloned())
         .chain(status_current.iter().cloned())
+        .chain(status_leaving.iter().cloned())
         .collect();
     let plurals = head
         .iter()
@@ -370,6 +374,7 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
         status,
         status_new,
         status_current,
+        status_leaving,
         qualified_head: lower_section(TITLES, "qualified_head"),
         compound_tail: entries(TITLES)
             .filter(|(s, _)| *s == "compound_tail")

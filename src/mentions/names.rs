@@ -25,7 +25,18 @@ pub(super) struct NameRun {
 pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<NameRun> {
     let people = &*PEOPLE_VOCAB;
     let first = tokens.get(i)?;
-    if !is_name_word(first) || is_non_name(first.text) || is_month_abbreviation_at(tokens, i) {
+    // "May & Baker", "March & Co": a calendar word joined by "&" starts a
+    // company's name.
+    let joined = tokens.get(i + 1).is_some_and(|t| {
+        t.text == "&"
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| is_name_word(n) && !is_non_name(n.text))
+    });
+    if !is_name_word(first)
+        || (is_non_name(first.text) && !joined)
+        || is_month_abbreviation_at(tokens, i)
+    {
         return None;
     }
     // "Veteran banker Eli Moss": a person's modifier or occupation opening

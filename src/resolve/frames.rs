@@ -268,6 +268,50 @@ impl Resolver<'_> {
         self.incoming(view, index, p, r, Status::Completed)
     }
 
+    /// The departure a title being left tells by itself ("the outgoing
+    /// governor, Philip Lane,", "retiring chairman Ann Lee"): a retirement
+    /// when the status word is a form of an end verb.
+    fn outgoing(
+        &self,
+        view: &SentenceView<'_, '_>,
+        index: usize,
+        p: usize,
+        r: usize,
+    ) -> Option<Frame> {
+        let chunk = view.mentions.chunks.get(r)?;
+        let status = chunk.text.split([' ', '-']).next()?;
+        if !lower_in(&crate::lexicon::TITLE_VOCAB.status_leaving, status) {
+            return None;
+        }
+        let kind = crate::lexicon::with_lowercase(status, |w| {
+            VERBS_LEXICON.forms.get(w).and_then(|entries| {
+                entries
+                    .iter()
+                    .map(|e| VERBS_LEXICON.classes[e.class].kind)
+                    .find(|k| k.group() == Group::End)
+            })
+        })
+        .unwrap_or(Kind::Departure);
+        let Some(RoleSlot::Title(role)) = self.role(view, r) else {
+            return None;
+        };
+        Some(Frame {
+            kind,
+            rule: OUTGOING_RULE.to_owned(),
+            sentence: index,
+            person: self.person(view, p)?,
+            new_role: None,
+            old_role: Some(RoleSlot::Title(role)),
+            org: None,
+            predecessor: None,
+            successor: None,
+            reports_to: None,
+            prev_reports_to: None,
+            status: Status::Announced,
+            continued: false,
+        })
+    }
+
     /// The appointment a title held from now on tells by itself ("the
     /// incoming chief executive", "the new finance director").
     fn incoming(
@@ -312,6 +356,7 @@ impl Resolver<'_> {
             for &(p, r) in &group.roles {
                 self.bind(view, p, r, false);
                 incoming.extend(self.incoming(view, index, p, r, Status::Announced));
+                incoming.extend(self.outgoing(view, index, p, r));
             }
         }
         incoming
@@ -534,6 +579,10 @@ pub(super) fn clean_org(t: &str) -> &str {
 /// The rule id of an appointment a title tells by itself ("the incoming
 /// chief executive, Mina Park").
 pub(super) const INCOMING_RULE: &str = "PHRASE/INCOMING_TITLE";
+
+/// The rule id of a departure a title tells by itself ("the outgoing
+/// governor, Philip Lane,").
+pub(super) const OUTGOING_RULE: &str = "PHRASE/OUTGOING_TITLE";
 
 /// Whether the event of verb group `v` has happened: a future, a plan
 /// ("is retiring") or an infinitive after one ("will step down to take on")
