@@ -239,6 +239,16 @@ impl Sentence<'_, '_> {
                 last = close;
                 continue;
             }
+            // ", a former civil servant who has served as treasurer since
+            // 2011,": a description whose relative clause tells more about
+            // the head, before the verb.
+            if relative.is_none() {
+                if let Some((rel, close)) = self.described_relative(m, end) {
+                    relative = Some(rel);
+                    last = close;
+                    continue;
+                }
+            }
             break;
         }
         Some(NounGroup {
@@ -391,6 +401,30 @@ impl Sentence<'_, '_> {
             start = close + 1;
         }
         None
+    }
+
+    /// A description with a relative clause at `m`, closed by a comma
+    /// before the clause's verb: ", a former civil servant who has served
+    /// as treasurer since 2011,". A few plain words, then "who", then the
+    /// relative clause (its first and last chunk); returns it and the
+    /// closing comma.
+    fn described_relative(&self, m: usize, end: usize) -> Option<((usize, usize), usize)> {
+        if !is_determiner(self.word(m)) {
+            return None;
+        }
+        let who = (m + 1..(m + 8).min(end))
+            .take_while(|&i| {
+                matches!(
+                    self.kind(i),
+                    Some(ChunkKind::Word | ChunkKind::Name | ChunkKind::Title)
+                ) && !self.starts_verb(i)
+                    && !matches!(self.word(i), "," | ";" | ":")
+            })
+            .find(|&i| self.word(i) == "who")?;
+        let close = (who + 1..(who + ASIDE_WORDS + 6).min(end))
+            .find(|&i| matches!(self.word(i), "," | ";" | "."))?;
+        let before_verb = self.word(close) == "," && self.verb_follows(close + 1);
+        (before_verb && close > who + 1).then_some(((who + 1, close - 1), close))
     }
 
     /// Whether the clause's verb starts at `k`: a verb group, or an
