@@ -324,6 +324,11 @@ impl Sentence<'_, '_> {
         if matches!(self.word(t + 1), "'s") && self.kind(t) == Some(ChunkKind::Word) {
             t += 2;
         }
+        // ", currently LG Innotek president,": an organisation's name
+        // before the title.
+        if matches!(self.kind(t), Some(ChunkKind::Org | ChunkKind::Name)) && self.is_title(t + 1) {
+            t += 1;
+        }
         // "Kim Min, consumer electronics business chief;": a unit in plain
         // words before the title.
         let unit_start = t;
