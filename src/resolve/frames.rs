@@ -154,19 +154,28 @@ impl Resolver<'_> {
             .collect()
     }
 
-    /// The first person named in the sentence before chunk `end`.
+    /// The first person named in the sentence before chunk `end`: a name,
+    /// else a subject pronoun opening the sentence ("He took the company
+    /// public in 2000 and retired in 2001").
     pub(super) fn first_person_before(
         &self,
         view: &SentenceView<'_, '_>,
         end: usize,
     ) -> Option<String> {
-        let first = self.sentence_people(view).first?;
-        (first < end)
-            .then(|| {
-                self.person(view, first)
-                    .or_else(|| self.bare_name(view, first))
-            })
-            .flatten()
+        let named = self
+            .sentence_people(view)
+            .first
+            .filter(|&first| first < end);
+        if let Some(first) = named {
+            return self
+                .person(view, first)
+                .or_else(|| self.bare_name(view, first));
+        }
+        let opener = view.mentions.chunks.first()?;
+        let pronoun = ["he", "she"]
+            .iter()
+            .any(|p| opener.text.eq_ignore_ascii_case(p));
+        (pronoun && end > 0).then(|| self.person(view, 0)).flatten()
     }
 
     /// The role chunk `idx` names: a title, or "the position".
