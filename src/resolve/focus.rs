@@ -46,9 +46,10 @@ pub(super) fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str
         .collect()
 }
 
-/// A one-word name that a rule reads as the person of an event or role
-/// (`person_slots`, chunk starts) is no mention of an organisation there
-/// ("Rofin is dismissing Braun"); one a rule reads as a person's subject
+/// A one-word name that a rule reads as the person of an event or role,
+/// its subject or the object of its verb (`person_slots`, chunk starts),
+/// is no mention of an organisation there ("Rofin is dismissing Braun");
+/// one a rule reads as a person's subject
 /// somewhere (`subject_names`) is none anywhere in the article: "Holveck
 /// is retiring ... Holveck stayed on" names a person twice, not an
 /// organisation.

@@ -62,13 +62,20 @@ impl Resolver<'_> {
     pub(super) fn bare_name(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<String> {
         let chunk = view.mentions.chunks.get(idx)?;
         let name = people::strip_honorific(chunk.text);
+        // "Ms.Kendle": an honorific makes it a person even when the
+        // company bears the same name.
+        let titled = name.len() < chunk.text.trim().len();
+        // "ALSO", "IBM": a word in capitals is no bare surname.
+        let shouting = name.len() > 1 && !name.contains(char::is_lowercase);
         let usable = chunk.kind == ChunkKind::Name
             && !name.contains(' ')
-            && !is_place(name)
-            // "the company's Board": a common noun for an organisation.
-            && !lower_in(&REFERENCE_WORDS.org_noun, name)
-            && !self.org_names.contains(name)
-            && self.focus.as_deref().is_none_or(|f| !f.starts_with(name));
+            && (titled
+                || (!shouting
+                    && !is_place(name)
+                    // "the company's Board": a common noun for an organisation.
+                    && !lower_in(&REFERENCE_WORDS.org_noun, name)
+                    && !self.org_names.contains(name)
+                    && self.focus.as_deref().is_none_or(|f| !f.starts_with(name))));
         usable.then(|| name.to_owned())
     }
 
@@ -154,28 +161,28 @@ impl Resolver<'_> {
             .collect()
     }
 
-    /// The first person named in the sentence before chunk `end`: a name,
-    /// else a subject pronoun opening the sentence ("He took the company
-    /// public in 2000 and retired in 2001").
+    /// The first person named in the sentence before chunk `end`: a subject
+    /// pronoun opening the sentence ("He succeeded Ada Holm in 1990 and
+    /// retired in 2001"), else the first name.
     pub(super) fn first_person_before(
         &self,
         view: &SentenceView<'_, '_>,
         end: usize,
     ) -> Option<String> {
-        let named = self
-            .sentence_people(view)
-            .first
-            .filter(|&first| first < end);
-        if let Some(first) = named {
-            return self
-                .person(view, first)
-                .or_else(|| self.bare_name(view, first));
-        }
         let opener = view.mentions.chunks.first()?;
         let pronoun = ["he", "she"]
             .iter()
             .any(|p| opener.text.eq_ignore_ascii_case(p));
-        (pronoun && end > 0).then(|| self.person(view, 0)).flatten()
+        if pronoun && end > 0 {
+            return self.person(view, 0);
+        }
+        let first = self.sentence_people(view).first?;
+        (first < end)
+            .then(|| {
+                self.person(view, first)
+                    .or_else(|| self.bare_name(view, first))
+            })
+            .flatten()
     }
 
     /// The role chunk `idx` names: a title, or "the position".

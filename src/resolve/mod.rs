@@ -124,8 +124,9 @@ pub(crate) fn records(
     );
     // Names some rule read as a person, and (their chunks' starts) the
     // subjects among them.
-    // Also where (chunk starts) rules read a person at all, and the
-    // one-word names read as a person's subject somewhere.
+    // Also where (chunk starts) rules read a person as the subject or the
+    // object of an event verb, and the one-word names read as a person's
+    // subject somewhere.
     let mut named: WordSet<&str> = WordSet::default();
     let mut person_subjects: WordSet<usize> = WordSet::default();
     let mut person_slots: WordSet<usize> = WordSet::default();
@@ -136,8 +137,11 @@ pub(crate) fn records(
                 if slot.is_person() {
                     if let Some(c) = v.mentions.chunks.get(k) {
                         named.insert(c.text);
-                        person_slots.insert(c.start);
+                        if v.phrases.verbs.iter().any(|verb| verb.last + 1 == k) {
+                            person_slots.insert(c.start);
+                        }
                         if k == 0 || before_verb(v, k) {
+                            person_slots.insert(c.start);
                             person_subjects.insert(c.start);
                             if c.kind == ChunkKind::Name && !c.text.contains(' ') {
                                 subject_names.insert(c.text);
