@@ -85,7 +85,16 @@ impl Resolver<'_> {
     /// organisation or a place (`bare_name`).
     pub(super) fn bare_subject(&self, view: &SentenceView<'_, '_>, k: usize) -> Option<String> {
         let c = view.mentions.chunks.get(k)?;
-        let subject = self.person_subjects.contains(&c.start) || before_verb(view, k);
+        // "Medlin worked at Wachovia for 41 years": a name opening the
+        // sentence before a verb in the past is its subject.
+        let opens_past = k == 0
+            && view.mentions.chunks.get(1).is_some_and(|n| {
+                n.kind == ChunkKind::Word
+                    && n.text.len() > 4
+                    && n.text.ends_with("ed")
+                    && n.text.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        let subject = self.person_subjects.contains(&c.start) || before_verb(view, k) || opens_past;
         subject.then(|| self.bare_name(view, k)).flatten()
     }
 
