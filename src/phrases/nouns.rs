@@ -15,8 +15,9 @@ use crate::lexicon::{
 use crate::mentions::ChunkKind;
 
 /// How many words an appositive aside may hold ("a 27-year company
-/// veteran").
-const ASIDE_WORDS: usize = 14;
+/// veteran", "one of the state's best-known bankers and a critic of the
+/// merger").
+const ASIDE_WORDS: usize = 18;
 
 /// How many plain words may name a unit before an appositive title
 /// ("consumer electronics business chief").
@@ -207,8 +208,8 @@ impl Sentence<'_, '_> {
             } else {
                 break;
             };
-            // ", 54,"
-            if is_age(self.word(m)) && matches!(self.word(m + 1), "," | "." | ")" | "") {
+            // ", 54,", ", 60 (at the time)"
+            if is_age(self.word(m)) && matches!(self.word(m + 1), "," | "." | ")" | "(" | "") {
                 last = if self.word(m + 1) == "," { m + 1 } else { m };
                 continue;
             }

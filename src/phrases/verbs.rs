@@ -141,6 +141,9 @@ struct Auxiliaries {
     be: Option<(usize, bool)>,
     /// "did" ("did not resign"): the past.
     did: bool,
+    /// A phrase ending in "to" came last ("had planned to", "hopes to"):
+    /// a base form follows, whatever came before it.
+    to_phrase: bool,
     infinitive: bool,
     any: bool,
 }
@@ -157,6 +160,10 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
     while j < symbols.len() {
         if let Some((n, what)) = grammar_at(symbols, j) {
             j += n;
+            // An adverb may stand between the phrase and its verb.
+            if !matches!(what, Grammar::Adverb | Grammar::HedgeAdverb) {
+                aux.to_phrase = matches!(what, Grammar::Hedge | Grammar::Future);
+            }
             match what {
                 Grammar::Negation => aux.negated = true,
                 Grammar::Hedge => aux.hypothetical = true,
@@ -185,6 +192,7 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
             } else {
                 break;
             }
+            aux.to_phrase = false;
             j += 1;
         }
         aux.any = true;
@@ -314,7 +322,8 @@ fn form_fits(entry: &VerbEntry, aux: &Auxiliaries) -> bool {
         Form::Past => {
             !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future && !aux.infinitive)
         }
-        Form::Base => aux.be.is_none() && !aux.perfect,
+        // "had planned to retire", "was expected to retire".
+        Form::Base => (aux.be.is_none() && !aux.perfect) || aux.to_phrase,
         Form::ThirdPerson => !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future),
         Form::Ing => aux.be.is_some() || !aux.any || aux.perfect,
     }

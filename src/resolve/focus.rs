@@ -46,15 +46,19 @@ pub(super) fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str
         .collect()
 }
 
-/// A one-word name that a rule reads as the person of an event or role
-/// where it is the subject (`person_subjects`, chunk starts) is no mention
-/// of an organisation there: "Harlow served as CEO ... Harlow retired"
-/// names a person twice, not an organisation.
+/// A one-word name that a rule reads as the person of an event or role,
+/// its subject or the object of its verb (`person_slots`, chunk starts),
+/// is no mention of an organisation there ("Rofin is dismissing Braun");
+/// one a rule reads as a person's subject
+/// somewhere (`subject_names`) is none anywhere in the article: "Holveck
+/// is retiring ... Holveck stayed on" names a person twice, not an
+/// organisation.
 pub(super) fn org_mentions(
     views: &[SentenceView<'_, '_>],
     people: &People,
     inner: &WordSet<&str>,
-    person_subjects: &WordSet<usize>,
+    person_slots: &WordSet<usize>,
+    subject_names: &WordSet<&str>,
 ) -> Vec<Vec<(String, usize)>> {
     // A single capitalised word opening a sentence ("Shareholders said")
     // is an organisation only if the article also capitalises it elsewhere.
@@ -77,7 +81,8 @@ pub(super) fn org_mentions(
                         let lone = !c.text.contains(' ');
                         let lone_opener = lone && !inner.contains(c.text);
                         if lone_opener
-                            || (lone && person_subjects.contains(&c.start))
+                            || (lone && person_slots.contains(&c.start))
+                            || (lone && subject_names.contains(c.text))
                             || people.resolve(c.text, c.start).is_some()
                             || !plausible_org_name(chunks, i)
                         {

@@ -60,13 +60,20 @@ impl Resolver<'_> {
     pub(super) fn bare_name(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<String> {
         let chunk = view.mentions.chunks.get(idx)?;
         let name = people::strip_honorific(chunk.text);
+        // "Ms.Kendle": an honorific makes it a person even when the
+        // company bears the same name.
+        let titled = name.len() < chunk.text.trim().len();
+        // "ALSO", "IBM": a word in capitals is no bare surname.
+        let shouting = name.len() > 1 && !name.contains(char::is_lowercase);
         let usable = chunk.kind == ChunkKind::Name
             && !name.contains(' ')
-            && !is_place(name)
-            // "the company's Board": a common noun for an organisation.
-            && !lower_in(&REFERENCE_WORDS.org_noun, name)
-            && !self.org_names.contains(name)
-            && self.focus.as_deref().is_none_or(|f| !f.starts_with(name));
+            && (titled
+                || (!shouting
+                    && !is_place(name)
+                    // "the company's Board": a common noun for an organisation.
+                    && !lower_in(&REFERENCE_WORDS.org_noun, name)
+                    && !self.org_names.contains(name)
+                    && self.focus.as_deref().is_none_or(|f| !f.starts_with(name))));
         usable.then(|| name.to_owned())
     }
 
@@ -76,7 +83,16 @@ impl Resolver<'_> {
     /// organisation or a place (`bare_name`).
     pub(super) fn bare_subject(&self, view: &SentenceView<'_, '_>, k: usize) -> Option<String> {
         let c = view.mentions.chunks.get(k)?;
-        let subject = self.person_subjects.contains(&c.start) || before_verb(view, k);
+        // "Medlin worked at Wachovia for 41 years": a name opening the
+        // sentence before a verb in the past is its subject.
+        let opens_past = k == 0
+            && view.mentions.chunks.get(1).is_some_and(|n| {
+                n.kind == ChunkKind::Word
+                    && n.text.len() > 4
+                    && n.text.ends_with("ed")
+                    && n.text.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        let subject = self.person_subjects.contains(&c.start) || before_verb(view, k) || opens_past;
         subject.then(|| self.bare_name(view, k)).flatten()
     }
 
@@ -152,12 +168,21 @@ impl Resolver<'_> {
             .collect()
     }
 
-    /// The first person named in the sentence before chunk `end`.
+    /// The first person named in the sentence before chunk `end`: a subject
+    /// pronoun opening the sentence ("He succeeded Ada Holm in 1990 and
+    /// retired in 2001"), else the first name.
     pub(super) fn first_person_before(
         &self,
         view: &SentenceView<'_, '_>,
         end: usize,
     ) -> Option<String> {
+        let opener = view.mentions.chunks.first()?;
+        let pronoun = ["he", "she"]
+            .iter()
+            .any(|p| opener.text.eq_ignore_ascii_case(p));
+        if pronoun && end > 0 {
+            return self.person(view, 0);
+        }
         let first = self.sentence_people(view).first?;
         (first < end)
             .then(|| {

@@ -124,16 +124,28 @@ pub(crate) fn records(
     );
     // Names some rule read as a person, and (their chunks' starts) the
     // subjects among them.
+    // Also where (chunk starts) rules read a person as the subject or the
+    // object of an event verb, and the one-word names read as a person's
+    // subject somewhere.
     let mut named: WordSet<&str> = WordSet::default();
     let mut person_subjects: WordSet<usize> = WordSet::default();
+    let mut person_slots: WordSet<usize> = WordSet::default();
+    let mut subject_names: WordSet<&str> = WordSet::default();
     for v in views {
         for m in v.matches {
             for &(slot, k) in &m.slots {
                 if slot.is_person() {
                     if let Some(c) = v.mentions.chunks.get(k) {
                         named.insert(c.text);
+                        if v.phrases.verbs.iter().any(|verb| verb.last + 1 == k) {
+                            person_slots.insert(c.start);
+                        }
                         if k == 0 || before_verb(v, k) {
+                            person_slots.insert(c.start);
                             person_subjects.insert(c.start);
+                            if c.kind == ChunkKind::Name && !c.text.contains(' ') {
+                                subject_names.insert(c.text);
+                            }
                         }
                     }
                 }
@@ -142,7 +154,7 @@ pub(crate) fn records(
     }
     let people = People::collect(views.iter().map(|v| v.mentions), &named);
     let inner = inner_names(views);
-    let orgs = org_mentions(views, &people, &inner, &person_subjects);
+    let orgs = org_mentions(views, &people, &inner, &person_slots, &subject_names);
     let focus = focus_org(&orgs);
     let mut ctx = Resolver {
         text,
@@ -250,7 +262,9 @@ pub(crate) fn records(
                 .iter()
                 .enumerate()
                 .find_map(|(k, c)| match c.kind {
-                    ChunkKind::Person => people.resolve(c.text, c.start),
+                    // "Mr. Williams" names a person even when the article
+                    // never gives the name in full.
+                    ChunkKind::Person => ctx.full_name(c),
                     ChunkKind::Name => people
                         .resolve(c.text, c.start)
                         .filter(|n| people.knows(n) || is_subject(view, k))
