@@ -10,7 +10,8 @@
 
 use super::Sentence;
 use crate::lexicon::{
-    lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON,
+    lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, PEOPLE_VOCAB, TITLE_VOCAB, UNIT_STOP_WORDS,
+    VERBS_LEXICON,
 };
 use crate::mentions::ChunkKind;
 
@@ -49,6 +50,9 @@ pub(crate) struct NounGroup {
     pub opened: bool,
     /// A title every member holds ("its directors, namely A and B").
     pub shared_role: Option<usize>,
+    /// A word before the head telling the person is leaving ("the
+    /// retiring Ana Ruiz"): its chunk.
+    pub leaving: Option<usize>,
 }
 
 pub(super) fn is_determiner(word: &str) -> bool {
@@ -113,6 +117,7 @@ impl Sentence<'_, '_> {
             }
         }
         let mut roles = Vec::new();
+        let mut leaving = None;
         let mut j = if unit_before_title { k + unit_words } else { k };
         let mut inverted = false;
         // Before the head: "its CFO Ana Ruiz", "Chief Operating Officer Priya
@@ -162,6 +167,7 @@ impl Sentence<'_, '_> {
             }
             if o > start && self.is_personish(o) {
                 j = o;
+                leaving = (start..o).find(|&i| lower_in(&TITLE_VOCAB.status_leaving, self.word(i)));
             }
         }
         if !self.is_personish(j) || j >= end {
@@ -261,6 +267,7 @@ impl Sentence<'_, '_> {
             relative,
             opened: inverted,
             shared_role: named_list,
+            leaving,
         })
     }
 

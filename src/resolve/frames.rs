@@ -317,8 +317,11 @@ impl Resolver<'_> {
             })
         })
         .unwrap_or(Kind::Departure);
-        let Some(RoleSlot::Title(role)) = self.role(view, r) else {
-            return None;
+        // The status word alone ("the retiring Ana Ruiz") tells no role.
+        let role = match self.role(view, r) {
+            Some(RoleSlot::Title(role)) => Some(RoleSlot::Title(role)),
+            _ if chunk.kind == ChunkKind::Word => None,
+            _ => return None,
         };
         Some(Frame {
             kind,
@@ -326,7 +329,7 @@ impl Resolver<'_> {
             sentence: index,
             person: self.person(view, p)?,
             new_role: None,
-            old_role: Some(RoleSlot::Title(role)),
+            old_role: role,
             org: None,
             predecessor: None,
             successor: None,
@@ -382,6 +385,10 @@ impl Resolver<'_> {
                 self.bind(view, p, r, false);
                 incoming.extend(self.incoming(view, index, p, r, Status::Announced));
                 incoming.extend(self.outgoing(view, index, p, r));
+            }
+            // "the retiring Ana Ruiz": leaving, with no title told.
+            if let Some(w) = group.leaving {
+                incoming.extend(self.outgoing(view, index, group.head, w));
             }
         }
         incoming
