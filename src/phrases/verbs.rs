@@ -259,7 +259,10 @@ fn main_verb(
             .all(|b| b.is_ascii_lowercase() || b == b'-')
             && !matches!(symbols[k - 1], "and" | "or" | "but" | "to" | "then" | "nor");
         let two_back = k > 1 && is_determiner(symbols[k - 2]) && adjective && base_like;
-        if is_determiner(before) || two_back {
+        // "had been head of sales": a word the auxiliaries before it did
+        // not take as their verb is no verb of its own.
+        let after_auxiliary = v.be.contains(before) || v.have.contains(before);
+        if is_determiner(before) || two_back || after_auxiliary {
             return None;
         }
     }

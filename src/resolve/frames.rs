@@ -286,7 +286,7 @@ impl Resolver<'_> {
             .and_then(|v| view.phrases.verb_at(v))
             .is_some_and(|v| matches!(v.tense, VerbTense::Past | VerbTense::Perfect));
         let past_words = PAST_CUES.iter().any(|w| m.text.contains(w.as_str()));
-        self.bind(view, p, r, past_verb || past_words);
+        self.bind_person(view, p, r, past_verb || past_words);
         if past_verb || past_words {
             return None;
         }
@@ -402,9 +402,15 @@ impl Resolver<'_> {
             .chunks
             .get(p)
             .is_some_and(|c| c.kind != ChunkKind::Word);
-        if !is_name {
-            return;
+        if is_name {
+            self.bind_person(view, p, r, former);
         }
+    }
+
+    /// Binds role chunk `r` to the person chunk `p` stands for, a pronoun
+    /// included: a role rule has read "He had been head of sales" as a
+    /// subject and its role.
+    fn bind_person(&mut self, view: &SentenceView<'_, '_>, p: usize, r: usize, former: bool) {
         let (Some(person), Some(RoleSlot::Title(mut role))) = (
             self.person(view, p).or_else(|| self.bare_name(view, p)),
             self.role(view, r),
