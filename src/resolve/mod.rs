@@ -187,21 +187,23 @@ pub(crate) fn records(
         here: OnceCell::new(),
     };
     let mut frames = Vec::new();
-    let mut denial_before = false;
+    // Each sentence in its own words, lower-cased, punctuation as spaces:
+    // a cue such as "Rumours" opening a sentence is a word here, not a
+    // name.
+    let worded: Vec<String> = views
+        .iter()
+        .map(|v| hedges::worded(&text[v.sentence.start..v.sentence.end]))
+        .collect();
+    let denials: Vec<bool> = worded.iter().map(|w| HEDGE_CUES.1.any(w)).collect();
+    // A report the article denies anywhere ("Reports that she had resigned
+    // ... The club said the reports were untrue") is retold, not told, in
+    // every sentence that cites it.
+    let article_denies = denials.iter().any(|&d| d);
     for (index, view) in views.iter().enumerate() {
         ctx.here = OnceCell::new();
-        let main = view
-            .phrases
-            .clauses
-            .first()
-            .map_or("", |c| c.encoding.as_str());
-        let padded = format!(" {main} ");
-        let denial_here = HEDGE_CUES.1.any(&padded);
-        // What "the report" said, right after a denial of that report, is
-        // the denied rumour retold.
-        let retold = denial_before && HEDGE_CUES.2.any(&padded);
+        let denial_here = denials[index];
+        let retold = article_denies && hedges::retells(&worded[index]);
         let sentence_hedged = denial_here || retold;
-        denial_before = denial_here || retold;
         if !sentence_hedged {
             frames.extend(ctx.bind_groups(view, index));
         }
