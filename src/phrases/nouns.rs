@@ -24,6 +24,10 @@ const ASIDE_WORDS: usize = 18;
 /// ("consumer electronics business chief").
 const UNIT_WORDS: usize = 4;
 
+/// How many words into an aside its title may stand and still be the
+/// person's ("professor of psychology and associate dean at Eastfield").
+const ASIDE_TITLE_AT: usize = 5;
+
 /// How many asides may follow one another before the verb.
 const MAX_ASIDES: usize = 3;
 
@@ -243,6 +247,16 @@ impl Sentence<'_, '_> {
             }
             // ", a 27-year company veteran,": short asides before the verb.
             if let Some(close) = self.asides(m, end) {
+                // ", professor of psychology and associate dean at Eastfield,
+                // in Ohio,": a title early in the aside is the person's.
+                let early = (m..(m + ASIDE_TITLE_AT).min(close))
+                    .take_while(|&i| {
+                        self.kind(i) != Some(ChunkKind::Word)
+                            || self.is_plain_word(i)
+                            || matches!(self.word(i), "of" | "and" | "in" | "for")
+                    })
+                    .find(|&i| self.is_title(i));
+                roles.extend(early);
                 last = close;
                 continue;
             }
