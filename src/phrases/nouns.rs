@@ -253,6 +253,7 @@ impl Sentence<'_, '_> {
                     .take_while(|&i| {
                         self.kind(i) != Some(ChunkKind::Word)
                             || self.is_plain_word(i)
+                            || is_determiner(self.word(i))
                             || matches!(self.word(i), "of" | "and" | "in" | "for")
                     })
                     .find(|&i| self.is_title(i));
