@@ -286,6 +286,28 @@ impl Sentence<'_, '_> {
         })
     }
 
+    /// A description of a person at `k` right before the clause's verb:
+    /// "the veteran banker", "the 64-year-old", "the former lawyer". Its
+    /// head chunk: an occupation or an age.
+    pub(super) fn description_at(&self, k: usize, end: usize) -> Option<usize> {
+        if self.word(k) != "the" {
+            return None;
+        }
+        let vocab = &*PEOPLE_VOCAB;
+        let head = (k + 1..(k + 4).min(end))
+            .take_while(|&i| {
+                let w = self.word(i);
+                self.kind(i) == Some(ChunkKind::Word)
+                    && (vocab.occupation.contains(w)
+                        || vocab.modifier.contains(w)
+                        || is_year_old(w))
+            })
+            .last()?;
+        let w = self.word(head);
+        let described = vocab.occupation.contains(w) || is_year_old(w);
+        (described && self.verb_follows(head + 1)).then_some(head)
+    }
+
     /// Whether the comma after chunk `j` closes an opened group: the verb,
     /// or the group's role in it, follows.
     pub(super) fn closing_comma(&self, j: usize) -> bool {
@@ -535,6 +557,12 @@ fn is_ordinal(word: &str) -> bool {
 }
 
 /// An adult's age as news gives it after a name: 18 to 99.
+/// "64-year-old": an age standing for a person.
+fn is_year_old(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_age(word: &str) -> bool {
     word.len() == 2 && word.parse::<u8>().is_ok_and(|n| (18..=99).contains(&n))
 }

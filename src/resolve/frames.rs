@@ -26,7 +26,14 @@ impl Resolver<'_> {
             }),
             ChunkKind::Word => {
                 let w = chunk.text.to_ascii_lowercase();
-                if !matches!(w.as_str(), "he" | "she" | "him" | "her" | "his" | "their") {
+                // The phrase stage writes a description opening a clause
+                // ("the veteran banker") as "he", its chunk the head word.
+                let described = view.phrases.clauses.iter().any(|c| {
+                    c.symbol_chunks.first() == Some(&idx) && c.encoding.starts_with("he ")
+                });
+                if !described
+                    && !matches!(w.as_str(), "he" | "she" | "him" | "her" | "his" | "their")
+                {
                     return None;
                 }
                 // "him"/"her" never refer to the subject of their own clause:
