@@ -135,8 +135,13 @@ fn title_from(
     if let Some(u) = unit {
         if u.named {
             org = Some((tokens[u.first].start, tokens[u.last].end));
-        } else if u.first == u.last && is_org_anaphor(tokens[u.first].text) {
-            // "chief executive of the company": the organisation in context.
+        } else if is_org_anaphor(tokens[u.last].text)
+            && (u.first == u.last
+                || (tokens[u.first - 1].text.eq_ignore_ascii_case("the")
+                    && !lower_in(&ORG_VOCAB.unit, tokens[u.last].text)))
+        {
+            // "chief executive of the company", "chairman of the investment
+            // conglomerate": the organisation in context.
             org_is_anaphor = true;
         } else {
             title_last = u.last;
