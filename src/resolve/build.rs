@@ -222,10 +222,15 @@ fn join_moves(records: &mut RecordSet, moves: &[(String, Span)]) -> Vec<usize> {
         let Some(person) = end.person.as_deref() else {
             continue;
         };
+        // An end only inferred from another's start ("Ana Ruiz will replace
+        // Tom Hale as president") and a start told of the same person
+        // ("Tom Hale will become chairman") are one move too.
+        let inferred = end.rules.iter().all(|r| !r.starts_with("END/"));
         let told_together = |s: &Record| {
-            s.evidence.iter().any(|e| {
-                end.evidence.contains(e) && moves.iter().any(|(p, m)| p == person && m == e)
-            })
+            (inferred && s.status == end.status && same_company(&s.company, &end.company))
+                || s.evidence.iter().any(|e| {
+                    end.evidence.contains(e) && moves.iter().any(|(p, m)| p == person && m == e)
+                })
         };
         let Some(j) = records.find(end.person.as_deref(), Group::Start, told_together) else {
             continue;
@@ -250,11 +255,12 @@ fn join_moves(records: &mut RecordSet, moves: &[(String, Span)]) -> Vec<usize> {
         }
         // Without the new role told ("in order to assume the role"), the
         // departure is what the sentence says.
-        let aside = start
-            .new_role
-            .as_ref()
-            .and_then(|n| n.title.as_deref())
-            .is_none_or(is_step_aside);
+        let aside = !inferred
+            && start
+                .new_role
+                .as_ref()
+                .and_then(|n| n.title.as_deref())
+                .is_none_or(is_step_aside);
         if aside {
             // "will retire as chief executive and become chairman": the
             // departure, with the seat kept as its new role.
