@@ -240,6 +240,7 @@ impl RuleSet {
     }
 
     /// Which patterns may match `encoding` (indexed by pattern id).
+    #[cfg(test)]
     pub(crate) fn candidates(&self, encoding: &str) -> Vec<bool> {
         self.prefilter.candidates(encoding)
     }
@@ -274,15 +275,22 @@ pub(crate) fn run<'r>(set: &'r RuleSet, sentences: &[&Phrases]) -> Vec<Vec<Match
         })
         .collect();
     Steps::new(Stage::Rules).add(clauses.iter().map(|(_, _, e)| e.len()).sum());
-    let gates: Vec<Vec<bool>> = clauses.iter().map(|(_, _, e)| set.candidates(e)).collect();
+    // Clause `i` may match pattern `p` when `gates[i * patterns + p]`.
+    let patterns = set.prefilter.pattern_count();
+    let mut gates: Vec<bool> = Vec::with_capacity(clauses.len() * patterns);
+    let mut scratch = Vec::new();
+    for (_, _, e) in &clauses {
+        set.prefilter.extend_candidates(e, &mut scratch, &mut gates);
+    }
+    let gate = |clause: usize, pattern: usize| gates[clause * patterns + pattern];
     let mut out: Vec<Vec<Match<'r>>> = sentences.iter().map(|_| Vec::new()).collect();
     let mut headers: Vec<Option<Vec<(Slot, usize, usize)>>> = Vec::new();
     for rule in &set.rules {
         headers.clear();
-        headers.extend(clauses.iter().zip(&gates).map(|(&(_, _, e), candidates)| {
+        headers.extend(clauses.iter().enumerate().map(|(i, &(_, _, e))| {
             match &rule.when {
                 None => Some(Vec::new()),
-                Some(when) if !candidates[when.id] => None,
+                Some(when) if !gate(i, when.id) => None,
                 Some(when) => when
                     .regex
                     .captures(e.as_bytes())
@@ -291,7 +299,7 @@ pub(crate) fn run<'r>(set: &'r RuleSet, sentences: &[&Phrases]) -> Vec<Vec<Match
         }));
         for pattern in &rule.patterns {
             for (i, &(s, c, encoding)) in clauses.iter().enumerate() {
-                if let (Some(header), true) = (&headers[i], gates[i][pattern.id]) {
+                if let (Some(header), true) = (&headers[i], gate(i, pattern.id)) {
                     let clause = &sentences[s].clauses[c];
                     pattern.find_all(rule, header, encoding, c, clause, &mut out[s]);
                 }
