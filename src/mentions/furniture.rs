@@ -78,6 +78,11 @@ pub(crate) fn prefix_len(sentence: &str) -> usize {
 fn place_dateline_len(sentence: &str) -> usize {
     const MAX_DATELINE: usize = 60;
     let head = &sentence[..floor_char_boundary(sentence, MAX_DATELINE)];
+    // Every dash below is '-' or starts with byte 0xE2 ('—', '–'): most
+    // sentences have neither, which one pass over the bytes tells.
+    if !head.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return 0;
+    }
     let Some((at, dash)) = [" - ", " — ", " – ", "—", "–", " -- "]
         .iter()
         .filter_map(|d| head.find(d).map(|at| (at, *d)))
