@@ -251,8 +251,7 @@ fn closes_with_board(tokens: &[Token<'_>], k: usize) -> bool {
 
 /// "the", "its", "their": a determiner before a name.
 fn is_determiner_token(token: &Token<'_>) -> bool {
-    matches!(
-        token.text.to_ascii_lowercase().as_str(),
-        "the" | "its" | "their"
-    )
+    ["the", "its", "their"]
+        .iter()
+        .any(|d| token.text.eq_ignore_ascii_case(d))
 }

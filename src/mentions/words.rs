@@ -98,11 +98,16 @@ pub(super) fn is_org_word(word: &str) -> bool {
     let v = &*ORG_VOCAB;
     let w = word.trim_end_matches('.');
     with_lowercase(w, |w| {
-        v.suffix.contains(w)
-            || v.cue.contains(w)
-            // "Infosystems", "Biotech", "Microsoft": a cue word as an ending.
-            || v.ending.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(&**e))
-    }) || with_lowercase(word, |w| v.suffix.contains(w))
+        // "Infosystems", "Biotech", "Microsoft": a cue word as an ending
+        // (its last byte compared first, which rules out most endings).
+        let last = w.as_bytes().last();
+        let ends_like_org = || {
+            v.ending
+                .iter()
+                .any(|e| w.len() > e.len() + 2 && e.as_bytes().last() == last && w.ends_with(&**e))
+        };
+        v.suffix.contains(w) || v.cue.contains(w) || ends_like_org()
+    }) || (w.len() != word.len() && with_lowercase(word, |w| v.suffix.contains(w)))
 }
 
 /// Whether a name with this word is an organisation because of an

@@ -337,9 +337,14 @@ fn particle_len(symbols: &[&str], texts: &[String], at: usize, particle: &str) -
     if particle.is_empty() {
         return Some(0);
     }
-    let words: Vec<&str> = particle.split(' ').collect();
-    if symbols.len() >= at + words.len() && symbols[at..at + words.len()] == words[..] {
-        return Some(words.len());
+    let count = particle.split(' ').count();
+    if symbols.len() >= at + count
+        && symbols[at..at + count]
+            .iter()
+            .copied()
+            .eq(particle.split(' '))
+    {
+        return Some(count);
     }
     // "the helm" as one role-reference chunk.
     let text = texts.get(at)?;
