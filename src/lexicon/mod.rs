@@ -13,7 +13,9 @@ use once_cell::sync::Lazy;
 mod verbs;
 
 #[allow(unused_imports)]
-pub(crate) use verbs::{Form, Grammar, VerbClass, VerbEntry, Verbs, VERBS_LEXICON};
+pub(crate) use verbs::{
+    Auxiliary, Form, Grammar, VerbClass, VerbEntry, VerbWord, Verbs, VERBS_LEXICON,
+};
 
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 const SENTENCE_STARTERS: &str = include_str!("sentence_starters.txt");

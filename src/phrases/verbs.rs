@@ -6,7 +6,7 @@
 //! active, future. The event rules then match the group's symbol
 //! (`V7/name/pas/perf/neg`) instead of spelling out every auxiliary.
 
-use crate::lexicon::{Form, Grammar, VerbEntry, VERBS_LEXICON};
+use crate::lexicon::{Auxiliary, Form, Grammar, VerbEntry, VerbWord, VERBS_LEXICON};
 
 /// Active or passive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,23 +111,19 @@ fn is_determiner(word: &str) -> bool {
 }
 
 /// The grammar phrase ("is set to", "no longer", "also") that symbols from
-/// `k` spell, if any: its length and what it does.
-fn grammar_at(symbols: &[&str], k: usize) -> Option<(usize, Grammar)> {
-    VERBS_LEXICON
-        .grammar
-        .get(symbols[k])?
-        .iter()
-        .find_map(|(p, what)| {
-            (symbols.len() >= k + p.len() && symbols[k..k + p.len()] == p[..])
-                .then_some((p.len(), *what))
-        })
+/// `k` spell, if any, given what the lexicon says of the word at `k`: its
+/// length and what it does.
+fn grammar_at(symbols: &[&str], k: usize, word: &VerbWord) -> Option<(usize, Grammar)> {
+    word.grammar.iter().find_map(|(p, what)| {
+        (symbols.len() >= k + p.len() && symbols[k..k + p.len()] == p[..])
+            .then_some((p.len(), *what))
+    })
 }
 
-/// Whether a verb group may start with `word`: a grammar word, an
-/// auxiliary, "to" or a verb form. Most words are none, which one lookup
-/// tells.
-pub(crate) fn may_start_group(word: &str) -> bool {
-    VERBS_LEXICON.starters.contains(word)
+/// What `verbs.txt` says of a word a verb group may hold, or `None` for a
+/// word no verb group starts with or goes on with: one lookup.
+fn verb_word(word: &str) -> Option<&'static VerbWord> {
+    VERBS_LEXICON.words.get(word)
 }
 
 /// What the words before the main verb said.
@@ -148,15 +144,17 @@ struct Auxiliaries {
 /// The verb group starting at symbol `k`, if one does. `texts` gives each
 /// symbol's text in lower case (a role reference's words: "the helm").
 pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Option<VerbGroup> {
-    if !may_start_group(symbols.get(k)?) {
-        return None;
-    }
+    let mut word = verb_word(symbols.get(k)?)?;
     let v = &*VERBS_LEXICON;
     let mut aux = Auxiliaries::default();
     let mut j = k;
-    while j < symbols.len() {
-        if let Some((n, what)) = grammar_at(symbols, j) {
+    // The word at `j` and what the lexicon says of it (`None`: nothing).
+    let mut next = Some(word);
+    while let Some(here) = next {
+        word = here;
+        if let Some((n, what)) = grammar_at(symbols, j, word) {
             j += n;
+            next = symbols.get(j).and_then(|w| verb_word(w));
             match what {
                 Grammar::Negation => aux.negated = true,
                 Grammar::Hedge => aux.hypothetical = true,
@@ -170,28 +168,24 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
             }
         } else {
             let w = symbols[j];
-            if v.modal.contains(w) {
-                aux.future = true;
-            } else if v.hypothetical.contains(w) {
-                aux.hypothetical = true;
-            } else if v.have.contains(w) {
-                aux.perfect = true;
-            } else if v.be.contains(w) {
-                aux.be = Some((j, matches!(w, "was" | "were")));
-            } else if v.doing.contains(w) {
-                aux.did = w == "did";
-            } else if w == "to" && !aux.any {
-                aux.infinitive = true;
-            } else {
-                break;
+            match word.auxiliary {
+                Some(Auxiliary::Modal) => aux.future = true,
+                Some(Auxiliary::Hypothetical) => aux.hypothetical = true,
+                Some(Auxiliary::Have) => aux.perfect = true,
+                Some(Auxiliary::Be) => aux.be = Some((j, matches!(w, "was" | "were"))),
+                Some(Auxiliary::Do) => aux.did = w == "did",
+                None if w == "to" && !aux.any => aux.infinitive = true,
+                None => break,
             }
             j += 1;
+            next = symbols.get(j).and_then(|w| verb_word(w));
         }
         aux.any = true;
     }
     // The group must not start with an adverb that belongs to the clause
     // before; trim leading adverbs when nothing else came.
-    if let Some(group) = main_verb(symbols, texts, k, j, &aux) {
+    // `next` is what the lexicon says of the word at `j`.
+    if let Some(group) = next.and_then(|word| main_verb(symbols, texts, k, j, word, &aux)) {
         return Some(group);
     }
     // A form of "be" before a role is the copula: "is chief executive",
@@ -229,17 +223,20 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
     })
 }
 
-/// The event verb at `j` after the auxiliaries `aux` (which began at `k`).
+/// The event verb at `j` (of which the lexicon says `word`) after the
+/// auxiliaries `aux` (which began at `k`).
 fn main_verb(
     symbols: &[&str],
     texts: &[String],
     k: usize,
     j: usize,
+    word: &VerbWord,
     aux: &Auxiliaries,
 ) -> Option<VerbGroup> {
-    let v = &*VERBS_LEXICON;
-    let word = *symbols.get(j)?;
-    let entries = v.forms.get(word)?;
+    let entries = &word.forms;
+    if entries.is_empty() {
+        return None;
+    }
     // "his exit", "the retiring chairman", "the sudden exit": a verb form
     // after a determiner, with no auxiliary, is a noun or an adjective.
     if !aux.any && k > 0 {
