@@ -22,7 +22,7 @@ pub(super) fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
         match tag {
             Some(t) => {
                 encoding.push(t);
-                encoding.push_str(&n.to_string());
+                push_number(&mut encoding, n);
             }
             // A nationality before a name ("hired Englishman Mark Ellison")
             // reads as one placeholder word.
@@ -44,7 +44,9 @@ pub(super) fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
 /// apostrophes folded to ASCII, and never empty or containing a space.
 fn push_word(out: &mut String, word: &str) {
     if word.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -57,4 +59,21 @@ fn push_word(out: &mut String, word: &str) {
         };
         out.extend(c.to_lowercase());
     }
+}
+
+/// Writes `n` in decimal without a string of its own.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        // A digit is below 10: the cast keeps it whole.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
