@@ -9,9 +9,7 @@
 //! C") are one group whose members each take part in the event.
 
 use super::Sentence;
-use crate::lexicon::{
-    lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, PEOPLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON,
-};
+use crate::lexicon::{lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, UNIT_STOP_WORDS, VERBS_LEXICON};
 use crate::mentions::ChunkKind;
 
 /// How many words an appositive aside may hold ("a 27-year company
@@ -62,6 +60,16 @@ impl Sentence<'_, '_> {
         matches!(self.kind(k), Some(ChunkKind::Person | ChunkKind::Name))
     }
 
+    /// Whether chunk `k` is an occupation or modifier that may stand
+    /// before a name ("litigator", "veteran").
+    fn is_premodifier(&self, k: usize) -> bool {
+        self.words
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|w| w.premodifier)
+    }
+
     fn is_title(&self, k: usize) -> bool {
         self.kind(k) == Some(ChunkKind::Title)
     }
@@ -84,9 +92,7 @@ impl Sentence<'_, '_> {
         let named_list = self.named_list(k, end);
         if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() {
             let w = self.word(k);
-            let may = is_determiner(w)
-                || PEOPLE_VOCAB.occupation.contains(w)
-                || PEOPLE_VOCAB.modifier.contains(w);
+            let may = is_determiner(w) || self.is_premodifier(k);
             if !may {
                 return None;
             }
@@ -122,10 +128,7 @@ impl Sentence<'_, '_> {
                 o += 1;
             }
             let start = o;
-            while o < start + 3
-                && (PEOPLE_VOCAB.occupation.contains(self.word(o))
-                    || PEOPLE_VOCAB.modifier.contains(self.word(o)))
-            {
+            while o < start + 3 && self.is_premodifier(o) {
                 o += 1;
             }
             if o > start && self.is_personish(o) {

@@ -6,6 +6,7 @@
 //! active, future. The event rules then match the group's symbol
 //! (`V7/name/pas/perf/neg`) instead of spelling out every auxiliary.
 
+use super::words::PhraseWord;
 use crate::lexicon::{Auxiliary, Form, Grammar, VerbEntry, VerbWord, VERBS_LEXICON};
 
 /// Active or passive.
@@ -120,12 +121,6 @@ fn grammar_at(symbols: &[&str], k: usize, word: &VerbWord) -> Option<(usize, Gra
     })
 }
 
-/// What `verbs.txt` says of a word a verb group may hold, or `None` for a
-/// word no verb group starts with or goes on with: one lookup.
-fn verb_word(word: &str) -> Option<&'static VerbWord> {
-    VERBS_LEXICON.words.get(word)
-}
-
 /// What the words before the main verb said.
 #[derive(Default)]
 struct Auxiliaries {
@@ -141,10 +136,20 @@ struct Auxiliaries {
     any: bool,
 }
 
-/// The verb group starting at symbol `k`, if one does. `texts` gives each
-/// symbol's text in lower case (a role reference's words: "the helm").
-pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Option<VerbGroup> {
-    let mut word = verb_word(symbols.get(k)?)?;
+/// The verb group starting at symbol `k`, if one does. `words` gives what
+/// the lexicon says of each symbol ([`look_up`](super::words::look_up)),
+/// `texts` each symbol's text in lower case (a role reference's words: "the
+/// helm").
+pub(crate) fn verb_group_at(
+    symbols: &[&str],
+    words: &[Option<&PhraseWord>],
+    texts: &[String],
+    k: usize,
+) -> Option<VerbGroup> {
+    // What `verbs.txt` says of the symbol at `j`, or `None` for a word no
+    // verb group starts with or goes on with.
+    let verb_word = |j: usize| words.get(j).copied().flatten()?.verb;
+    let mut word = verb_word(k)?;
     let v = &*VERBS_LEXICON;
     let mut aux = Auxiliaries::default();
     let mut j = k;
@@ -154,7 +159,7 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
         word = here;
         if let Some((n, what)) = grammar_at(symbols, j, word) {
             j += n;
-            next = symbols.get(j).and_then(|w| verb_word(w));
+            next = verb_word(j);
             match what {
                 Grammar::Negation => aux.negated = true,
                 Grammar::Hedge => aux.hypothetical = true,
@@ -178,7 +183,7 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
                 None => break,
             }
             j += 1;
-            next = symbols.get(j).and_then(|w| verb_word(w));
+            next = verb_word(j);
         }
         aux.any = true;
     }
@@ -356,10 +361,11 @@ mod tests {
     fn groups(encoding: &str) -> Vec<String> {
         let symbols: Vec<&str> = encoding.split(' ').collect();
         let texts: Vec<String> = symbols.iter().map(|s| s.to_string()).collect();
+        let words = super::super::words::look_up(&symbols);
         let mut out = Vec::new();
         let mut k = 0;
         while k < symbols.len() {
-            match verb_group_at(&symbols, &texts, k) {
+            match verb_group_at(&symbols, &words, &texts, k) {
                 Some(g) => {
                     out.push(g.symbol());
                     k = g.last + 1;
