@@ -146,9 +146,13 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
 /// Whether most words of the sentence are capitalised, as in a headline
 /// written in Title Case.
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
-    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
-    let capitalised = words.iter().filter(|t| t.is_capitalised()).count();
-    words.len() >= 4 && capitalised * 10 >= words.len() * 8
+    let (words, capitalised) = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .fold((0, 0), |(w, c), t| {
+            (w + 1, c + usize::from(t.is_capitalised()))
+        });
+    words >= 4 && capitalised * 10 >= words * 8
 }
 
 /// "the position", "the role", "the post", "the job", "that job".
