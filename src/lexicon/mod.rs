@@ -10,8 +10,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
+mod tags;
 mod verbs;
 
+pub(crate) use tags::Tags;
 #[allow(unused_imports)]
 pub(crate) use verbs::{
     Auxiliary, Form, Grammar, VerbClass, VerbEntry, VerbWord, Verbs, VERBS_LEXICON,

@@ -1,9 +1,10 @@
 //! The encoding the event rules read: one symbol per chunk.
 
-use super::{Chunk, ChunkKind, Mentions};
-use crate::lexicon::PEOPLE_VOCAB;
+use super::{Chunk, ChunkKind, Mentions, Token};
+use crate::lexicon::Tags;
 
-pub(super) fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
+/// The encoding of `chunks`, made of `tokens`.
+pub(super) fn encode<'t>(chunks: Vec<Chunk<'t>>, tokens: &[Token<'_>]) -> Mentions<'t> {
     let mut encoding = String::with_capacity(chunks.len() * 4);
     let mut symbol_starts = Vec::with_capacity(chunks.len());
     for (n, c) in chunks.iter().enumerate() {
@@ -26,7 +27,8 @@ pub(super) fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
             }
             // A nationality before a name ("hired Englishman Mark Ellison")
             // reads as one placeholder word.
-            None if PEOPLE_VOCAB.demonym.contains(c.text) => encoding.push_str("nat"),
+            // (A word chunk is one token.)
+            None if tokens[c.first].tags.has(Tags::DEMONYM) => encoding.push_str("nat"),
             // The month keeps its capital so that it never reads as the
             // modal "may" (a hedge).
             None if c.text == "May" && n > 0 => encoding.push_str("May"),

@@ -1,8 +1,8 @@
 //! People, organisations and undecided names: runs of capitalised words.
 
 use super::words::{
-    honorific_start, is_ampersand_org_word, is_given_name_at, is_name_word, is_non_name,
-    is_org_anaphor, is_org_word, is_quote, is_title_word, lower_in,
+    honorific_start, is_ampersand_org_word, is_given_name_at, is_name_word, is_org_anaphor,
+    is_org_word, is_quote, lower_in,
 };
 use super::{ChunkKind, Token};
 use crate::lexicon::{
@@ -25,7 +25,7 @@ pub(super) struct NameRun {
 pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<NameRun> {
     let people = &*PEOPLE_VOCAB;
     let first = tokens.get(i)?;
-    if !is_name_word(first) || is_non_name(first.text) {
+    if !is_name_word(first) || first.is_non_name() {
         return None;
     }
     // "Veteran banker Eli Moss": a person's modifier or occupation opening
@@ -83,7 +83,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     if people.honorific.contains(first.text) || people.honorific.contains(stripped) {
         let next = tokens.get(i + 1)?;
         // "Mr. Chairman" is a form of address, not a name.
-        if !next.is_capitalised() || (is_title_word(next.text) && !is_org_word(next.text)) {
+        if !next.is_capitalised() || (next.is_title_word() && !is_org_word(next.text)) {
             return None;
         }
         honorific = true;
@@ -91,15 +91,14 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         if !people.kept_honorific.contains(stripped) {
             name_first = i + 1;
         }
-    } else if is_title_word(first.text) && !is_org_word(first.text) && !is_given_name_at(tokens, i)
-    {
+    } else if first.is_title_word() && !is_org_word(first.text) && !is_given_name_at(tokens, i) {
         // "General Motors", "Senior Living": a modifier that starts a name.
         let modifier_only = with_lowercase(first.text, |w| {
             TITLE_VOCAB.modifier.contains(w) && !TITLE_VOCAB.head.contains(w)
         });
         let next_is_name = tokens
             .get(i + 1)
-            .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
+            .is_some_and(|n| n.is_capitalised() && !n.is_title_word());
         if !(modifier_only && next_is_name) {
             return None;
         }
@@ -122,7 +121,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         let continues = if headline_word || governing_body {
             false
         } else if is_name_word(t) {
-            !is_non_name(t.text) && (!is_title_word(t.text) || is_org_word(t.text))
+            !t.is_non_name() && (!t.is_title_word() || is_org_word(t.text))
         } else if is_quote(t.text) {
             // A nickname in quotes: Margaret "Peggy" Dunleavy.
             let nick = tokens.get(j + 1).is_some_and(|n| n.is_capitalised())
@@ -153,7 +152,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
             }
             if tokens
                 .get(k)
-                .is_some_and(|n| is_name_word(n) && !is_title_word(n.text))
+                .is_some_and(|n| is_name_word(n) && !n.is_title_word())
             {
                 last = k;
                 j = k + 1;
@@ -164,7 +163,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
             // "Simon & Schuster", "Bank of America"
             tokens
                 .get(j + 1)
-                .is_some_and(|n| is_name_word(n) && !is_title_word(n.text))
+                .is_some_and(|n| is_name_word(n) && !n.is_title_word())
                 && (t.text != "of" || {
                     while checked < j && !org_word_seen {
                         steps.step();
@@ -195,7 +194,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
             .is_some_and(|t| t.is_capitalised() && lower_in(&ORG_VOCAB.suffix, t.text))
         && !tokens
             .get(last + 3)
-            .is_some_and(|t| is_name_word(t) && !is_non_name(t.text));
+            .is_some_and(|t| is_name_word(t) && !t.is_non_name());
     if legal_form {
         return Some(NameRun {
             last: last + 2,

@@ -14,7 +14,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::{with_lowercase, AbbreviationKind, BUILTIN_ABBREVIATIONS, PEOPLE_VOCAB};
+use crate::lexicon::{with_lowercase, AbbreviationKind, Tags, BUILTIN_ABBREVIATIONS, PEOPLE_VOCAB};
 
 /// One token of a sentence: a word, a number or a punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,20 @@ pub(crate) struct Token<'t> {
     pub end: usize,
     /// The token as written.
     pub text: &'t str,
+    /// The word lists it is in, looked up once ([`Tags::of`]).
+    pub tags: Tags,
+}
+
+impl<'t> Token<'t> {
+    /// The token `text`, which starts at byte `start` of the article.
+    fn new(start: usize, text: &'t str) -> Self {
+        Token {
+            start,
+            end: start + text.len(),
+            text,
+            tags: Tags::of(text),
+        }
+    }
 }
 
 impl Token<'_> {
@@ -36,6 +50,18 @@ impl Token<'_> {
     /// Whether the token is a word (starts with a letter).
     pub fn is_word(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    /// Whether the token is a title head, abbreviation or modifier in any
+    /// case ("chief", "CFO", "Senior").
+    pub fn is_title_word(&self) -> bool {
+        self.tags.has(Tags::TITLE_WORD)
+    }
+
+    /// Whether the token, as written, is a usual sentence opener or a
+    /// calendar word: capitalised, still never a name.
+    pub fn is_non_name(&self) -> bool {
+        self.tags.has(Tags::NON_NAME)
     }
 
     /// Whether the token is a single capital letter with a period ("W.").
@@ -116,11 +142,7 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token {
-                start: offset + i,
-                end: offset + i + c.len_utf8(),
-                text: &sentence[i..i + c.len_utf8()],
-            });
+            out.push(Token::new(offset + i, &sentence[i..i + c.len_utf8()]));
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -146,16 +168,8 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
         // own: "She'll" is "She" and "'ll", "didn't" is "did" and "n't".
         if let Some(cut) = clitic_start(word) {
             let cut = i + cut;
-            out.push(Token {
-                start: offset + i,
-                end: offset + cut,
-                text: &sentence[i..cut],
-            });
-            out.push(Token {
-                start: offset + cut,
-                end: offset + end,
-                text: &sentence[cut..end],
-            });
+            out.push(Token::new(offset + i, &sentence[i..cut]));
+            out.push(Token::new(offset + cut, &sentence[cut..end]));
             continue;
         }
         if word.is_empty() {
@@ -165,11 +179,7 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
             chars.next();
             end += 1;
         }
-        out.push(Token {
-            start: offset + i,
-            end: offset + end,
-            text: &sentence[i..end],
-        });
+        out.push(Token::new(offset + i, &sentence[i..end]));
         // "Inc.'s": the possessive after a kept period.
         if bytes.get(end.wrapping_sub(1)) == Some(&b'.') {
             for apostrophe in ["'s", "’s", "‘s"] {
@@ -178,11 +188,10 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
                     continue;
                 };
                 if !tail.chars().next().is_some_and(char::is_alphanumeric) {
-                    out.push(Token {
-                        start: offset + end,
-                        end: offset + end + apostrophe.len(),
-                        text: &sentence[end..end + apostrophe.len()],
-                    });
+                    out.push(Token::new(
+                        offset + end,
+                        &sentence[end..end + apostrophe.len()],
+                    ));
                     for _ in 0..2 {
                         chars.next();
                     }

@@ -5,8 +5,7 @@
 use super::Token;
 pub(super) use crate::lexicon::lower_in;
 use crate::lexicon::{
-    with_lowercase, CALENDAR_WORDS, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS, STARTERS,
-    TITLE_VOCAB, UNIT_STOP_WORDS,
+    with_lowercase, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS, TITLE_VOCAB, UNIT_STOP_WORDS,
 };
 
 pub(super) fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
@@ -16,12 +15,6 @@ pub(super) fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
 
 pub(super) fn is_quote(t: &str) -> bool {
     matches!(t, "\"" | "“" | "”")
-}
-
-/// Capitalised words that never start or make up a name: usual sentence
-/// openers and calendar words.
-pub(super) fn is_non_name(word: &str) -> bool {
-    STARTERS.contains(word) || CALENDAR_WORDS.contains(word)
 }
 
 /// Whether a token can be part of a name: a capitalised word ("Roe"), a
@@ -76,10 +69,7 @@ pub(super) fn is_given_name_at(tokens: &[Token<'_>], i: usize) -> bool {
     let v = &*TITLE_VOCAB;
     let head_only = with_lowercase(t.text, |w| v.head.contains(w) && !v.modifier.contains(w));
     let surname = tokens.get(i + 1).is_some_and(|n| {
-        is_name_word(n)
-            && !is_title_word(n.text)
-            && !is_non_name(n.text)
-            && !lower_in(&v.domain, n.text)
+        is_name_word(n) && !n.is_title_word() && !n.is_non_name() && !lower_in(&v.domain, n.text)
     });
     t.is_capitalised()
         && head_only

@@ -1,0 +1,114 @@
+//! Which word lists a token is in, found with one lookup when the token is
+//! made ([`Tags::of`]): the mention finder asks about the same token again
+//! and again ("a title word?", "never a name?"), and a lookup per list and
+//! per question would cost more than the answers.
+
+use once_cell::sync::Lazy;
+
+use super::{
+    with_lowercase, WordMap, CALENDAR_WORDS, PEOPLE_VOCAB, REFERENCE_WORDS, STARTERS, TITLE_VOCAB,
+};
+
+/// The word lists a token is in, as bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tags(u8);
+
+impl Tags {
+    /// In lower case, a word a title may start with (`titles.txt`, any
+    /// section, and plurals of heads and abbreviations).
+    pub(crate) const TITLE_START: Tags = Tags(1);
+    /// In lower case, a title head, abbreviation or modifier ("chief",
+    /// "CFO", "senior").
+    pub(crate) const TITLE_WORD: Tags = Tags(1 << 1);
+    /// In lower case, a determiner of a role reference ("the", "her").
+    pub(crate) const ROLE_DETERMINER: Tags = Tags(1 << 2);
+    /// As written, a demonym ("Spaniard").
+    pub(crate) const DEMONYM: Tags = Tags(1 << 3);
+    /// As written, a usual sentence opener or a calendar word: never a
+    /// name.
+    pub(crate) const NON_NAME: Tags = Tags(1 << 4);
+
+    /// The tags of lists looked up in lower case; the others are looked up
+    /// as written.
+    const LOWER: u8 = Self::TITLE_START.0 | Self::TITLE_WORD.0 | Self::ROLE_DETERMINER.0;
+
+    /// Whether every tag of `tags` is set.
+    #[inline]
+    pub(crate) fn has(self, tags: Tags) -> bool {
+        self.0 & tags.0 == tags.0
+    }
+
+    /// The tags of `word`: one lookup for a word in lower case, two
+    /// otherwise (as written and in lower case).
+    pub(crate) fn of(word: &str) -> Tags {
+        let table = &*TABLE;
+        let as_written = table.get(word).copied().unwrap_or_default();
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return as_written;
+        }
+        let lower = with_lowercase(word, |w| table.get(w).copied().unwrap_or_default());
+        Tags(as_written.0 & !Self::LOWER | lower.0 & Self::LOWER)
+    }
+}
+
+/// Every listed word with its tags: the lower-case lists' words as listed
+/// (in lower case) and the others as written.
+static TABLE: Lazy<WordMap<&'static str, Tags>> = Lazy::new(|| {
+    let mut table: WordMap<&'static str, Tags> = WordMap::default();
+    let mut tag = |words: &mut dyn Iterator<Item = &'static str>, tags: Tags| {
+        for word in words {
+            table.entry(word).or_default().0 |= tags.0;
+        }
+    };
+    let titles = &*TITLE_VOCAB;
+    tag(&mut titles.any.iter().map(|w| &**w), Tags::TITLE_START);
+    let title_words = [&titles.head, &titles.abbreviation, &titles.modifier];
+    tag(
+        &mut title_words.into_iter().flatten().map(|w| &**w),
+        Tags::TITLE_WORD,
+    );
+    let role_determiners = &REFERENCE_WORDS.role_determiner;
+    tag(
+        &mut role_determiners.iter().map(|w| &**w),
+        Tags::ROLE_DETERMINER,
+    );
+    tag(&mut PEOPLE_VOCAB.demonym.iter().copied(), Tags::DEMONYM);
+    tag(
+        &mut STARTERS.iter().chain(CALENDAR_WORDS.iter()).copied(),
+        Tags::NON_NAME,
+    );
+    table
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_agree_with_the_lists() {
+        let words = [
+            "chief", "Chief", "CFO", "cfos", "the", "The", "her", "May", "may",
+        ];
+        for word in words
+            .into_iter()
+            .chain(["Monday", "Spaniard", "However", "Élodie"])
+        {
+            let tags = Tags::of(word);
+            with_lowercase(word, |w| {
+                let v = &*TITLE_VOCAB;
+                assert_eq!(tags.has(Tags::TITLE_START), v.any.contains(w), "{word}");
+                let title_word =
+                    v.head.contains(w) || v.abbreviation.contains(w) || v.modifier.contains(w);
+                assert_eq!(tags.has(Tags::TITLE_WORD), title_word, "{word}");
+                let determiner = REFERENCE_WORDS.role_determiner.contains(w);
+                assert_eq!(tags.has(Tags::ROLE_DETERMINER), determiner, "{word}");
+            });
+            let demonym = PEOPLE_VOCAB.demonym.contains(word);
+            assert_eq!(tags.has(Tags::DEMONYM), demonym, "{word}");
+            let non_name = STARTERS.contains(word) || CALENDAR_WORDS.contains(word);
+            assert_eq!(tags.has(Tags::NON_NAME), non_name, "{word}");
+        }
+        assert!(Tags::of("Chief").has(Tags::TITLE_WORD));
+        assert_eq!(Tags::of("zzyzx"), Tags::default());
+    }
+}
