@@ -11,7 +11,9 @@
 //! The analysis is conservative: a literal is required only if every match
 //! of the pattern contains it, so skipping a pattern never loses a match.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Literals a match must contain: every clause must have one of its
@@ -131,7 +133,9 @@ fn strength(clause: &[String]) -> usize {
 ///
 /// Literals of one ASCII byte ("`P`", "`T`", "`a`") would make most of the
 /// automaton's matches (one per occurrence), so a byte table finds them
-/// instead; the automaton, a DFA, looks for the longer ones. Many patterns
+/// instead; the automaton, a DFA, looks for the longer ones, walked a byte
+/// at a time in the same pass (every literal that ends at a byte is a match
+/// of the state it reaches: overlapping matches, without the iterator). Many patterns
 /// share a clause ("`P` or `N` or `he` ..."), so the distinct clauses are
 /// numbered: each literal found sets the bits of the clauses it satisfies,
 /// and a pattern may match when all of its clauses' bits are set.
@@ -139,7 +143,9 @@ fn strength(clause: &[String]) -> usize {
 pub(crate) struct Prefilter {
     /// The literals longer than one byte; pattern `i` of the automaton is
     /// literal `long_ids[i]`.
-    automaton: AhoCorasick,
+    automaton: DFA,
+    /// The automaton's start state (unanchored).
+    start: StateID,
     long_ids: Vec<usize>,
     /// The literal of each one-byte literal's byte, plus one (0: none).
     byte_literal: [u16; 256],
@@ -201,9 +207,13 @@ impl Prefilter {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        let automaton = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
             .build(&long)
+            .map_err(|e| e.to_string())?;
+        let start = automaton
+            .start_state(Anchored::No)
             .map_err(|e| e.to_string())?;
         // At least one word, so that no bitset is empty.
         let clause_words = clauses.len().div_ceil(64).max(1);
@@ -221,6 +231,7 @@ impl Prefilter {
         }
         Ok(Self {
             automaton,
+            start,
             long_ids,
             byte_literal,
             clause_words,
@@ -255,13 +266,18 @@ impl Prefilter {
                 *h |= c;
             }
         };
+        let dfa = &self.automaton;
+        let mut state = self.start;
         for &b in text.as_bytes() {
             if let Some(id) = usize::from(self.byte_literal[usize::from(b)]).checked_sub(1) {
                 found(id);
             }
-        }
-        for m in self.automaton.find_overlapping_iter(text) {
-            found(self.long_ids[m.pattern().as_usize()]);
+            state = dfa.next_state(Anchored::No, state, b);
+            if dfa.is_special(state) && dfa.is_match(state) {
+                for i in 0..dfa.match_len(state) {
+                    found(self.long_ids[dfa.match_pattern(state, i).as_usize()]);
+                }
+            }
         }
         out.extend(
             self.pattern_needs
