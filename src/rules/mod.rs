@@ -284,25 +284,33 @@ pub(crate) fn run<'r>(set: &'r RuleSet, sentences: &[&Phrases]) -> Vec<Vec<Match
     }
     let gate = |clause: usize, pattern: usize| gates[clause * patterns + pattern];
     let mut out: Vec<Vec<Match<'r>>> = sentences.iter().map(|_| Vec::new()).collect();
+    // Per clause, the slots a rule's `when` line fills there (`None`: it
+    // does not match there, so neither does the rule).
     let mut headers: Vec<Option<Vec<(Slot, usize, usize)>>> = Vec::new();
     for rule in &set.rules {
-        headers.clear();
-        headers.extend(clauses.iter().enumerate().map(|(i, &(_, _, e))| {
-            match &rule.when {
-                None => Some(Vec::new()),
-                Some(when) if !gate(i, when.id) => None,
-                Some(when) => when
-                    .regex
+        if let Some(when) = &rule.when {
+            headers.clear();
+            headers.extend(clauses.iter().enumerate().map(|(i, &(_, _, e))| {
+                if !gate(i, when.id) {
+                    return None;
+                }
+                when.regex
                     .captures(e.as_bytes())
-                    .map(|caps| when.slot_offsets(&caps)),
-            }
-        }));
+                    .map(|caps| when.slot_offsets(&caps))
+            }));
+        }
         for pattern in &rule.patterns {
             for (i, &(s, c, encoding)) in clauses.iter().enumerate() {
-                if let (Some(header), true) = (&headers[i], gate(i, pattern.id)) {
-                    let clause = &sentences[s].clauses[c];
-                    pattern.find_all(rule, header, encoding, c, clause, &mut out[s]);
+                if !gate(i, pattern.id) {
+                    continue;
                 }
+                let header: &[_] = match (&rule.when, headers.get(i)) {
+                    (None, _) => &[],
+                    (Some(_), Some(Some(header))) => header,
+                    (Some(_), _) => continue,
+                };
+                let clause = &sentences[s].clauses[c];
+                pattern.find_all(rule, header, encoding, c, clause, &mut out[s]);
             }
         }
     }
