@@ -27,6 +27,9 @@ impl Tags {
     /// As written, a usual sentence opener or a calendar word: never a
     /// name.
     pub(crate) const NON_NAME: Tags = Tags(1 << 4);
+    /// An ASCII word in lower case ("said", "vice-president"): no capital
+    /// anywhere, so never part of a name (no list needed to tell).
+    pub(crate) const LOWER_CASE_WORD: Tags = Tags(1 << 5);
 
     /// The tags of lists looked up in lower case; the others are looked up
     /// as written.
@@ -38,22 +41,50 @@ impl Tags {
         self.0 & tags.0 == tags.0
     }
 
-    /// The tags of `word`: one lookup for a word in lower case, two
-    /// otherwise (as written and in lower case).
+    /// The tags of `word`.
     pub(crate) fn of(word: &str) -> Tags {
+        let bytes = word.as_bytes();
+        let lower_case = word.is_ascii() && !bytes.iter().any(u8::is_ascii_uppercase);
+        let listed = Self::listed(word, lower_case);
+        if lower_case && bytes.first().is_some_and(u8::is_ascii_lowercase) {
+            Tags(listed.0 | Self::LOWER_CASE_WORD.0)
+        } else {
+            listed
+        }
+    }
+
+    /// The lists `word` is in: one lookup for a word in lower case
+    /// (`lower_case`), two otherwise (as written and in lower case), none
+    /// for a word whose first byte starts no listed word (most numbers and
+    /// punctuation).
+    fn listed(word: &str, lower_case: bool) -> Tags {
         let table = &*TABLE;
-        let as_written = table.get(word).copied().unwrap_or_default();
-        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+            // An ASCII byte stays one byte in lower case.
+            let starts = |b: u8| table.first_bytes[usize::from(b)];
+            if !starts(b) && !starts(b.to_ascii_lowercase()) {
+                return Tags::default();
+            }
+        }
+        let as_written = table.words.get(word).copied().unwrap_or_default();
+        if lower_case {
             return as_written;
         }
-        let lower = with_lowercase(word, |w| table.get(w).copied().unwrap_or_default());
+        let lower = with_lowercase(word, |w| table.words.get(w).copied().unwrap_or_default());
         Tags(as_written.0 & !Self::LOWER | lower.0 & Self::LOWER)
     }
 }
 
-/// Every listed word with its tags: the lower-case lists' words as listed
-/// (in lower case) and the others as written.
-static TABLE: Lazy<WordMap<&'static str, Tags>> = Lazy::new(|| {
+/// Every listed word with its tags.
+struct Table {
+    /// The lower-case lists' words as listed (in lower case), the others as
+    /// written.
+    words: WordMap<&'static str, Tags>,
+    /// The ASCII bytes some word of `words` starts with.
+    first_bytes: [bool; 128],
+}
+
+static TABLE: Lazy<Table> = Lazy::new(|| {
     let mut table: WordMap<&'static str, Tags> = WordMap::default();
     let mut tag = |words: &mut dyn Iterator<Item = &'static str>, tags: Tags| {
         for word in words {
@@ -77,7 +108,16 @@ static TABLE: Lazy<WordMap<&'static str, Tags>> = Lazy::new(|| {
         &mut STARTERS.iter().chain(CALENDAR_WORDS.iter()).copied(),
         Tags::NON_NAME,
     );
-    table
+    let mut first_bytes = [false; 128];
+    for word in table.keys() {
+        if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
+    Table {
+        words: table,
+        first_bytes,
+    }
 });
 
 #[cfg(test)]
@@ -109,6 +149,10 @@ mod tests {
             assert_eq!(tags.has(Tags::NON_NAME), non_name, "{word}");
         }
         assert!(Tags::of("Chief").has(Tags::TITLE_WORD));
-        assert_eq!(Tags::of("zzyzx"), Tags::default());
+        assert_eq!(Tags::of("zzyzx"), Tags::LOWER_CASE_WORD);
+        assert!(Tags::of("vice-president").has(Tags::LOWER_CASE_WORD));
+        for word in ["Zzyzx", "iPhone", "élan", "2024", ",", ""] {
+            assert!(!Tags::of(word).has(Tags::LOWER_CASE_WORD), "{word}");
+        }
     }
 }

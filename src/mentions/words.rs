@@ -5,7 +5,7 @@
 use super::Token;
 pub(super) use crate::lexicon::lower_in;
 use crate::lexicon::{
-    with_lowercase, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS, TITLE_VOCAB, UNIT_STOP_WORDS,
+    with_lowercase, Tags, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS, TITLE_VOCAB, UNIT_STOP_WORDS,
 };
 
 pub(super) fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
@@ -23,6 +23,10 @@ pub(super) fn is_quote(t: &str) -> bool {
 /// "d'Souza", "vanDerhoef"). Never a describing word such as
 /// "Seattle-based".
 pub(super) fn is_name_word(t: &Token<'_>) -> bool {
+    // Most words are plain lower-case words with no capital in them.
+    if t.tags.has(Tags::LOWER_CASE_WORD) {
+        return false;
+    }
     let s = t.text;
     let Some(first) = s.chars().next() else {
         return false;
