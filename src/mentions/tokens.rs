@@ -136,33 +136,43 @@ fn clitic_start(word: &str) -> Option<usize> {
 pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let bytes = sentence.as_bytes();
-    let mut chars = sentence.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Where the next token may start.
+    let mut pos = 0;
+    while let Some(c) = sentence[pos..].chars().next() {
+        let i = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token::new(offset + i, &sentence[i..i + c.len_utf8()]));
+            out.push(Token::new(offset + i, &sentence[i..pos]));
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = pos;
+        loop {
+            // ASCII letters and digits extend no grapheme cluster and join
+            // nothing: most of a word, read a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = sentence[end..].chars().next() else {
+                break;
+            };
             if d.is_alphanumeric() || extends_grapheme(d) {
-                end = j + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
                 continue;
             }
             if is_joiner(d) {
                 // Joiners stay inside a word only between two word characters.
-                let after = sentence[j + d.len_utf8()..].chars().next();
+                let after = sentence[end + d.len_utf8()..].chars().next();
                 if after.is_some_and(char::is_alphanumeric) {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += d.len_utf8();
                     continue;
                 }
             }
             break;
         }
+        pos = end;
         let word = &sentence[i..end];
         // Possessive "'s" and contractions ("'ll", "n't") are tokens of their
         // own: "She'll" is "She" and "'ll", "didn't" is "did" and "n't".
@@ -172,12 +182,9 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
             out.push(Token::new(offset + cut, &sentence[cut..end]));
             continue;
         }
-        if word.is_empty() {
-            continue;
-        }
         if end < bytes.len() && bytes[end] == b'.' && keeps_period(word) {
-            chars.next();
             end += 1;
+            pos = end;
         }
         out.push(Token::new(offset + i, &sentence[i..end]));
         // "Inc.'s": the possessive after a kept period.
@@ -188,13 +195,9 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
                     continue;
                 };
                 if !tail.chars().next().is_some_and(char::is_alphanumeric) {
-                    out.push(Token::new(
-                        offset + end,
-                        &sentence[end..end + apostrophe.len()],
-                    ));
-                    for _ in 0..2 {
-                        chars.next();
-                    }
+                    let after = end + apostrophe.len();
+                    out.push(Token::new(offset + end, &sentence[end..after]));
+                    pos = after;
                     break;
                 }
             }
