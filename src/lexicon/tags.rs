@@ -3,6 +3,8 @@
 //! and again ("a title word?", "never a name?"), and a lookup per list and
 //! per question would cost more than the answers.
 
+use std::borrow::Cow;
+
 use once_cell::sync::Lazy;
 
 use super::{
@@ -30,10 +32,16 @@ impl Tags {
     /// An ASCII word in lower case ("said", "vice-president"): no capital
     /// anywhere, so never part of a name (no list needed to tell).
     pub(crate) const LOWER_CASE_WORD: Tags = Tags(1 << 5);
+    /// In lower case, a word a title part goes on with: a modifier, a
+    /// domain, a head that needs a modifier, or a head or abbreviation,
+    /// maybe in the plural ("officers", "bosses"). A word with a hyphen
+    /// may be a title word without this tag ("co-chief").
+    pub(crate) const TITLE_PART: Tags = Tags(1 << 6);
 
     /// The tags of lists looked up in lower case; the others are looked up
     /// as written.
-    const LOWER: u8 = Self::TITLE_START.0 | Self::TITLE_WORD.0 | Self::ROLE_DETERMINER.0;
+    const LOWER: u8 =
+        Self::TITLE_START.0 | Self::TITLE_WORD.0 | Self::ROLE_DETERMINER.0 | Self::TITLE_PART.0;
 
     /// Whether every tag of `tags` is set.
     #[inline]
@@ -79,35 +87,48 @@ impl Tags {
 struct Table {
     /// The lower-case lists' words as listed (in lower case), the others as
     /// written.
-    words: WordMap<&'static str, Tags>,
+    words: WordMap<Cow<'static, str>, Tags>,
     /// The ASCII bytes some word of `words` starts with.
     first_bytes: [bool; 128],
 }
 
 static TABLE: Lazy<Table> = Lazy::new(|| {
-    let mut table: WordMap<&'static str, Tags> = WordMap::default();
-    let mut tag = |words: &mut dyn Iterator<Item = &'static str>, tags: Tags| {
+    let mut table: WordMap<Cow<'static, str>, Tags> = WordMap::default();
+    let mut tag = |words: &mut dyn Iterator<Item = Cow<'static, str>>, tags: Tags| {
         for word in words {
             table.entry(word).or_default().0 |= tags.0;
         }
     };
+    let listed = |w: &'static Box<str>| Cow::Borrowed(&**w);
     let titles = &*TITLE_VOCAB;
-    tag(&mut titles.any.iter().map(|w| &**w), Tags::TITLE_START);
+    tag(&mut titles.any.iter().map(listed), Tags::TITLE_START);
     let title_words = [&titles.head, &titles.abbreviation, &titles.modifier];
     tag(
-        &mut title_words.into_iter().flatten().map(|w| &**w),
+        &mut title_words.into_iter().flatten().map(listed),
         Tags::TITLE_WORD,
     );
-    let role_determiners = &REFERENCE_WORDS.role_determiner;
+    // A head or abbreviation and its plurals, as `titles::is_head` reads
+    // them (a stem of more than two letters).
+    let heads = [&titles.head, &titles.abbreviation].into_iter().flatten();
+    let plurals = heads
+        .clone()
+        .filter(|w| w.len() > 2)
+        .flat_map(|w| [format!("{w}s"), format!("{w}es")])
+        .map(Cow::Owned);
+    let part_words = [&titles.modifier, &titles.domain, &titles.qualified_head];
     tag(
-        &mut role_determiners.iter().map(|w| &**w),
-        Tags::ROLE_DETERMINER,
+        &mut heads
+            .chain(part_words.into_iter().flatten())
+            .map(listed)
+            .chain(plurals),
+        Tags::TITLE_PART,
     );
-    tag(&mut PEOPLE_VOCAB.demonym.iter().copied(), Tags::DEMONYM);
-    tag(
-        &mut STARTERS.iter().chain(CALENDAR_WORDS.iter()).copied(),
-        Tags::NON_NAME,
-    );
+    let role_determiners = REFERENCE_WORDS.role_determiner.iter();
+    tag(&mut role_determiners.map(listed), Tags::ROLE_DETERMINER);
+    let demonyms = PEOPLE_VOCAB.demonym.iter();
+    tag(&mut demonyms.map(|&w| Cow::Borrowed(w)), Tags::DEMONYM);
+    let non_names = STARTERS.iter().chain(CALENDAR_WORDS.iter());
+    tag(&mut non_names.map(|&w| Cow::Borrowed(w)), Tags::NON_NAME);
     let mut first_bytes = [false; 128];
     for word in table.keys() {
         if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
@@ -126,13 +147,9 @@ mod tests {
 
     #[test]
     fn tags_agree_with_the_lists() {
-        let words = [
-            "chief", "Chief", "CFO", "cfos", "the", "The", "her", "May", "may",
-        ];
-        for word in words
-            .into_iter()
-            .chain(["Monday", "Spaniard", "However", "Élodie"])
-        {
+        let words = "chief Chief CFO cfos officers Directors finance engineer the The her May may \
+                     Monday Spaniard However Élodie";
+        for word in words.split_whitespace() {
             let tags = Tags::of(word);
             with_lowercase(word, |w| {
                 let v = &*TITLE_VOCAB;
@@ -142,6 +159,16 @@ mod tests {
                 assert_eq!(tags.has(Tags::TITLE_WORD), title_word, "{word}");
                 let determiner = REFERENCE_WORDS.role_determiner.contains(w);
                 assert_eq!(tags.has(Tags::ROLE_DETERMINER), determiner, "{word}");
+                let single = |w: &str| v.head.contains(w) || v.abbreviation.contains(w);
+                let plural = [w.strip_suffix("es"), w.strip_suffix('s')]
+                    .into_iter()
+                    .flatten()
+                    .any(|stem| stem.len() > 2 && single(stem));
+                let part = [&v.modifier, &v.domain, &v.qualified_head]
+                    .iter()
+                    .any(|list| list.contains(w));
+                let title_part = single(w) || plural || part;
+                assert_eq!(tags.has(Tags::TITLE_PART), title_part, "{word}");
             });
             let demonym = PEOPLE_VOCAB.demonym.contains(word);
             assert_eq!(tags.has(Tags::DEMONYM), demonym, "{word}");

@@ -302,6 +302,11 @@ fn title_part(
     let mut steps = Steps::new(Stage::Mentions);
     while let Some(t) = tokens.get(k) {
         steps.step();
+        // A word without a hyphen that no title part goes on with (one tag
+        // tells) ends the part, as the lookups below would find.
+        if !t.tags.has(Tags::TITLE_PART) && !t.text.contains('-') {
+            break;
+        }
         let lower = Lower::new(t.text);
         let lw = lower.as_str();
         // "chief engineer", "senior economist": a head only after a modifier.
