@@ -99,12 +99,17 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
             table.entry(word).or_default().0 |= tags.0;
         }
     };
-    let listed = |w: &'static Box<str>| Cow::Borrowed(&**w);
     let titles = &*TITLE_VOCAB;
-    tag(&mut titles.any.iter().map(listed), Tags::TITLE_START);
+    tag(
+        &mut titles.any.iter().map(|w| Cow::Borrowed(&**w)),
+        Tags::TITLE_START,
+    );
     let title_words = [&titles.head, &titles.abbreviation, &titles.modifier];
     tag(
-        &mut title_words.into_iter().flatten().map(listed),
+        &mut title_words
+            .into_iter()
+            .flatten()
+            .map(|w| Cow::Borrowed(&**w)),
         Tags::TITLE_WORD,
     );
     // A head or abbreviation and its plurals, as `titles::is_head` reads
@@ -119,12 +124,15 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
     tag(
         &mut heads
             .chain(part_words.into_iter().flatten())
-            .map(listed)
+            .map(|w| Cow::Borrowed(&**w))
             .chain(plurals),
         Tags::TITLE_PART,
     );
     let role_determiners = REFERENCE_WORDS.role_determiner.iter();
-    tag(&mut role_determiners.map(listed), Tags::ROLE_DETERMINER);
+    tag(
+        &mut role_determiners.map(|w| Cow::Borrowed(&**w)),
+        Tags::ROLE_DETERMINER,
+    );
     let demonyms = PEOPLE_VOCAB.demonym.iter();
     tag(&mut demonyms.map(|&w| Cow::Borrowed(w)), Tags::DEMONYM);
     let non_names = STARTERS.iter().chain(CALENDAR_WORDS.iter());
