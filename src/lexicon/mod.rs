@@ -223,6 +223,15 @@ pub(crate) static TIME_PREPOSITIONS: Lazy<WordSet<Box<str>>> =
 pub(crate) static NAMES_LIST: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "names_list"));
 
+/// Words that open a clause with its own subject ("said", "they").
+pub(crate) static CLAUSE_OPENERS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "clause_opener"));
+
+/// Pronouns that are only objects ("him"): between a verb and an
+/// infinitive, the infinitive's subject.
+pub(crate) static OBJECT_PRONOUNS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "object_pronoun"));
+
 /// Word runs that tell a role was held before, each with a space on both
 /// sides for matching whole words in an encoding (" had been ").
 pub(crate) static PAST_CUES: Lazy<Vec<String>> =
@@ -245,6 +254,15 @@ pub(crate) static CALENDAR_WORDS: Lazy<WordSet<&'static str>> = Lazy::new(|| {
     entries(CALENDAR)
         .filter(|(s, _)| *s != "dateline_month")
         .map(|(_, w)| w)
+        .collect()
+});
+
+/// Month abbreviations written with a period ("Dec." of "Dec. 31"), without
+/// it: the tokenizer gives the period apart.
+pub(crate) static MONTH_ABBREVIATIONS: Lazy<WordSet<&'static str>> = Lazy::new(|| {
+    entries(CALENDAR)
+        .filter(|(s, _)| *s == "month_abbreviation")
+        .map(|(_, w)| w.trim_end_matches('.'))
         .collect()
 });
 
@@ -312,6 +330,14 @@ pub(crate) struct TitleWords {
     pub status_new: WordSet<Box<str>>,
     /// Status words for a role still held ("current"), in `status` too.
     pub status_current: WordSet<Box<str>>,
+    /// Status words for a role being left ("outgoing"), in `status` too.
+    pub status_leaving: WordSet<Box<str>>,
+    /// Words that make a role a stand-in ("interim", "acting").
+    pub temporary: WordSet<Box<str>>,
+    /// Roles taken on leaving a running one ("chairman", "adviser").
+    pub step_aside: WordSet<Box<str>>,
+    /// Words of a role that runs the organisation ("chief", "president").
+    pub running: WordSet<Box<str>>,
     /// Words before "director" that make it a board seat ("independent").
     pub board_seat: WordSet<Box<str>>,
     /// Every word of the sections above, and the plurals of heads and
@@ -327,10 +353,12 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
     let domain = lower_section(TITLES, "domain");
     let status_new = lower_section(TITLES, "status_new");
     let status_current = lower_section(TITLES, "status_current");
+    let status_leaving = lower_section(TITLES, "status_leaving");
     let status: WordSet<Box<str>> = lower_section(TITLES, "status")
         .into_iter()
         .chain(status_new.iter().cloned())
         .chain(status_current.iter().cloned())
+        .chain(status_leaving.iter().cloned())
         .collect();
     let plurals = head
         .iter()
@@ -350,6 +378,7 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
         status,
         status_new,
         status_current,
+        status_leaving,
         qualified_head: lower_section(TITLES, "qualified_head"),
         compound_tail: entries(TITLES)
             .filter(|(s, _)| *s == "compound_tail")
@@ -360,6 +389,9 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
             })
             .collect(),
         hyphen_tail: lower_section(TITLES, "hyphen_tail"),
+        temporary: lower_section(TITLES, "temporary"),
+        step_aside: lower_section(TITLES, "step_aside"),
+        running: lower_section(TITLES, "running"),
         vague: lower_section(TITLES, "vague"),
         verb_like: lower_section(TITLES, "verb_like"),
         board_seat: lower_section(TITLES, "board_seat"),

@@ -58,7 +58,17 @@ fn is_person_by_context(chunks: &[Chunk<'_>], k: usize) -> bool {
     }
     let appositive_title = comma_after && kind(t) == Some(ChunkKind::Title);
     let place = is_place(chunks[k].text);
-    !place && (after_title || after_occupation || title_after || aged || who || appositive_title)
+    // "LG Innotek president", "SK Hynix chief": a name led by an acronym
+    // is a company's, however a person's would stand.
+    let acronym_led = several_words
+        && chunks[k]
+            .text
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()));
+    !place
+        && !acronym_led
+        && (after_title || after_occupation || title_after || aged || who || appositive_title)
 }
 
 fn is_determiner(word: &str) -> bool {

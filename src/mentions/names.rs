@@ -1,8 +1,8 @@
 //! People, organisations and undecided names: runs of capitalised words.
 
 use super::words::{
-    honorific_start, is_ampersand_org_word, is_given_name_at, is_name_word, is_org_anaphor,
-    is_org_word, is_quote, lower_in,
+    honorific_start, is_ampersand_org_word, is_given_name_at, is_month_abbreviation_at,
+    is_name_word, is_org_anaphor, is_org_word, is_quote, lower_in,
 };
 use super::{ChunkKind, Token};
 use crate::lexicon::{
@@ -25,7 +25,18 @@ pub(super) struct NameRun {
 pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<NameRun> {
     let people = &*PEOPLE_VOCAB;
     let first = tokens.get(i)?;
-    if !is_name_word(first) || first.is_non_name() {
+    // "May & Baker", "March & Co": a calendar word joined by "&" starts a
+    // company's name.
+    let joined = tokens.get(i + 1).is_some_and(|t| {
+        t.text == "&"
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| is_name_word(n) && !n.is_non_name())
+    });
+    if !is_name_word(first)
+        || (first.is_non_name() && !joined)
+        || is_month_abbreviation_at(tokens, i)
+    {
         return None;
     }
     // "Veteran banker Eli Moss": a person's modifier or occupation opening
@@ -70,10 +81,20 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     if first.text.ends_with("ly") && tokens.get(i + 1).is_some_and(|n| n.text == ",") {
         return None;
     }
-    // "Spaniard Luis Moreno": the nationality is no part of the name.
+    // "Spaniard Luis Moreno": the nationality is no part of the name; in
+    // "British Heart Foundation" it is, as the name ends as an
+    // organisation's does.
+    let organisation_follows = || {
+        tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.is_capitalised())
+            .take(5)
+            .any(|t| is_org_word(t.text))
+    };
     if people.demonym.contains(first.text)
         && !people.given.contains(first.text)
         && tokens.get(i + 1).is_some_and(Token::is_capitalised)
+        && !organisation_follows()
     {
         return None;
     }

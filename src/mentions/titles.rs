@@ -447,6 +447,7 @@ fn title_part(
     // A lower-case unit: up to eight plain words, with commas and "and"
     // between them ("of global advertising, marketing and partnerships").
     let mut ulast = None;
+    let mut possessed = false;
     let mut m = u;
     while let Some(t) = tokens.get(m) {
         steps.step();
@@ -465,7 +466,23 @@ fn title_part(
             m += 1;
             continue;
         }
-        if m - u >= 8 || !t.is_word() || is_stop_word(t.text) || t.is_capitalised() {
+        // "of the carmaker's Brazil operations", "of the bank's retail
+        // arm": a unit of the organisation named by a common noun.
+        let possessive = matches!(t.text, "'s" | "’s")
+            && ulast == Some(m - 1)
+            && (m + 1..m + 4).any(|i| {
+                tokens
+                    .get(i)
+                    .is_some_and(|n| lower_in(&ORG_VOCAB.unit, n.text))
+            });
+        if possessive {
+            possessed = true;
+            m += 1;
+            continue;
+        }
+        let capital_ok = possessed && !t.is_title_word();
+        if m - u >= 8 || !t.is_word() || is_stop_word(t.text) || (t.is_capitalised() && !capital_ok)
+        {
             break;
         }
         ulast = Some(m);

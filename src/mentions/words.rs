@@ -5,7 +5,8 @@
 use super::Token;
 pub(super) use crate::lexicon::lower_in;
 use crate::lexicon::{
-    with_lowercase, Tags, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS, TITLE_VOCAB, UNIT_STOP_WORDS,
+    with_lowercase, Tags, MONTH_ABBREVIATIONS, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS,
+    TITLE_VOCAB, UNIT_STOP_WORDS,
 };
 
 pub(super) fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
@@ -15,6 +16,15 @@ pub(super) fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
 
 pub(super) fn is_quote(t: &str) -> bool {
     matches!(t, "\"" | "“" | "”")
+}
+
+/// Whether token `i` is a month abbreviation with its period ("Dec. 31"),
+/// never a name ("Jan Smith" is one).
+pub(super) fn is_month_abbreviation_at(tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(t), Some(dot)) = (tokens.get(i), tokens.get(i + 1)) else {
+        return false;
+    };
+    dot.text == "." && dot.start == t.end && MONTH_ABBREVIATIONS.contains(t.text)
 }
 
 /// Whether a token can be part of a name: a capitalised word ("Roe"), a

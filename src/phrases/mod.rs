@@ -24,7 +24,8 @@ mod words;
 pub(crate) use nouns::NounGroup;
 pub(crate) use verbs::VerbGroup;
 
-use crate::mentions::{ChunkKind, Mentions};
+use crate::lexicon::{lower_in, CLAUSE_OPENERS, OBJECT_PRONOUNS};
+use crate::mentions::{Chunk, ChunkKind, Mentions};
 use words::PhraseWord;
 
 /// One clause as the rules read it.
@@ -41,6 +42,10 @@ pub(crate) struct Clause {
     /// [`Phrases::groups`]) it is about; its first symbol is that group's
     /// head.
     pub about: Option<usize>,
+    /// Whether the clause continues another with its subject ("left A to
+    /// join B", "will step down and become chairman"): one move told with
+    /// two verbs.
+    pub continues: bool,
 }
 
 impl Clause {
@@ -80,7 +85,35 @@ impl Phrases {
     pub(crate) fn verb_at(&self, k: usize) -> Option<&VerbGroup> {
         self.verbs.iter().find(|v| v.main == k)
     }
+
+    /// The verb an infinitive or participle `v` depends on: the one just
+    /// before it, near and in the same clause ("left Acme in May to join",
+    /// "will step down to take on"). A headline's "Jane Roe to step down"
+    /// has none.
+    pub(crate) fn governing(&self, v: &VerbGroup, chunks: &[Chunk<'_>]) -> Option<&VerbGroup> {
+        let breaks = |from: usize, to: usize| {
+            chunks[from.min(chunks.len())..to.min(chunks.len())]
+                .iter()
+                .any(|c| matches!(c.text, ";" | ":" | "." | "?" | "!"))
+        };
+        self.verbs
+            .iter()
+            .rev()
+            .find(|w| w.main < v.first)
+            .filter(|w| v.first - w.last <= GOVERNING_DISTANCE && !breaks(w.last + 1, v.first))
+    }
 }
+
+/// How many chunks a clause continuing the subject of another may hold.
+const CONTINUED_CLAUSE_CHUNKS: usize = 40;
+
+/// How many words may stand between a subject and its verb ("Lena Voss
+/// on Monday left").
+const SUBJECT_GAP: usize = 4;
+
+/// How many chunks may stand between an infinitive and the verb it depends
+/// on ("left Acme Corp. in May to join").
+const GOVERNING_DISTANCE: usize = 10;
 
 /// A sentence's chunks as the phrase finders see them.
 pub(super) struct Sentence<'m, 't> {
@@ -252,6 +285,98 @@ impl<'m, 't> Sentence<'m, 't> {
         }
     }
 
+    /// Adds a clause for each infinitive or coordinated verb that tells
+    /// what the subject of the verb before it does next: "Lena Voss left
+    /// Harlan Bank to join Corvane" also says "Lena Voss [to] join
+    /// Corvane", and "will retire as president and become chairman" says
+    /// who becomes chairman, so that the rules read each with its person. An object between the two verbs is
+    /// the infinitive's subject instead ("asked Ana Ruiz to stay"), and
+    /// the rules read that in the sentence's own clause.
+    fn purpose_clauses(&self, out: &mut Phrases) {
+        let chunks = &self.mentions.chunks;
+        let mut found = Vec::new();
+        // "to join Corvane", "and become chairman": a verb whose subject
+        // is the one before.
+        let continues = |v: &VerbGroup| {
+            v.tense == verbs::Tense::Infinitive
+                || (v.first > 0 && matches!(self.word(v.first - 1), "and" | "but"))
+        };
+        for v in out.verbs.iter().filter(|v| continues(v)) {
+            // An infinitive after another ("under pressure to quit or to
+            // resign") depends on a noun, whose subject is unknown.
+            let Some(w) = out
+                .governing(v, chunks)
+                .filter(|w| w.tense != verbs::Tense::Infinitive)
+            else {
+                continue;
+            };
+            let object = (w.last + 1..v.first).any(|k| {
+                self.is_personish(k)
+                    || lower_in(&OBJECT_PRONOUNS, self.word(k))
+                    // "her" is an object before the infinitive, else a
+                    // possessive ("left her post to join").
+                    || (self.word(k) == "her" && k + 1 == v.first)
+            });
+            // Inside a group (a relative clause, an aside), the group's own
+            // clause reads it.
+            let inside = out
+                .groups
+                .iter()
+                .any(|g| g.first <= v.first && v.first <= g.last);
+            if object || inside {
+                continue;
+            }
+            // The subject: the last group before the governing verb, with
+            // no other verb between them.
+            let subject = out
+                .groups
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, g)| g.last < w.first);
+            let Some((index, group)) = subject else {
+                continue;
+            };
+            // Only a few plain words (auxiliaries, adverbs, a time) between
+            // the subject and its verb: after a comma, a quote or another
+            // subject ("Ana Ruiz says her colleagues decided to quit") the subject
+            // is someone else.
+            let between = group.last + 1..w.first;
+            let plain = between.len() <= SUBJECT_GAP
+                && between.clone().all(|k| {
+                    self.kind(k) == Some(ChunkKind::Word)
+                        && self.word(k).bytes().any(|b| b.is_ascii_alphanumeric())
+                        && !lower_in(&CLAUSE_OPENERS, self.word(k))
+                });
+            if !plain || out.verbs.iter().any(|u| between.contains(&u.first)) {
+                continue;
+            }
+            found.push((index, group.head, v.first));
+        }
+        // Each clause runs to the next one, so that a sentence of many
+        // ("left A to join B and run C") is read once over, not once per
+        // verb.
+        let starts: Vec<usize> = found.iter().map(|&(_, _, first)| first).collect();
+        for (n, (index, head, first)) in found.into_iter().enumerate() {
+            let end = starts
+                .get(n + 1)
+                .copied()
+                .unwrap_or(chunks.len())
+                .min(first + CONTINUED_CLAUSE_CHUNKS);
+            let mut clause = Clause {
+                about: Some(index),
+                continues: true,
+                ..Clause::default()
+            };
+            clause.push(self.word(head), head);
+            // Groups and verbs are already collected from the sentence's
+            // clause: the copy only encodes.
+            let mut again = Phrases::default();
+            self.encode(first, end, &mut clause, &mut again);
+            out.clauses.push(clause);
+        }
+    }
+
     /// Adds the relative clause on chunks `first..=last` about the person
     /// at chunk `head` (of group `group`) as a clause of its own.
     fn relative_clause(
@@ -280,10 +405,12 @@ pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
         symbol_starts: Vec::with_capacity(mentions.chunks.len()),
         symbol_chunks: Vec::with_capacity(mentions.chunks.len()),
         about: None,
+        continues: false,
     };
     sentence.encode(0, mentions.chunks.len(), &mut main, &mut out);
     out.clauses.insert(0, main);
     out.verbs.sort_by_key(|v| v.first);
+    sentence.purpose_clauses(&mut out);
     out
 }
 
@@ -297,6 +424,38 @@ mod tests {
         let tokens = mentions::tokenize(sentence, 0);
         let m = mentions::find(&tokens, sentence);
         find(&m).clauses.into_iter().map(|c| c.encoding).collect()
+    }
+
+    #[test]
+    fn an_infinitive_or_a_second_verb_takes_the_subject_before() {
+        for (sentence, expected) in [
+            (
+                "Lena Voss left Harlan Bank in May to join Corvane Group as chief risk officer.",
+                vec![
+                    "P0 V1/leave/act/past O2 in May V6/join/act/inf O7 as T9 .",
+                    "P0 V6/join/act/inf O7 as T9 .",
+                ],
+            ),
+            (
+                "Ken Abe will step down as president in June and become chairman.",
+                vec![
+                    "P0 V2/resign/act/fut as T5 in june and V9/become/act/past T10 .",
+                    "P0 V9/become/act/past T10 .",
+                ],
+            ),
+            // An object between the verbs is the infinitive's subject.
+            (
+                "Ben Toll asked Ana Ruiz to take over as chair.",
+                vec!["P0 asked P2 V4/take_over/act/inf as T7 ."],
+            ),
+            // Another subject between: not the first one's clause.
+            (
+                "Eli Moss says they were picked to replace the board.",
+                vec!["P0 says they V4/name/pas/past V6/succeed/act/inf the board ."],
+            ),
+        ] {
+            assert_eq!(clauses(sentence), expected, "{sentence}");
+        }
     }
 
     #[test]

@@ -9,12 +9,15 @@
 //! C") are one group whose members each take part in the event.
 
 use super::Sentence;
-use crate::lexicon::{lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, UNIT_STOP_WORDS, VERBS_LEXICON};
+use crate::lexicon::{
+    lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, TITLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON,
+};
 use crate::mentions::ChunkKind;
 
 /// How many words an appositive aside may hold ("a 27-year company
-/// veteran").
-const ASIDE_WORDS: usize = 14;
+/// veteran", "one of the state's best-known bankers and a critic of the
+/// merger").
+const ASIDE_WORDS: usize = 18;
 
 /// How many plain words may name a unit before an appositive title
 /// ("consumer electronics business chief").
@@ -46,6 +49,9 @@ pub(crate) struct NounGroup {
     pub opened: bool,
     /// A title every member holds ("its directors, namely A and B").
     pub shared_role: Option<usize>,
+    /// A word before the head telling the person is leaving ("the
+    /// retiring Ana Ruiz"): its chunk.
+    pub leaving: Option<usize>,
 }
 
 pub(super) fn is_determiner(word: &str) -> bool {
@@ -56,7 +62,7 @@ pub(super) fn is_determiner(word: &str) -> bool {
 }
 
 impl Sentence<'_, '_> {
-    fn is_personish(&self, k: usize) -> bool {
+    pub(super) fn is_personish(&self, k: usize) -> bool {
         matches!(self.kind(k), Some(ChunkKind::Person | ChunkKind::Name))
     }
 
@@ -90,7 +96,27 @@ impl Sentence<'_, '_> {
         // Most chunks start no group: plain words other than determiners,
         // occupations and modifiers.
         let named_list = self.named_list(k, end);
-        if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() {
+        // "named institutional director Alex Francois", "its consumer
+        // lending chief Ana Ruiz": a unit in plain words before a title
+        // before the name, right after a verb group or a determiner (a
+        // plain word elsewhere may be a verb the lexicon does not list:
+        // "denies chairman Ma").
+        let after_verb_or_determiner = k > 0
+            && (is_determiner(self.word(k - 1))
+                || (k.saturating_sub(8)..k).any(|i| {
+                    self.verbs
+                        .get(i)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|v| v.last + 1 == k)
+                }));
+        let unit_words = (k..k + UNIT_WORDS)
+            .take_while(|&i| self.is_plain_word(i))
+            .count();
+        let unit_before_title = after_verb_or_determiner
+            && unit_words > 0
+            && self.is_title(k + unit_words)
+            && self.is_personish(k + unit_words + 1);
+        if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() && !unit_before_title {
             let w = self.word(k);
             let may = is_determiner(w) || self.is_premodifier(k);
             if !may {
@@ -98,7 +124,8 @@ impl Sentence<'_, '_> {
             }
         }
         let mut roles = Vec::new();
-        let mut j = k;
+        let mut leaving = None;
+        let mut j = if unit_before_title { k + unit_words } else { k };
         let mut inverted = false;
         // Before the head: "its CFO Ana Ruiz", "Chief Operating Officer Priya
         // Raman", "litigator Marte Lien", "veteran banker Eli Moss".
@@ -114,11 +141,22 @@ impl Sentence<'_, '_> {
         } else if self.is_title(j) && self.is_personish(j + 1) {
             roles.push(j);
             j += 1;
-        } else if let Some(t) = self.inverted_appositive(j, end) {
+        } else if let Some((t, last)) = self
+            .title_group_at(j)
+            .filter(|&(_, last)| self.is_personish(last + 1))
+        {
+            // "its top executive, President Jane Roe, said": a title group
+            // before the name; a comma inside the title opened an aside
+            // that the comma after the name closes.
+            roles.push(t);
+            j = last + 1;
+            inverted = self.mentions.chunks[t].text.contains(',');
+        } else if let Some((t, pre_title, name)) = self.inverted_appositive(j, end) {
             // "its CFO, Jane Roe, said": the title, then the name between
             // commas.
             roles.push(t);
-            j = t + 2;
+            roles.extend(pre_title);
+            j = name;
             inverted = true;
         } else {
             // "litigator Marte Lien", "the retiring Ana Ruiz", "veteran
@@ -133,6 +171,7 @@ impl Sentence<'_, '_> {
             }
             if o > start && self.is_personish(o) {
                 j = o;
+                leaving = (start..o).find(|&i| lower_in(&TITLE_VOCAB.status_leaving, self.word(i)));
             }
         }
         if !self.is_personish(j) || j >= end {
@@ -171,11 +210,16 @@ impl Sentence<'_, '_> {
                 last + 1
             } else if self.word(last + 1) == "," {
                 last + 2
+            } else if self.word(last + 1) == "who" && last == head && relative.is_none() {
+                // "will succeed Peter Hollins who is retiring": a name
+                // names one person, so "who" right after it always tells
+                // more about that person.
+                last + 1
             } else {
                 break;
             };
-            // ", 54,"
-            if is_age(self.word(m)) && matches!(self.word(m + 1), "," | "." | ")" | "") {
+            // ", 54,", ", 60 (at the time)"
+            if is_age(self.word(m)) && matches!(self.word(m + 1), "," | "." | ")" | "(" | "") {
                 last = if self.word(m + 1) == "," { m + 1 } else { m };
                 continue;
             }
@@ -206,6 +250,16 @@ impl Sentence<'_, '_> {
                 last = close;
                 continue;
             }
+            // ", a former civil servant who has served as treasurer since
+            // 2011,": a description whose relative clause tells more about
+            // the head, before the verb.
+            if relative.is_none() {
+                if let Some((rel, close)) = self.described_relative(m, end) {
+                    relative = Some(rel);
+                    last = close;
+                    continue;
+                }
+            }
             break;
         }
         Some(NounGroup {
@@ -217,6 +271,7 @@ impl Sentence<'_, '_> {
             relative,
             opened: inverted,
             shared_role: named_list,
+            leaving,
         })
     }
 
@@ -247,18 +302,25 @@ impl Sentence<'_, '_> {
 
     /// "its chief financial officer, Jane Roe," at `k`: the title chunk,
     /// when a name follows it between commas (or before the clause's end).
-    fn inverted_appositive(&self, k: usize, end: usize) -> Option<usize> {
-        let t = if is_determiner(self.word(k)) {
-            k + 1
-        } else {
-            k
+    /// The title may be a whole title group ("the company's former chief
+    /// executive, Jane Roe,") and the name may have a title of its own
+    /// before it ("its top executive, Chief Executive Officer Jane Roe,").
+    /// Returns the title, the name's own title and the name.
+    fn inverted_appositive(&self, k: usize, end: usize) -> Option<(usize, Option<usize>, usize)> {
+        let (t, last) = match self.title_group_at(k) {
+            Some(group) => group,
+            None if is_determiner(self.word(k)) => (k + 1, k + 1),
+            None => (k, k),
         };
+        let pre_title =
+            (self.is_title(last + 2) && self.is_personish(last + 3)).then_some(last + 2);
+        let name = pre_title.map_or(last + 2, |p| p + 1);
         let named = self.is_title(t)
-            && self.word(t + 1) == ","
-            && self.is_personish(t + 2)
-            && t + 2 < end
-            && matches!(self.word(t + 3), "," | "." | ";" | "");
-        named.then_some(t)
+            && self.word(last + 1) == ","
+            && self.is_personish(name)
+            && name < end
+            && matches!(self.word(name + 1), "," | "." | ";" | "");
+        named.then_some((t, pre_title, name))
     }
 
     /// An appositive title at `m` (after the comma): the title chunk and
@@ -274,6 +336,11 @@ impl Sentence<'_, '_> {
         if matches!(self.word(t + 1), "'s") && self.kind(t) == Some(ChunkKind::Word) {
             t += 2;
         }
+        // ", currently LG Innotek president,": an organisation's name
+        // before the title.
+        if matches!(self.kind(t), Some(ChunkKind::Org | ChunkKind::Name)) && self.is_title(t + 1) {
+            t += 1;
+        }
         // "Kim Min, consumer electronics business chief;": a unit in plain
         // words before the title.
         let unit_start = t;
@@ -288,17 +355,29 @@ impl Sentence<'_, '_> {
         }
         // A few more words before the closing comma: ", chief executive
         // since 2019,".
-        let close = (t + 1..(t + 6).min(end))
-            .take_while(|&i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i))
-            .find(|&i| matches!(self.word(i), "," | ";"));
+        let words = (t + 1..(t + 6).min(end))
+            .take_while(|&i| self.kind(i) == Some(ChunkKind::Word) && !self.starts_verb(i));
+        let mut after = t + 1;
+        let mut close = None;
+        for i in words {
+            if matches!(self.word(i), "," | ";") {
+                close = Some(i);
+                break;
+            }
+            after = i + 1;
+        }
         // A semicolon separates list items: it stays outside the group.
         let closed = |c: usize| if self.word(c) == "," { c } else { c - 1 };
         match close {
             Some(c) => Some((t, closed(c))),
             None if matches!(self.word(t + 1), "," | "." | ";") => Some((t, closed(t + 1))),
-            // "Lena Voss, Director of Events was named ...": the closing
-            // comma left out before the verb.
+            // "Lena Voss, Director of Events was named ...", "Ana Ruiz, head
+            // of Corvane's retail arm was also made ...": the closing comma
+            // left out before the verb.
             None if self.starts_verb(t + 1) => Some((t, t)),
+            None if after > t + 1 && self.starts_verb(after) && self.word(t + 1) == "'s" => {
+                Some((t, after - 1))
+            }
             None if t + 1 >= end => Some((t, t)),
             None => None,
         }
@@ -339,6 +418,30 @@ impl Sentence<'_, '_> {
             start = close + 1;
         }
         None
+    }
+
+    /// A description with a relative clause at `m`, closed by a comma
+    /// before the clause's verb: ", a former civil servant who has served
+    /// as treasurer since 2011,". A few plain words, then "who", then the
+    /// relative clause (its first and last chunk); returns it and the
+    /// closing comma.
+    fn described_relative(&self, m: usize, end: usize) -> Option<((usize, usize), usize)> {
+        if !is_determiner(self.word(m)) {
+            return None;
+        }
+        let who = (m + 1..(m + 8).min(end))
+            .take_while(|&i| {
+                matches!(
+                    self.kind(i),
+                    Some(ChunkKind::Word | ChunkKind::Name | ChunkKind::Title)
+                ) && !self.starts_verb(i)
+                    && !matches!(self.word(i), "," | ";" | ":")
+            })
+            .find(|&i| self.word(i) == "who")?;
+        let close = (who + 1..(who + ASIDE_WORDS + 6).min(end))
+            .find(|&i| matches!(self.word(i), "," | ";" | "."))?;
+        let before_verb = self.word(close) == "," && self.verb_follows(close + 1);
+        (before_verb && close > who + 1).then_some(((who + 1, close - 1), close))
     }
 
     /// Whether the clause's verb starts at `k`: a verb group, or an

@@ -132,6 +132,9 @@ struct Auxiliaries {
     be: Option<(usize, bool)>,
     /// "did" ("did not resign"): the past.
     did: bool,
+    /// A phrase ending in "to" came last ("had planned to", "hopes to"):
+    /// a base form follows, whatever came before it.
+    to_phrase: bool,
     infinitive: bool,
     any: bool,
 }
@@ -160,6 +163,10 @@ pub(crate) fn verb_group_at(
         if let Some((n, what)) = grammar_at(symbols, j, word) {
             j += n;
             next = verb_word(j);
+            // An adverb may stand between the phrase and its verb.
+            if !matches!(what, Grammar::Adverb | Grammar::HedgeAdverb) {
+                aux.to_phrase = matches!(what, Grammar::Hedge | Grammar::Future);
+            }
             match what {
                 Grammar::Negation => aux.negated = true,
                 Grammar::Hedge => aux.hypothetical = true,
@@ -182,6 +189,7 @@ pub(crate) fn verb_group_at(
                 None if w == "to" && !aux.any => aux.infinitive = true,
                 None => break,
             }
+            aux.to_phrase = false;
             j += 1;
             next = verb_word(j);
         }
@@ -253,7 +261,11 @@ fn main_verb(
             .all(|b| b.is_ascii_lowercase() || b == b'-')
             && !matches!(symbols[k - 1], "and" | "or" | "but" | "to" | "then" | "nor");
         let two_back = k > 1 && is_determiner(symbols[k - 2]) && adjective && base_like;
-        if is_determiner(before) || two_back {
+        // "had been head of sales": a word the auxiliaries before it did
+        // not take as their verb is no verb of its own.
+        let v = &*VERBS_LEXICON;
+        let after_auxiliary = v.be.contains(before) || v.have.contains(before);
+        if is_determiner(before) || two_back || after_auxiliary {
             return None;
         }
     }
@@ -316,7 +328,8 @@ fn form_fits(entry: &VerbEntry, aux: &Auxiliaries) -> bool {
         Form::Past => {
             !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future && !aux.infinitive)
         }
-        Form::Base => aux.be.is_none() && !aux.perfect,
+        // "had planned to retire", "was expected to retire".
+        Form::Base => (aux.be.is_none() && !aux.perfect) || aux.to_phrase,
         Form::ThirdPerson => !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future),
         Form::Ing => aux.be.is_some() || !aux.any || aux.perfect,
     }

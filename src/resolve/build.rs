@@ -13,7 +13,13 @@ impl Resolver<'_> {
         let mut records = RecordSet::default();
         let mut vacated = Vacated::default();
         let mut reporting: Vec<Frame> = Vec::new();
+        // Who made a move in which sentence: a start and an end joined by
+        // a continuing clause.
+        let mut moves: Vec<(String, Span)> = Vec::new();
         for f in frames {
+            if f.continued {
+                moves.push((f.person.clone(), span_of(f.sentence)));
+            }
             if f.kind == Kind::ReportingChange {
                 reporting.push(f);
                 continue;
@@ -62,13 +68,29 @@ impl Resolver<'_> {
                 predecessor = new_from;
             }
             if old_role.is_none() {
-                let exclude = new_role.as_ref().map(|r| r.title.clone());
-                old_role = self
-                    .bound_role(&f.person, sentence_start, exclude.as_deref())
-                    // An appositive role at another company is not the one left.
-                    .filter(|r| {
-                        group != Group::End || f.org.is_none() || same_company(&r.org, &f.org)
-                    });
+                // The role the person is described with, unless it is the
+                // new one ("Ann Lee, the new chief executive, was named");
+                // the same title elsewhere is the old one ("Leath,
+                // president of Iowa State, was chosen as president of
+                // Auburn").
+                let bound = self.bound_role(&f.person, sentence_start, None);
+                let is_new = |b: &RoleVal| {
+                    new_role.as_ref().is_some_and(|n| {
+                        b.title.eq_ignore_ascii_case(&n.title)
+                            && (b.org.is_none() || n.org.is_none() || same_company(&b.org, &n.org))
+                    })
+                };
+                let exclude = match &bound {
+                    Some(b) if is_new(b) => Some(b.title.clone()),
+                    Some(_) => None,
+                    None => None,
+                };
+                old_role = match exclude {
+                    None => bound,
+                    Some(_) => self.bound_role(&f.person, sentence_start, exclude.as_deref()),
+                }
+                // An appositive role at another company is not the one left.
+                .filter(|r| group != Group::End || f.org.is_none() || same_company(&r.org, &f.org));
                 if group == Group::Start {
                     let seat = new_role.as_mut().map(|n| (&mut n.title, &n.org));
                     old_role = seat_beside(old_role, seat);
@@ -98,7 +120,11 @@ impl Resolver<'_> {
                         .filter(|r| r.org_named)
                         .and_then(|r| r.org.clone())
                 })
-                .or_else(|| self.opening_org(&views[f.sentence]));
+                // "Marrick's departure comes ...": never the person's name.
+                .or_else(|| {
+                    self.opening_org(&views[f.sentence])
+                        .filter(|o| *o != f.person)
+                });
             for role in [&mut new_role, &mut old_role].into_iter().flatten() {
                 if role.org.is_none() && role.org_anaphor {
                     role.org = self.focus.clone();
@@ -132,6 +158,7 @@ impl Resolver<'_> {
             merge_into(&mut records, record);
         }
         link_counterparts(&mut records);
+        let moved = join_moves(&mut records, &moves);
         for f in reporting {
             attach_reporting(&mut records, f, span_of);
         }
@@ -164,16 +191,116 @@ impl Resolver<'_> {
             }
             r.kind = refined_kind(r);
         }
-        let mut records = records.into_vec();
+        let mut records: Vec<Record> = records
+            .into_vec()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !moved.contains(i))
+            .map(|(_, r)| r)
+            .collect();
         records.sort_by_key(|r| r.evidence.first().map(|s| s.start));
         records
     }
+}
+
+/// One person leaving a role and taking another in the same sentence is
+/// one move: "left Harlan Bank to join Corvane", "will step down as
+/// president and become chairman". The start takes the role left as its
+/// old role (the organisation alone when no title is told). A move inside
+/// one organisation is one record, so its end record goes; a move between
+/// organisations keeps both, the departure being a change of its own. A
+/// move inside one to a seat kept ("and become chairman") stays the
+/// departure it is, with that seat as its new role.
+/// Returns the records to drop.
+fn join_moves(records: &mut RecordSet, moves: &[(String, Span)]) -> Vec<usize> {
+    let mut dropped = Vec::new();
+    for i in 0..records.len() {
+        let end = records.get(i);
+        if end.kind.group() != Group::End {
+            continue;
+        }
+        let Some(person) = end.person.as_deref() else {
+            continue;
+        };
+        let told_together = |s: &Record| {
+            s.evidence.iter().any(|e| {
+                end.evidence.contains(e) && moves.iter().any(|(p, m)| p == person && m == e)
+            })
+        };
+        let Some(j) = records.find(end.person.as_deref(), Group::Start, told_together) else {
+            continue;
+        };
+        let end = end.clone();
+        let left = end.old_role.clone().or_else(|| {
+            end.company.clone().map(|org| Role {
+                title: None,
+                org: Some(org),
+            })
+        });
+        let start = records.get_mut(j);
+        fill(&mut start.old_role, left);
+        // "resigned to become chief executive of NCR": the start names an
+        // organisation the end does not, so the move is elsewhere.
+        let elsewhere = match (&end.company, &start.company) {
+            (None, Some(_)) => true,
+            (a, b) => !same_company(a, b),
+        };
+        if dropped.contains(&j) || elsewhere {
+            continue;
+        }
+        // Without the new role told ("in order to assume the role"), the
+        // departure is what the sentence says.
+        let aside = start
+            .new_role
+            .as_ref()
+            .and_then(|n| n.title.as_deref())
+            .is_none_or(is_step_aside);
+        if aside {
+            // "will retire as chief executive and become chairman": the
+            // departure, with the seat kept as its new role.
+            let start = start.clone();
+            let end = records.get_mut(i);
+            fill(&mut end.new_role, start.new_role);
+            end.evidence.extend(start.evidence);
+            end.rules.extend(start.rules);
+            dropped.push(j);
+        } else {
+            fill(&mut start.successor, end.successor);
+            start.evidence.extend(end.evidence);
+            start.rules.extend(end.rules);
+            dropped.push(i);
+        }
+    }
+    dropped
+}
+
+/// Whether a title is one taken on leaving the running of an organisation
+/// ("chairman", "senior adviser"), not a step up ("chief executive and
+/// chairman").
+fn is_step_aside(title: &str) -> bool {
+    let words = &*crate::lexicon::TITLE_VOCAB;
+    let mut aside = false;
+    for w in title.split([' ', '-', ',']) {
+        if crate::lexicon::lower_in(&words.running, w) {
+            return false;
+        }
+        aside |= crate::lexicon::lower_in(&words.step_aside, w);
+    }
+    aside
 }
 
 /// Whether a title is a seat on a board ("director", "member of the
 /// supervisory board"), as board rules make it.
 fn is_board_seat(title: &str) -> bool {
     title == "director" || title.starts_with("member of the ")
+}
+
+/// Whether a title is a stand-in's ("interim chief executive", "acting
+/// governor"): filling a gap is an appointment, not a step up.
+fn is_stand_in(title: &str) -> bool {
+    title
+        .split([' ', '-'])
+        .any(|w| crate::lexicon::lower_in(&crate::lexicon::TITLE_VOCAB.temporary, w))
 }
 
 /// The old role of a start whose new role (`seat`: its title and
@@ -210,23 +337,31 @@ fn seat_beside(
 /// move up inside the same organisation is a promotion, a move from
 /// another organisation a hire.
 fn refined_kind(r: &Record) -> Kind {
-    if r.kind != Kind::Appointment {
+    let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
+    // A seat on a board is neither a step up nor a move elsewhere, even
+    // when told as joining ("joins the management board").
+    let seat = new_title.is_some_and(is_board_seat);
+    if r.kind == Kind::Hire && seat {
+        return Kind::Appointment;
+    }
+    if r.kind != Kind::Appointment || seat || new_title.is_some_and(is_stand_in) {
         return r.kind;
     }
-    let (Some(old), Some(new)) = (&r.old_role, &r.new_role) else {
+    let Some(old) = &r.old_role else {
         return r.kind;
     };
-    if old.title.is_some() && old.title == new.title {
-        return r.kind;
-    }
-    // A seat on a board is neither a step up nor a move elsewhere.
-    if new.title.as_deref().is_some_and(is_board_seat) {
-        return r.kind;
-    }
-    let new_org = new.org.clone().or_else(|| r.company.clone());
-    match (&old.org, &new_org) {
-        (Some(a), Some(b)) if !same_company(&Some(a.clone()), &Some(b.clone())) => Kind::Hire,
-        _ => Kind::Promotion,
+    let new_org = r
+        .new_role
+        .as_ref()
+        .and_then(|n| n.org.clone())
+        .or_else(|| r.company.clone());
+    let elsewhere = old.org.is_some() && new_org.is_some() && !same_company(&old.org, &new_org);
+    match &r.new_role {
+        _ if elsewhere => Kind::Hire,
+        // A new role without its title told is no step up ("took the reins").
+        None => r.kind,
+        Some(new) if old.title.is_some() && old.title == new.title => r.kind,
+        Some(_) => Kind::Promotion,
     }
 }
 

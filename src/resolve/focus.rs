@@ -46,10 +46,19 @@ pub(super) fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str
         .collect()
 }
 
+/// A one-word name that a rule reads as the person of an event or role,
+/// its subject or the object of its verb (`person_slots`, chunk starts),
+/// is no mention of an organisation there ("Rofin is dismissing Braun");
+/// one a rule reads as a person's subject
+/// somewhere (`subject_names`) is none anywhere in the article: "Holveck
+/// is retiring ... Holveck stayed on" names a person twice, not an
+/// organisation.
 pub(super) fn org_mentions(
     views: &[SentenceView<'_, '_>],
     people: &People,
     inner: &WordSet<&str>,
+    person_slots: &WordSet<usize>,
+    subject_names: &WordSet<&str>,
 ) -> Vec<Vec<(String, usize)>> {
     // A single capitalised word opening a sentence ("Shareholders said")
     // is an organisation only if the article also capitalises it elsewhere.
@@ -69,8 +78,11 @@ pub(super) fn org_mentions(
                         _ => continue,
                     },
                     ChunkKind::Name => {
-                        let lone_opener = !c.text.contains(' ') && !inner.contains(c.text);
+                        let lone = !c.text.contains(' ');
+                        let lone_opener = lone && !inner.contains(c.text);
                         if lone_opener
+                            || (lone && person_slots.contains(&c.start))
+                            || (lone && subject_names.contains(c.text))
                             || people.resolve(c.text, c.start).is_some()
                             || !plausible_org_name(chunks, i)
                         {

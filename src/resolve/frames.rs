@@ -47,7 +47,7 @@ impl Resolver<'_> {
                 // Nearest person earlier in the same sentence, else the
                 // subject of the sentences before.
                 self.sentence_people(view).nearest_before[idx]
-                    .and_then(|j| self.full_name(&view.mentions.chunks[j]))
+                    .and_then(|j| self.antecedent(view, j))
                     .or_else(|| self.last_subject.clone())
             }
             _ => None,
@@ -60,12 +60,47 @@ impl Resolver<'_> {
     pub(super) fn bare_name(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<String> {
         let chunk = view.mentions.chunks.get(idx)?;
         let name = people::strip_honorific(chunk.text);
+        // "Ms.Kendle": an honorific makes it a person even when the
+        // company bears the same name.
+        let titled = name.len() < chunk.text.trim().len();
+        // "ALSO", "IBM": a word in capitals is no bare surname.
+        let shouting = name.len() > 1 && !name.contains(char::is_lowercase);
         let usable = chunk.kind == ChunkKind::Name
             && !name.contains(' ')
-            && !is_place(name)
-            && !self.org_names.contains(name)
-            && self.focus.as_deref().is_none_or(|f| !f.starts_with(name));
+            && (titled
+                || (!shouting
+                    && !is_place(name)
+                    // "the company's Board": a common noun for an organisation.
+                    && !lower_in(&REFERENCE_WORDS.org_noun, name)
+                    && !self.org_names.contains(name)
+                    && self.focus.as_deref().is_none_or(|f| !f.starts_with(name))));
         usable.then(|| name.to_owned())
+    }
+
+    /// A one-word name that stands for a person where it is written: the
+    /// subject of a verb ("Tavener told reporters he would retire") or one
+    /// a rule reads as a person opening the sentence, unless it names an
+    /// organisation or a place (`bare_name`).
+    pub(super) fn bare_subject(&self, view: &SentenceView<'_, '_>, k: usize) -> Option<String> {
+        let c = view.mentions.chunks.get(k)?;
+        // "Medlin worked at Wachovia for 41 years": a name opening the
+        // sentence before a verb in the past is its subject.
+        let opens_past = k == 0
+            && view.mentions.chunks.get(1).is_some_and(|n| {
+                n.kind == ChunkKind::Word
+                    && n.text.len() > 4
+                    && n.text.ends_with("ed")
+                    && n.text.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        let subject = self.person_subjects.contains(&c.start) || before_verb(view, k) || opens_past;
+        subject.then(|| self.bare_name(view, k)).flatten()
+    }
+
+    /// The person chunk `j` names for a pronoun after it: a full name, or
+    /// a one-word name standing for a person (`bare_subject`).
+    fn antecedent(&self, view: &SentenceView<'_, '_>, j: usize) -> Option<String> {
+        let c = view.mentions.chunks.get(j)?;
+        self.full_name(c).or_else(|| self.bare_subject(view, j))
     }
 
     /// The full name a person or name chunk resolves to, if any.
@@ -97,13 +132,14 @@ impl Resolver<'_> {
                 if !matches!(c.kind, ChunkKind::Person | ChunkKind::Name) {
                     continue;
                 }
-                let named = self.full_name(c).is_some();
+                let named = self.antecedent(view, j).is_some();
                 if named {
                     nearest = Some(j);
                 }
                 // A person chunk always names someone (as written when the
                 // article never gives the name in full); a name only when
-                // it resolves to a full name.
+                // it resolves to a full name or stands for a person where
+                // it is written.
                 if first.is_none() && (named || c.kind == ChunkKind::Person) {
                     first = Some(j);
                 }
@@ -132,14 +168,28 @@ impl Resolver<'_> {
             .collect()
     }
 
-    /// The first person named in the sentence before chunk `end`.
+    /// The first person named in the sentence before chunk `end`: a subject
+    /// pronoun opening the sentence ("He succeeded Ada Holm in 1990 and
+    /// retired in 2001"), else the first name.
     pub(super) fn first_person_before(
         &self,
         view: &SentenceView<'_, '_>,
         end: usize,
     ) -> Option<String> {
+        let opener = view.mentions.chunks.first()?;
+        let pronoun = ["he", "she"]
+            .iter()
+            .any(|p| opener.text.eq_ignore_ascii_case(p));
+        if pronoun && end > 0 {
+            return self.person(view, 0);
+        }
         let first = self.sentence_people(view).first?;
-        (first < end).then(|| self.person(view, first)).flatten()
+        (first < end)
+            .then(|| {
+                self.person(view, first)
+                    .or_else(|| self.bare_name(view, first))
+            })
+            .flatten()
     }
 
     /// The role chunk `idx` names: a title, or "the position".
@@ -220,16 +270,107 @@ impl Resolver<'_> {
 
     /// Binds the role a role rule matched to its person. A role told in the
     /// past ("had been", "was previously") is a former one.
-    pub(super) fn bind_role(&mut self, view: &SentenceView<'_, '_>, m: &Match<'_>) {
+    /// Returns the appointment a role held from now on tells ("Greta Lind
+    /// is the new finance director").
+    pub(super) fn bind_role(
+        &mut self,
+        view: &SentenceView<'_, '_>,
+        m: &Match<'_>,
+        index: usize,
+    ) -> Option<Frame> {
         let (Some(p), Some(r)) = (m.slot(Slot::Person), m.slot(Slot::Role)) else {
-            return;
+            return None;
         };
         let past_verb = m
             .verb
             .and_then(|v| view.phrases.verb_at(v))
             .is_some_and(|v| matches!(v.tense, VerbTense::Past | VerbTense::Perfect));
         let past_words = PAST_CUES.iter().any(|w| m.text.contains(w.as_str()));
-        self.bind(view, p, r, past_verb || past_words);
+        self.bind_person(view, p, r, past_verb || past_words);
+        if past_verb || past_words {
+            return None;
+        }
+        self.incoming(view, index, p, r, Status::Completed)
+    }
+
+    /// The departure a title being left tells by itself ("the outgoing
+    /// governor, Philip Lane,", "retiring chairman Ann Lee"): a retirement
+    /// when the status word is a form of an end verb.
+    fn outgoing(
+        &self,
+        view: &SentenceView<'_, '_>,
+        index: usize,
+        p: usize,
+        r: usize,
+    ) -> Option<Frame> {
+        let chunk = view.mentions.chunks.get(r)?;
+        let status = chunk.text.split([' ', '-']).next()?;
+        if !lower_in(&crate::lexicon::TITLE_VOCAB.status_leaving, status) {
+            return None;
+        }
+        let kind = crate::lexicon::with_lowercase(status, |w| {
+            VERBS_LEXICON.forms.get(w).and_then(|entries| {
+                entries
+                    .iter()
+                    .map(|e| VERBS_LEXICON.classes[e.class].kind)
+                    .find(|k| k.group() == Group::End)
+            })
+        })
+        .unwrap_or(Kind::Departure);
+        // The status word alone ("the retiring Ana Ruiz") tells no role.
+        let role = match self.role(view, r) {
+            Some(RoleSlot::Title(role)) => Some(RoleSlot::Title(role)),
+            _ if chunk.kind == ChunkKind::Word => None,
+            _ => return None,
+        };
+        Some(Frame {
+            kind,
+            rule: OUTGOING_RULE.to_owned(),
+            sentence: index,
+            person: self.person(view, p)?,
+            new_role: None,
+            old_role: role,
+            org: None,
+            predecessor: None,
+            successor: None,
+            reports_to: None,
+            prev_reports_to: None,
+            status: Status::Announced,
+            continued: false,
+        })
+    }
+
+    /// The appointment a title held from now on tells by itself ("the
+    /// incoming chief executive", "the new finance director").
+    fn incoming(
+        &self,
+        view: &SentenceView<'_, '_>,
+        index: usize,
+        p: usize,
+        r: usize,
+        status: Status,
+    ) -> Option<Frame> {
+        let Some(RoleSlot::Title(role)) = self.role(view, r) else {
+            return None;
+        };
+        if role.tenure != Tenure::New {
+            return None;
+        }
+        Some(Frame {
+            kind: Kind::Appointment,
+            rule: INCOMING_RULE.to_owned(),
+            sentence: index,
+            person: self.person(view, p)?,
+            new_role: Some(RoleSlot::Title(role)),
+            old_role: None,
+            org: None,
+            predecessor: None,
+            successor: None,
+            reports_to: None,
+            prev_reports_to: None,
+            status,
+            continued: false,
+        })
     }
 
     /// Binds the titles a sentence's noun groups give their people
@@ -242,29 +383,12 @@ impl Resolver<'_> {
         for group in &view.phrases.groups {
             for &(p, r) in &group.roles {
                 self.bind(view, p, r, false);
-                let Some(RoleSlot::Title(role)) = self.role(view, r) else {
-                    continue;
-                };
-                if role.tenure != Tenure::New {
-                    continue;
-                }
-                let Some(person) = self.person(view, p) else {
-                    continue;
-                };
-                incoming.push(Frame {
-                    kind: Kind::Appointment,
-                    rule: INCOMING_RULE.to_owned(),
-                    sentence: index,
-                    person,
-                    new_role: Some(RoleSlot::Title(role)),
-                    old_role: None,
-                    org: None,
-                    predecessor: None,
-                    successor: None,
-                    reports_to: None,
-                    prev_reports_to: None,
-                    status: Status::Announced,
-                });
+                incoming.extend(self.incoming(view, index, p, r, Status::Announced));
+                incoming.extend(self.outgoing(view, index, p, r));
+            }
+            // "the retiring Ana Ruiz": leaving, with no title told.
+            if let Some(w) = group.leaving {
+                incoming.extend(self.outgoing(view, index, group.head, w));
             }
         }
         incoming
@@ -278,12 +402,19 @@ impl Resolver<'_> {
             .chunks
             .get(p)
             .is_some_and(|c| c.kind != ChunkKind::Word);
-        if !is_name {
-            return;
+        if is_name {
+            self.bind_person(view, p, r, former);
         }
-        let (Some(person), Some(RoleSlot::Title(mut role))) =
-            (self.person(view, p), self.role(view, r))
-        else {
+    }
+
+    /// Binds role chunk `r` to the person chunk `p` stands for, a pronoun
+    /// included: a role rule has read "He had been head of sales" as a
+    /// subject and its role.
+    fn bind_person(&mut self, view: &SentenceView<'_, '_>, p: usize, r: usize, former: bool) {
+        let (Some(person), Some(RoleSlot::Title(mut role))) = (
+            self.person(view, p).or_else(|| self.bare_name(view, p)),
+            self.role(view, r),
+        ) else {
             return;
         };
         if former {
@@ -416,6 +547,11 @@ impl Resolver<'_> {
             prev_reports_to: named(m.slot(Slot::PrevReportsTo)),
             person,
             status,
+            continued: view
+                .phrases
+                .clauses
+                .get(m.clause)
+                .is_some_and(|c| c.continues),
         })
     }
 
@@ -482,52 +618,66 @@ pub(super) fn clean_org(t: &str) -> &str {
 /// chief executive, Mina Park").
 pub(super) const INCOMING_RULE: &str = "PHRASE/INCOMING_TITLE";
 
+/// The rule id of a departure a title tells by itself ("the outgoing
+/// governor, Philip Lane,").
+pub(super) const OUTGOING_RULE: &str = "PHRASE/OUTGOING_TITLE";
+
 /// Whether the event of verb group `v` has happened: a future, a plan
 /// ("is retiring") or an infinitive after one ("will step down to take on")
 /// is announced.
 pub(super) fn verb_status(view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status {
     match v.tense {
         VerbTense::Future | VerbTense::Progressive => Status::Announced,
-        VerbTense::Infinitive | VerbTense::Gerund => {
-            // The verb it depends on: the one just before it in the same
-            // clause ("left Acme in May to join", "will step down to take
-            // on"); a headline's "Jane Roe to step down" has none and
-            // announces.
-            let chunks = &view.mentions.chunks;
-            let breaks = |from: usize, to: usize| {
-                chunks[from.min(chunks.len())..to.min(chunks.len())]
-                    .iter()
-                    .any(|c| matches!(c.text, ";" | ":" | "." | "?" | "!"))
-            };
+        // "will step down and become chairman": a verb after "and" without
+        // an auxiliary of its own is announced when the verb before is.
+        VerbTense::Present | VerbTense::Past
+            if v.first > 0
+                && v.first == v.main
+                && view
+                    .mentions
+                    .chunks
+                    .get(v.first - 1)
+                    .is_some_and(|c| matches!(c.text, "and" | "but")) =>
+        {
             view.phrases
-                .verbs
-                .iter()
-                .rev()
-                .find(|w| w.main < v.first)
-                .filter(|w| v.first - w.last <= GOVERNING_DISTANCE && !breaks(w.last + 1, v.first))
-                .map_or(Status::Announced, |w| verb_status(view, w))
+                .governing(v, &view.mentions.chunks)
+                .filter(|w| w.main != v.main)
+                .map_or(Status::Completed, |w| verb_status(view, w))
         }
+        VerbTense::Infinitive | VerbTense::Gerund => view
+            .phrases
+            .governing(v, &view.mentions.chunks)
+            .map_or(Status::Announced, |w| verb_status(view, w)),
         _ => Status::Completed,
     }
 }
 
-/// How many chunks may stand between an infinitive and the verb it depends
-/// on ("left Acme Corp. in May to join").
-const GOVERNING_DISTANCE: usize = 10;
-
-/// Career history told in passing: a start in the past with a year just
-/// after the match ("joined GM in 1982", "became CEO in 2019"); a year
-/// elsewhere ("treasurer since 2016, she was promoted", "a contract until
-/// 2027") does not count.
+/// Career history told in passing: a start in the past with a year told
+/// as its time, in the match after the verb or just after it ("joined GM in
+/// 1982", "became CEO in 2019"); a year elsewhere ("treasurer since 2016,
+/// she was promoted", "a contract until 2027") does not count.
 pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
     let chunks = &view.mentions.chunks;
-    let after = (m.last + 1).min(chunks.len())..(m.last + 5).min(chunks.len());
-    let has_year = chunks[after].iter().any(|c| {
-        let b = c.text.as_bytes();
-        b.len() == 4
-            && (b.starts_with(b"19") || b.starts_with(b"20"))
-            && b.iter().all(u8::is_ascii_digit)
-    });
+    let is_year = |k: usize| {
+        chunks.get(k).is_some_and(|c| {
+            let b = c.text.as_bytes();
+            b.len() == 4
+                && (b.starts_with(b"19") || b.starts_with(b"20"))
+                && b.iter().all(u8::is_ascii_digit)
+        })
+    };
+    // A year told as a time of the past ("joined GM in 1982", "in July
+    // 2018", "in late 2019"); a full date ("began on 1 December 2013") is
+    // the news itself.
+    let told_in = |k: usize| {
+        let word = |i: usize| chunks.get(i).map_or("", |c| c.text);
+        word(k - 1).eq_ignore_ascii_case("in")
+            || (k >= 2
+                && word(k - 2).eq_ignore_ascii_case("in")
+                && word(k - 1).bytes().all(|b| b.is_ascii_alphabetic()))
+    };
+    let from = m.verb.unwrap_or(m.first).max(1);
+    let has_year = (from..m.last + 5).any(|k| is_year(k) && told_in(k));
     let past = match m.verb.and_then(|v| view.phrases.verb_at(v)) {
         Some(v) => matches!(v.tense, VerbTense::Past | VerbTense::Gerund),
         None => true,

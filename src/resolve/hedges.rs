@@ -48,3 +48,40 @@ pub(super) static HEDGE_CUES: Lazy<(Cues, Cues, Cues)> = Lazy::new(|| {
     }
     (Cues::new(span), Cues::new(sentence), Cues::new(retold))
 });
+
+/// A sentence's own words for the sentence-wide cues: lower case, every
+/// run of characters other than letters, digits and apostrophes one space,
+/// padded with spaces.
+pub(super) fn worded(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len() + 2);
+    out.push(' ');
+    let mut space = true;
+    for c in sentence.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '\u{2019}' {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if !space {
+        out.push(' ');
+    }
+    out
+}
+
+/// Whether a sentence (as [`worded`] gives it) cites a report ("media
+/// reported that", "reports emerged"), but not a reporting line ("will
+/// report to the chief executive").
+pub(super) fn retells(worded: &str) -> bool {
+    HEDGE_CUES.2.any(worded)
+        && ![
+            " report to ",
+            " reports to ",
+            " reported to ",
+            " reporting to ",
+        ]
+        .iter()
+        .any(|r| worded.contains(r))
+}

@@ -29,7 +29,7 @@ use std::cell::OnceCell;
 use once_cell::sync::Lazy;
 
 use crate::lexicon::VERBS_LEXICON;
-use crate::lexicon::{entries, is_place, with_lowercase, WordMap, WordSet};
+use crate::lexicon::{entries, is_place, with_lowercase, WordMap, WordSet, SUBJECT_VERBS};
 use crate::mentions::{ChunkKind, Mentions, Tenure};
 use crate::phrases::Phrases;
 use crate::record::{Group, Kind, Record, Role, Span, Status};
@@ -79,6 +79,9 @@ struct Frame {
     reports_to: Option<String>,
     prev_reports_to: Option<String>,
     status: Status,
+    /// Read in a clause that continues another with its subject ("to
+    /// join", "and become"): part of a move.
+    continued: bool,
 }
 
 /// One rule firing, for debugging: which rule matched where. Serialises
@@ -119,14 +122,31 @@ pub(crate) fn records(
             .map(|v| 1 + v.mentions.chunks.len() + v.matches.len())
             .sum(),
     );
-    // Names some rule read as a person.
+    // Names some rule read as a person, and (their chunks' starts) the
+    // subjects among them.
+    // Also where (chunk starts) rules read a person as the subject or the
+    // object of an event verb, and the one-word names read as a person's
+    // subject somewhere.
     let mut named: WordSet<&str> = WordSet::default();
+    let mut person_subjects: WordSet<usize> = WordSet::default();
+    let mut person_slots: WordSet<usize> = WordSet::default();
+    let mut subject_names: WordSet<&str> = WordSet::default();
     for v in views {
         for m in v.matches {
             for &(slot, k) in &m.slots {
                 if slot.is_person() {
                     if let Some(c) = v.mentions.chunks.get(k) {
                         named.insert(c.text);
+                        if v.phrases.verbs.iter().any(|verb| verb.last + 1 == k) {
+                            person_slots.insert(c.start);
+                        }
+                        if k == 0 || before_verb(v, k) {
+                            person_slots.insert(c.start);
+                            person_subjects.insert(c.start);
+                            if c.kind == ChunkKind::Name && !c.text.contains(' ') {
+                                subject_names.insert(c.text);
+                            }
+                        }
                     }
                 }
             }
@@ -134,7 +154,7 @@ pub(crate) fn records(
     }
     let people = People::collect(views.iter().map(|v| v.mentions), &named);
     let inner = inner_names(views);
-    let orgs = org_mentions(views, &people, &inner);
+    let orgs = org_mentions(views, &people, &inner, &person_slots, &subject_names);
     let focus = focus_org(&orgs);
     let mut ctx = Resolver {
         text,
@@ -146,8 +166,10 @@ pub(crate) fn records(
         sentence_people: Vec::new(),
         current: None,
         // Names written as organisations, owning a title or named as a
-        // possible organisation more than once; not an undecided name met
-        // once ("After eight years as CEO, Curler stepped aside").
+        // possible organisation more than once, and the first words of
+        // those ("Vistara" of "Vistara Infosystems"); not an undecided
+        // name met once ("After eight years as CEO, Curler stepped aside").
+        person_subjects,
         org_names: {
             let mut weights: WordMap<&str, usize> = WordMap::default();
             for (name, weight) in orgs.iter().flatten() {
@@ -156,27 +178,32 @@ pub(crate) fn records(
             weights
                 .into_iter()
                 .filter(|&(_, w)| w >= 2)
-                .map(|(n, _)| n.to_owned())
+                .flat_map(|(n, _)| {
+                    let first = n.split_once(' ').map(|(first, _)| first.to_owned());
+                    std::iter::once(n.to_owned()).chain(first)
+                })
                 .collect()
         },
         here: OnceCell::new(),
     };
     let mut frames = Vec::new();
-    let mut denial_before = false;
+    // Each sentence in its own words, lower-cased, punctuation as spaces:
+    // a cue such as "Rumours" opening a sentence is a word here, not a
+    // name.
+    let worded: Vec<String> = views
+        .iter()
+        .map(|v| hedges::worded(&text[v.sentence.start..v.sentence.end]))
+        .collect();
+    let denials: Vec<bool> = worded.iter().map(|w| HEDGE_CUES.1.any(w)).collect();
+    // A report the article denies anywhere ("Reports that she had resigned
+    // ... The club said the reports were untrue") is retold, not told, in
+    // every sentence that cites it.
+    let article_denies = denials.iter().any(|&d| d);
     for (index, view) in views.iter().enumerate() {
         ctx.here = OnceCell::new();
-        let main = view
-            .phrases
-            .clauses
-            .first()
-            .map_or("", |c| c.encoding.as_str());
-        let padded = format!(" {main} ");
-        let denial_here = HEDGE_CUES.1.any(&padded);
-        // What "the report" said, right after a denial of that report, is
-        // the denied rumour retold.
-        let retold = denial_before && HEDGE_CUES.2.any(&padded);
+        let denial_here = denials[index];
+        let retold = article_denies && hedges::retells(&worded[index]);
         let sentence_hedged = denial_here || retold;
-        denial_before = denial_here || retold;
         if !sentence_hedged {
             frames.extend(ctx.bind_groups(view, index));
         }
@@ -202,11 +229,11 @@ pub(crate) fn records(
             }
             let kind = match m.rule.action {
                 Action::Role => {
-                    ctx.bind_role(view, m);
+                    frames.extend(ctx.bind_role(view, m, index));
                     continue;
                 }
                 Action::Event(kind) => Some(kind),
-                Action::VerbKind => event_kind(view, m),
+                Action::VerbKind(group) => event_kind(view, m, group),
             };
             let Some(kind) = kind else { continue };
             let subject = subject_here.clone();
@@ -237,10 +264,13 @@ pub(crate) fn records(
                 .iter()
                 .enumerate()
                 .find_map(|(k, c)| match c.kind {
-                    ChunkKind::Person => people.resolve(c.text, c.start),
+                    // "Mr. Williams" names a person even when the article
+                    // never gives the name in full.
+                    ChunkKind::Person => ctx.full_name(c),
                     ChunkKind::Name => people
                         .resolve(c.text, c.start)
-                        .filter(|n| people.knows(n) || is_subject(view, k)),
+                        .filter(|n| people.knows(n) || is_subject(view, k))
+                        .or_else(|| ctx.bare_subject(view, k)),
                     _ => None,
                 });
         if let Some(p) = subject_here.map(|(p, _)| p).or(first_person) {
@@ -250,29 +280,47 @@ pub(crate) fn records(
     ctx.build(frames, views)
 }
 
-/// Whether chunk `k` (with its noun group) comes right before a verb group.
-fn is_subject(view: &SentenceView<'_, '_>, k: usize) -> bool {
-    let phrases = &view.phrases;
-    let end = phrases
+/// The last chunk of the noun group chunk `k` heads (`k` alone when none).
+fn group_end(view: &SentenceView<'_, '_>, k: usize) -> usize {
+    view.phrases
         .groups
         .iter()
         .find(|g| g.head == k)
-        .map_or(k, |g| g.last);
-    phrases.verbs.iter().any(|v| v.first == end + 1)
+        .map_or(k, |g| g.last)
+}
+
+/// Whether chunk `k` (with its noun group) comes right before a verb group.
+fn is_subject(view: &SentenceView<'_, '_>, k: usize) -> bool {
+    let end = group_end(view, k);
+    view.phrases.verbs.iter().any(|v| v.first == end + 1)
+}
+
+/// Whether chunk `k` (with its noun group) comes right before a verb
+/// group or a finite verb that follows subjects ("told", "said").
+fn before_verb(view: &SentenceView<'_, '_>, k: usize) -> bool {
+    let finite_verb_next = view
+        .mentions
+        .chunks
+        .get(group_end(view, k) + 1)
+        .is_some_and(|n| SUBJECT_VERBS.contains(n.text));
+    finite_verb_next || is_subject(view, k)
 }
 
 /// The kind of event a match of a `verb` rule tells: its verb group's, else
 /// its event noun's ("the resignation of"), else those of its clause (a
 /// list under "the departures of:").
-fn event_kind(view: &SentenceView<'_, '_>, m: &Match<'_>) -> Option<Kind> {
+fn event_kind(view: &SentenceView<'_, '_>, m: &Match<'_>, group: Option<Group>) -> Option<Kind> {
+    let fits = |k: &Kind| group.is_none_or(|g| k.group() == g);
     let verb_kind = |k: usize| {
         view.phrases
             .verb_at(k)
             .map(|v| VERBS_LEXICON.classes[v.class].kind)
+            .filter(fits)
     };
     let noun_kind = |text: &str| {
         text.split(' ')
-            .find_map(|w| VERBS_LEXICON.event_nouns.get(w).copied())
+            .filter_map(|w| VERBS_LEXICON.event_nouns.get(w).copied())
+            .find(fits)
     };
     if let Some(kind) = m.verb.and_then(verb_kind).or_else(|| noun_kind(&m.text)) {
         return Some(kind);
@@ -312,6 +360,8 @@ struct Resolver<'a> {
     /// Organisation names the article uses, by the names they are written
     /// with: a bare name among them is no person.
     org_names: WordSet<String>,
+    /// Where (chunk starts) some rule reads a subject as a person.
+    person_subjects: WordSet<usize>,
     /// Where the current sentence names people, worked out on first use.
     here: OnceCell<SentencePeople>,
 }

@@ -27,6 +27,16 @@ fn words(name: &str) -> Vec<&str> {
 
 pub(crate) fn strip_honorific(text: &str) -> &str {
     let mut rest = text.trim();
+    // "Ms.Kendle": an honorific written without its space.
+    if let Some((first, tail)) = rest.split_once('.') {
+        let glued = tail.starts_with(char::is_uppercase)
+            && !first.contains(char::is_whitespace)
+            && PEOPLE_VOCAB.honorific.contains(first)
+            && !PEOPLE_VOCAB.kept_honorific.contains(first);
+        if glued {
+            rest = tail;
+        }
+    }
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
         let bare = first.trim_end_matches('.');
         if PEOPLE_VOCAB.honorific.contains(first) || PEOPLE_VOCAB.honorific.contains(bare) {

@@ -45,6 +45,7 @@ use once_cell::sync::Lazy;
 use regex::bytes::{Captures, Regex};
 
 use crate::phrases::Phrases;
+use crate::record::Group;
 use crate::record::Kind;
 use crate::stages::{Stage, Steps};
 pub(crate) use examples::Example;
@@ -67,8 +68,11 @@ pub(crate) const FILES: &[(&str, &str)] = &[
 pub(crate) enum Action {
     /// An event of this kind.
     Event(Kind),
-    /// An event of the kind its verb group's class implies.
-    VerbKind,
+    /// An event of the kind its verb group's class (or event noun)
+    /// implies, within the group its rules file is about (`start.rules`,
+    /// `end.rules`): "has filled the post since his retirement" read by an
+    /// end rule is a retirement, whatever "filled" means.
+    VerbKind(Option<Group>),
     /// Binds a person to the title they hold.
     Role,
 }
@@ -181,6 +185,9 @@ pub(crate) struct Rule {
 pub(crate) struct Pattern {
     pub(crate) regex: Regex,
     groups: Vec<(usize, Slot)>,
+    /// The verb classes the pattern names (`[resign,retire]`): the match's
+    /// verb is the first verb group of one of them.
+    verb_classes: Vec<String>,
     /// This pattern's place in [`RuleSet::prefilter`].
     pub(crate) id: usize,
 }
@@ -199,7 +206,8 @@ pub(crate) struct Match<'r> {
     /// The first and last chunk of the match.
     pub first: usize,
     pub last: usize,
-    /// The main verb (chunk) of the first verb group in the match.
+    /// The main verb (chunk) of the match's first verb group of a class the
+    /// pattern names (of its first verb group when the pattern names none).
     pub verb: Option<usize>,
     /// The matched part of the encoding, padded with spaces.
     pub text: String,
@@ -396,10 +404,22 @@ impl Pattern {
             }
             let text = std::str::from_utf8(&bytes[whole.start()..whole.end()]).unwrap_or("");
             let (first, last) = range(whole.start(), whole.end()).unwrap_or((0, 0));
-            let verb = text
+            // "cited his decision to retire": the verb group of a class
+            // the pattern names; the first one when it names none ("was
+            // chairman until his retirement" tells its event by a noun).
+            let mut verbs = text
                 .split(' ')
-                .find(|s| s.starts_with('V') && s.contains('/'))
-                .and_then(|s| s[1..].split('/').next()?.parse().ok());
+                .filter(|s| s.starts_with('V') && s.contains('/'));
+            let named = |s: &&str| {
+                let class = s.split('/').nth(1).unwrap_or("");
+                self.verb_classes.iter().any(|c| c == "*" || c == class)
+            };
+            let verb = if self.verb_classes.is_empty() {
+                verbs.next()
+            } else {
+                verbs.find(named)
+            }
+            .and_then(|s| s[1..].split('/').next()?.parse().ok());
             out.push(Match {
                 rule,
                 clause: index,

@@ -9,7 +9,7 @@ use super::examples::Example;
 use super::{Action, Pattern, Rule, RuleSet, Slot};
 use crate::lexicon::VERBS_LEXICON;
 use crate::phrases::verbs::Tense;
-use crate::record::Kind;
+use crate::record::{Group, Kind};
 
 /// A mistake in a rules file, located in its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,7 +150,11 @@ fn parse_file(
             let id = parts.next().unwrap_or("");
             let action = match parts.next() {
                 Some("role") => Some(Action::Role),
-                Some("verb") => Some(Action::VerbKind),
+                Some("verb") => Some(Action::VerbKind(match file {
+                    "start.rules" => Some(Group::Start),
+                    "end.rules" => Some(Group::End),
+                    _ => None,
+                })),
                 Some(kind) => match Kind::parse(kind) {
                     Some(k) => Some(Action::Event(k)),
                     None => {
@@ -287,8 +291,25 @@ fn compile_pattern(body: &str, macros: &[Macro]) -> Result<Pattern, (usize, Stri
     Ok(Pattern {
         regex,
         groups,
+        verb_classes: verb_classes(body),
         id: 0,
     })
+}
+
+/// The verb classes a pattern names in its verb groups (`[resign,retire
+/// act]`), in order; `*` names any class.
+fn verb_classes(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        if c == '[' && !escaped && !is_char_class(&body[i..]) {
+            let inner = body[i + 1..].split(']').next().unwrap_or("");
+            let classes = inner.split_whitespace().next().unwrap_or("");
+            out.extend(classes.split(',').map(str::to_owned));
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    out
 }
 
 /// Finds unbalanced brackets in a pattern as written: the column of the
@@ -469,7 +490,12 @@ fn verb_pattern(inner: &str) -> Result<String, String> {
     let mut hyp = "";
     for flag in words.flat_map(|w| w.split(',')) {
         match flag {
-            "act" | "pas" => voice = flag.to_owned(),
+            "act" | "pas" if voice.starts_with('(') => voice = flag.to_owned(),
+            "act" | "pas" => {
+                return Err(format!(
+                    "a second voice `{flag}`: leave the voice out to match both"
+                ))
+            }
             "neg" => neg = "/neg",
             "hyp" => hyp = "/hyp",
             t if Tense::CODES.contains(&t) => tenses.push(t),

@@ -44,6 +44,10 @@ fn a_broken_rule_gives_a_located_message() {
             "x.rules:2:17: unknown verb class `resgn`",
         ),
         (
+            "rule A/B resignation\nmatch {person} [resign act,pas]\n",
+            "x.rules:2:17: a second voice `pas`: leave the voice out to match both",
+        ),
+        (
             "rule A/B resignaton\nmatch {person} [resign]\n",
             "x.rules:1:10: unknown record kind `resignaton`",
         ),
