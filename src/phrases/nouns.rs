@@ -101,21 +101,31 @@ impl Sentence<'_, '_> {
         // before the name, right after a verb group or a determiner (a
         // plain word elsewhere may be a verb the lexicon does not list:
         // "denies chairman Ma").
-        let after_verb_or_determiner = k > 0
-            && (is_determiner(self.word(k - 1))
-                || (k.saturating_sub(8)..k).any(|i| {
-                    self.verbs
-                        .get(i)
-                        .and_then(Option::as_ref)
-                        .is_some_and(|v| v.last + 1 == k)
-                }));
-        let unit_words = (k..k + UNIT_WORDS)
-            .take_while(|&i| self.is_plain_word(i))
-            .count();
-        let unit_before_title = after_verb_or_determiner
-            && unit_words > 0
+        let after_verb_or_determiner = || {
+            k > 0
+                && (is_determiner(self.word(k - 1))
+                    || (k.saturating_sub(8)..k).any(|i| {
+                        self.verbs
+                            .get(i)
+                            .and_then(Option::as_ref)
+                            .is_some_and(|v| v.last + 1 == k)
+                    }))
+        };
+        // The plain words are counted (a lookup each) only when a title
+        // and a name follow within reach, which few words have.
+        let title_in_reach =
+            (1..=UNIT_WORDS).any(|u| self.is_title(k + u) && self.is_personish(k + u + 1));
+        let unit_words = if title_in_reach {
+            (k..k + UNIT_WORDS)
+                .take_while(|&i| self.is_plain_word(i))
+                .count()
+        } else {
+            0
+        };
+        let unit_before_title = unit_words > 0
             && self.is_title(k + unit_words)
-            && self.is_personish(k + unit_words + 1);
+            && self.is_personish(k + unit_words + 1)
+            && after_verb_or_determiner();
         if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() && !unit_before_title {
             let w = self.word(k);
             let may = is_determiner(w) || self.is_premodifier(k);
