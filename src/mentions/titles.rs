@@ -487,6 +487,10 @@ fn title_part(
         }
         ulast = Some(m);
         m += 1;
+        // "of the bank's retail arm": the unit word ends it.
+        if possessed && lower_in(&ORG_VOCAB.unit, t.text) {
+            break;
+        }
     }
     // "chairman of online marketplace Pinduoduo": a short description
     // ending in a noun for an organisation, then its name ("director of

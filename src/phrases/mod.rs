@@ -212,6 +212,16 @@ impl<'m, 't> Sentence<'m, 't> {
         // replaced C and D joined"), not one group.
         let mut after_verb = false;
         while k < end {
+            // "The veteran banker will also resign": a description opening
+            // the clause before its verb stands for a person named before,
+            // as "he" would.
+            if k == from {
+                if let Some(head) = self.description_at(k, end) {
+                    clause.push("he", head);
+                    k = head + 1;
+                    continue;
+                }
+            }
             if let Some(mut group) = self.noun_group_at(k, end) {
                 let mut last = group.last;
                 // Coordination: "A and B", "A, B and C", "A, T, and B, T,".

@@ -23,6 +23,10 @@ const ASIDE_WORDS: usize = 18;
 /// ("consumer electronics business chief").
 const UNIT_WORDS: usize = 4;
 
+/// How many words into an aside its title may stand and still be the
+/// person's ("professor of psychology and associate dean at Eastfield").
+const ASIDE_TITLE_AT: usize = 5;
+
 /// How many asides may follow one another before the verb.
 const MAX_ASIDES: usize = 3;
 
@@ -257,6 +261,17 @@ impl Sentence<'_, '_> {
             }
             // ", a 27-year company veteran,": short asides before the verb.
             if let Some(close) = self.asides(m, end) {
+                // ", professor of psychology and associate dean at Eastfield,
+                // in Ohio,": a title early in the aside is the person's.
+                let early = (m..(m + ASIDE_TITLE_AT).min(close))
+                    .take_while(|&i| {
+                        self.kind(i) != Some(ChunkKind::Word)
+                            || self.is_plain_word(i)
+                            || is_determiner(self.word(i))
+                            || matches!(self.word(i), "of" | "and" | "in" | "for")
+                    })
+                    .find(|&i| self.is_title(i));
+                roles.extend(early);
                 last = close;
                 continue;
             }
@@ -283,6 +298,28 @@ impl Sentence<'_, '_> {
             shared_role: named_list,
             leaving,
         })
+    }
+
+    /// A description of a person at `k` right before the clause's verb:
+    /// "the veteran banker", "the 64-year-old", "the former lawyer". Its
+    /// head chunk: an occupation or an age.
+    pub(super) fn description_at(&self, k: usize, end: usize) -> Option<usize> {
+        if self.word(k) != "the" {
+            return None;
+        }
+        let vocab = &*PEOPLE_VOCAB;
+        let head = (k + 1..(k + 4).min(end))
+            .take_while(|&i| {
+                let w = self.word(i);
+                self.kind(i) == Some(ChunkKind::Word)
+                    && (vocab.occupation.contains(w)
+                        || vocab.modifier.contains(w)
+                        || is_year_old(w))
+            })
+            .last()?;
+        let w = self.word(head);
+        let described = vocab.occupation.contains(w) || is_year_old(w);
+        (described && self.verb_follows(head + 1)).then_some(head)
     }
 
     /// Whether the comma after chunk `j` closes an opened group: the verb,
@@ -534,6 +571,12 @@ fn is_ordinal(word: &str) -> bool {
 }
 
 /// An adult's age as news gives it after a name: 18 to 99.
+/// "64-year-old": an age standing for a person.
+fn is_year_old(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_age(word: &str) -> bool {
     word.len() == 2 && word.parse::<u8>().is_ok_and(|n| (18..=99).contains(&n))
 }

@@ -377,7 +377,7 @@ pub(super) fn specificity(k: Kind) -> u8 {
 pub(super) fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
-            if is_short_form(a, b) || is_short_form(b, a) {
+            if is_short_form(a, b) || is_short_form(b, a) || same_family(a, b) {
                 return true;
             }
             let (a, b) = (a.to_lowercase(), b.to_lowercase());
@@ -385,6 +385,15 @@ pub(super) fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether two names are of one group of companies by the acronym they
+/// open with ("LG Energy Solution", "LG Group").
+fn same_family(a: &str, b: &str) -> bool {
+    let first = |s: &str| s.split(' ').next().unwrap_or("").to_owned();
+    let (fa, fb) = (first(a), first(b));
+    let acronym = fa.len() >= 2 && fa.bytes().all(|c| c.is_ascii_uppercase());
+    acronym && fa == fb && a.contains(' ') && b.contains(' ')
 }
 
 /// Adds `r` to `records`, merging it with the same person's record of the

@@ -26,7 +26,14 @@ impl Resolver<'_> {
             }),
             ChunkKind::Word => {
                 let w = chunk.text.to_ascii_lowercase();
-                if !matches!(w.as_str(), "he" | "she" | "him" | "her" | "his" | "their") {
+                // The phrase stage writes a description opening a clause
+                // ("the veteran banker") as "he", its chunk the head word.
+                let described = view.phrases.clauses.iter().any(|c| {
+                    c.symbol_chunks.first() == Some(&idx) && c.encoding.starts_with("he ")
+                });
+                if !described
+                    && !matches!(w.as_str(), "he" | "she" | "him" | "her" | "his" | "their")
+                {
                     return None;
                 }
                 // "him"/"her" never refer to the subject of their own clause:
@@ -243,6 +250,27 @@ impl Resolver<'_> {
         }
     }
 
+    /// The organisation a rule reads as the one acting ("Corvane named Ana
+    /// Ruiz chief executive"): a name of one word that only ever opens a
+    /// sentence counts too, unless it reads as a plural common noun
+    /// ("Shareholders elected ...") or names a person.
+    fn acting_org(&self, view: &SentenceView<'_, '_>, idx: usize) -> Option<String> {
+        self.org(view, idx).or_else(|| {
+            let chunk = view.mentions.chunks.get(idx)?;
+            let lone = chunk.kind == ChunkKind::Name && !chunk.text.contains(' ');
+            // "Shareholders", "Board": a common noun, not a name.
+            let plural = chunk.text.ends_with('s')
+                || lower_in(&REFERENCE_WORDS.org_noun, chunk.text)
+                || lower_in(&ORG_VOCAB.governing_body, chunk.text);
+            let person = self
+                .people
+                .resolve(chunk.text, chunk.start)
+                .is_some_and(|n| self.people.knows(&n));
+            (lone && !plural && !person && !is_place(chunk.text))
+                .then(|| clean_org(chunk.text).to_owned())
+        })
+    }
+
     /// The organisation that opens the sentence ("Standard Group saw its
     /// chief executive depart", "Acme's board named ..."): the topic of a
     /// change the sentence tells without naming its organisation. Never a
@@ -265,7 +293,14 @@ impl Resolver<'_> {
         {
             return None;
         }
-        self.org(view, 0)
+        // "Corvane named four new directors: ...": the subject of an event
+        // verb acts, as in a rule's organisation slot.
+        let subject = view.phrases.verbs.first().is_some_and(|v| v.first == 1);
+        if subject {
+            self.acting_org(view, 0)
+        } else {
+            self.org(view, 0)
+        }
     }
 
     /// Binds the role a role rule matched to its person. A role told in the
@@ -540,7 +575,7 @@ impl Resolver<'_> {
                 .or(unit_role)
                 .or_else(|| m.slot(Slot::OwnRole).map(|_| RoleSlot::Own)),
             old_role: m.slot(Slot::OldRole).and_then(|k| self.role(view, k)),
-            org: m.slot(Slot::Org).and_then(|k| self.org(view, k)),
+            org: m.slot(Slot::Org).and_then(|k| self.acting_org(view, k)),
             predecessor: named(m.slot(Slot::Predecessor)),
             successor: named(m.slot(Slot::Successor)),
             reports_to: named(m.slot(Slot::ReportsTo)),
