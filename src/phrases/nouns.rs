@@ -10,7 +10,8 @@
 
 use super::Sentence;
 use crate::lexicon::{
-    lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, TITLE_VOCAB, UNIT_STOP_WORDS, VERBS_LEXICON,
+    lower_in, APPOSITIVE_ADVERBS, NAMES_LIST, PEOPLE_VOCAB, TITLE_VOCAB, UNIT_STOP_WORDS,
+    VERBS_LEXICON,
 };
 use crate::mentions::ChunkKind;
 
