@@ -6,7 +6,9 @@ use super::words::{
     lower_in,
 };
 use super::{Tenure, TitleInfo, Token};
-use crate::lexicon::{Lower, Tags, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB};
+use crate::lexicon::{
+    with_lowercase, Lower, Tags, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB, VERBS_LEXICON,
+};
 use crate::stages::{Stage, Steps};
 
 /// A title at token `i`: returns its last token and parts.
@@ -22,7 +24,7 @@ pub(super) fn title_at(
     // Most tokens are no title word: one lookup instead of the ones below.
     let first = tokens.get(i)?;
     if !first.tags.has(Tags::TITLE_START) && !first.text.contains('-') {
-        return None;
+        return compound_title_at(tokens, i, scan);
     }
     if is_given_name_at(tokens, i) {
         return None;
@@ -64,6 +66,45 @@ pub(super) fn title_at(
         scan.no_title = i..j + 1;
     }
     found
+}
+
+/// "as the city manager", "named planning director": a plain noun the
+/// vocabulary does not list, between a determiner (or "as") and a title's
+/// head, names the function and belongs to the title.
+fn compound_title_at(
+    tokens: &[Token<'_>],
+    i: usize,
+    scan: &mut TitleScan,
+) -> Option<(usize, TitleInfo)> {
+    let word = tokens.get(i)?;
+    let before = tokens.get(i.checked_sub(1)?)?;
+    let next = tokens.get(i + 1)?;
+    let opens = ["the", "a", "an", "as", "its", "their", "his", "her", "new"]
+        .iter()
+        .any(|d| before.text.eq_ignore_ascii_case(d));
+    let plain = word.text.len() >= 3
+        && word
+            .text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !is_stop_word(word.text)
+        && !is_org_anaphor(word.text)
+        && !lower_in(&ORG_VOCAB.governing_body, word.text)
+        && !VERBS_LEXICON.forms.contains_key(word.text)
+        && !PEOPLE_VOCAB.demonym.contains(word.text)
+        && !PEOPLE_VOCAB.occupation.contains(word.text);
+    let head_next = with_lowercase(next.text, |w| TITLE_VOCAB.head.contains(w));
+    if !(opens && plain && head_next) {
+        return None;
+    }
+    let (last, mut info) = title_from(tokens, i + 1, Tenure::Plain, scan)?;
+    // "its top executive, Chief Executive Officer Piet Vos": a list of
+    // titles after the word is an apposition, not one function.
+    if tokens[i + 1..=last].iter().any(|t| t.text == ",") {
+        return None;
+    }
+    info.title.0 = word.start;
+    Some((last, info))
 }
 
 /// What the title scans of one sentence have ruled out, so that a long run
@@ -135,8 +176,13 @@ fn title_from(
     if let Some(u) = unit {
         if u.named {
             org = Some((tokens[u.first].start, tokens[u.last].end));
-        } else if u.first == u.last && is_org_anaphor(tokens[u.first].text) {
-            // "chief executive of the company": the organisation in context.
+        } else if is_org_anaphor(tokens[u.last].text)
+            && (u.first == u.last
+                || (tokens[u.first - 1].text.eq_ignore_ascii_case("the")
+                    && !lower_in(&ORG_VOCAB.unit, tokens[u.last].text)))
+        {
+            // "chief executive of the company", "chairman of the investment
+            // conglomerate": the organisation in context.
             org_is_anaphor = true;
         } else {
             title_last = u.last;
