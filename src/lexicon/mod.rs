@@ -10,10 +10,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
+mod tags;
 mod verbs;
 
+pub(crate) use tags::Tags;
 #[allow(unused_imports)]
-pub(crate) use verbs::{Form, Grammar, VerbClass, VerbEntry, Verbs, VERBS_LEXICON};
+pub(crate) use verbs::{
+    Auxiliary, Form, Grammar, VerbClass, VerbEntry, VerbWord, Verbs, VERBS_LEXICON,
+};
 
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 const SENTENCE_STARTERS: &str = include_str!("sentence_starters.txt");

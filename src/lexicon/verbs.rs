@@ -53,20 +53,41 @@ pub(crate) enum Grammar {
     Adverb,
 }
 
+/// Which auxiliary a word is, in the order a verb group tries them: a
+/// word in two of the lists is the first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Auxiliary {
+    Modal,
+    Hypothetical,
+    Have,
+    Be,
+    Do,
+}
+
+/// Everything a verb group asks `verbs.txt` about one word, found with one
+/// lookup ([`Verbs::words`]) instead of one per list.
+#[derive(Debug, Default)]
+pub(crate) struct VerbWord {
+    /// The grammar phrases starting with the word, longest first, with
+    /// what each does.
+    pub grammar: Vec<(Vec<&'static str>, Grammar)>,
+    /// The auxiliary the word is, if any.
+    pub auxiliary: Option<Auxiliary>,
+    /// The event verb entries the word may be.
+    pub forms: Vec<VerbEntry>,
+}
+
 /// The verb lexicon, compiled once.
 pub(crate) struct Verbs {
     pub be: WordSet<&'static str>,
     pub have: WordSet<&'static str>,
-    pub doing: WordSet<&'static str>,
     pub modal: WordSet<&'static str>,
     pub hypothetical: WordSet<&'static str>,
     pub classes: Vec<VerbClass>,
-    /// The multi-word grammar phrases above by their first word, longest
-    /// first, with what each does: one lookup per word.
-    pub grammar: WordMap<&'static str, Vec<(Vec<&'static str>, Grammar)>>,
     /// Every word a verb group may start with (grammar words, auxiliaries,
-    /// "to", verb forms): most words are none, which one lookup tells.
-    pub starters: WordSet<Box<str>>,
+    /// "to", verb forms) with what it may be: most words are none, which
+    /// one lookup tells.
+    pub words: WordMap<Box<str>, VerbWord>,
     /// Nouns that tell an event, with the kind each implies.
     pub event_nouns: WordMap<&'static str, Kind>,
     /// Every inflected form of every event verb (its first word), with the
@@ -152,18 +173,31 @@ fn parse(src: &'static str) -> Result<Verbs, String> {
         // Longest first; among equal lengths the order above.
         list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
-    let mut starters: WordSet<Box<str>> = forms.keys().map(|k| k.as_str().into()).collect();
-    starters.extend(grammar.keys().map(|&k| k.into()));
-    for name in ["be", "have", "do", "modal", "hypothetical"] {
-        starters.extend(words(name).into_iter().map(Into::into));
+    let mut verb_words: WordMap<Box<str>, VerbWord> = WordMap::default();
+    for (word, entries) in &forms {
+        verb_words.entry(word.as_str().into()).or_default().forms = entries.clone();
     }
-    starters.insert("to".into());
+    // The multi-word grammar phrases by their first word.
+    for (word, phrases) in grammar {
+        verb_words.entry(word.into()).or_default().grammar = phrases;
+    }
+    // The last list written wins: write them in reverse order of trial.
+    for (name, auxiliary) in [
+        ("do", Auxiliary::Do),
+        ("be", Auxiliary::Be),
+        ("have", Auxiliary::Have),
+        ("hypothetical", Auxiliary::Hypothetical),
+        ("modal", Auxiliary::Modal),
+    ] {
+        for word in words(name) {
+            verb_words.entry(word.into()).or_default().auxiliary = Some(auxiliary);
+        }
+    }
+    verb_words.entry("to".into()).or_default();
     Ok(Verbs {
-        starters,
-        grammar,
+        words: verb_words,
         be: words("be"),
         have: words("have"),
-        doing: words("do"),
         modal: words("modal"),
         hypothetical: words("hypothetical"),
         classes,
@@ -289,7 +323,8 @@ mod tests {
         );
         assert!(VERBS_LEXICON.be.contains("been"));
         assert!(VERBS_LEXICON.modal.contains("will"));
-        assert!(VERBS_LEXICON.grammar["is"]
+        assert!(VERBS_LEXICON.words["is"]
+            .grammar
             .iter()
             .any(|(p, g)| p == &["is", "set", "to"] && *g == Grammar::Future));
     }

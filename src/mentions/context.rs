@@ -72,10 +72,9 @@ fn is_person_by_context(chunks: &[Chunk<'_>], k: usize) -> bool {
 }
 
 fn is_determiner(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our"
-    )
+    ["the", "a", "an", "its", "his", "her", "their", "our"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// An adult's age as news gives it after a name: 18 to 99.

@@ -1,9 +1,10 @@
 //! The encoding the event rules read: one symbol per chunk.
 
-use super::{Chunk, ChunkKind, Mentions};
-use crate::lexicon::PEOPLE_VOCAB;
+use super::{Chunk, ChunkKind, Mentions, Token};
+use crate::lexicon::Tags;
 
-pub(super) fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
+/// The encoding of `chunks`, made of `tokens`.
+pub(super) fn encode<'t>(chunks: Vec<Chunk<'t>>, tokens: &[Token<'_>]) -> Mentions<'t> {
     let mut encoding = String::with_capacity(chunks.len() * 4);
     let mut symbol_starts = Vec::with_capacity(chunks.len());
     for (n, c) in chunks.iter().enumerate() {
@@ -22,11 +23,12 @@ pub(super) fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
         match tag {
             Some(t) => {
                 encoding.push(t);
-                encoding.push_str(&n.to_string());
+                push_number(&mut encoding, n);
             }
             // A nationality before a name ("hired Englishman Mark Ellison")
             // reads as one placeholder word.
-            None if PEOPLE_VOCAB.demonym.contains(c.text) => encoding.push_str("nat"),
+            // (A word chunk is one token.)
+            None if tokens[c.first].tags.has(Tags::DEMONYM) => encoding.push_str("nat"),
             // The month keeps its capital so that it never reads as the
             // modal "may" (a hedge).
             None if c.text == "May" && n > 0 => encoding.push_str("May"),
@@ -44,7 +46,9 @@ pub(super) fn encode(chunks: Vec<Chunk<'_>>) -> Mentions<'_> {
 /// apostrophes folded to ASCII, and never empty or containing a space.
 fn push_word(out: &mut String, word: &str) {
     if word.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -57,4 +61,21 @@ fn push_word(out: &mut String, word: &str) {
         };
         out.extend(c.to_lowercase());
     }
+}
+
+/// Writes `n` in decimal without a string of its own.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        // A digit is below 10: the cast keeps it whole.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }

@@ -19,7 +19,7 @@ mod words;
 pub(crate) use furniture::prefix_len as furniture_len;
 pub(crate) use tokens::{tokenize, Token};
 
-use crate::lexicon::{Lower, HEADLINE_WORDS, REFERENCE_WORDS, TITLE_VOCAB};
+use crate::lexicon::{Lower, Tags, HEADLINE_WORDS, REFERENCE_WORDS, TITLE_VOCAB};
 use crate::stages::{Stage, Steps};
 use encoding::encode;
 use names::name_at;
@@ -140,23 +140,25 @@ pub(crate) fn find<'t>(tokens: &[Token<'t>], article: &'t str) -> Mentions<'t> {
     }
     attach_title_orgs(&mut chunks, article);
     context::mark_people(&mut chunks);
-    encode(chunks)
+    encode(chunks, tokens)
 }
 
 /// Whether most words of the sentence are capitalised, as in a headline
 /// written in Title Case.
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
-    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
-    let capitalised = words.iter().filter(|t| t.is_capitalised()).count();
-    words.len() >= 4 && capitalised * 10 >= words.len() * 8
+    let (words, capitalised) = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .fold((0, 0), |(w, c), t| {
+            (w + 1, c + usize::from(t.is_capitalised()))
+        });
+    words >= 4 && capitalised * 10 >= words * 8
 }
 
 /// "the position", "the role", "the post", "the job", "that job".
 fn role_ref_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let refs = &*REFERENCE_WORDS;
-    let first = tokens.get(i)?.text;
-    // Determiners are short words: most tokens need no lookup.
-    if first.len() > 5 || !lower_in(&refs.role_determiner, first) {
+    if !tokens.get(i)?.tags.has(Tags::ROLE_DETERMINER) {
         return None;
     }
     // "her new job", "his current role".

@@ -2,7 +2,7 @@
 
 use super::words::{
     honorific_start, is_ampersand_org_word, is_given_name_at, is_month_abbreviation_at,
-    is_name_word, is_non_name, is_org_anaphor, is_org_word, is_quote, is_title_word, lower_in,
+    is_name_word, is_org_anaphor, is_org_word, is_quote, lower_in,
 };
 use super::{ChunkKind, Token};
 use crate::lexicon::{
@@ -31,10 +31,10 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         t.text == "&"
             && tokens
                 .get(i + 2)
-                .is_some_and(|n| is_name_word(n) && !is_non_name(n.text))
+                .is_some_and(|n| is_name_word(n) && !n.is_non_name())
     });
     if !is_name_word(first)
-        || (is_non_name(first.text) && !joined)
+        || (first.is_non_name() && !joined)
         || is_month_abbreviation_at(tokens, i)
     {
         return None;
@@ -104,7 +104,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
     if people.honorific.contains(first.text) || people.honorific.contains(stripped) {
         let next = tokens.get(i + 1)?;
         // "Mr. Chairman" is a form of address, not a name.
-        if !next.is_capitalised() || (is_title_word(next.text) && !is_org_word(next.text)) {
+        if !next.is_capitalised() || (next.is_title_word() && !is_org_word(next.text)) {
             return None;
         }
         honorific = true;
@@ -112,15 +112,14 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         if !people.kept_honorific.contains(stripped) {
             name_first = i + 1;
         }
-    } else if is_title_word(first.text) && !is_org_word(first.text) && !is_given_name_at(tokens, i)
-    {
+    } else if first.is_title_word() && !is_org_word(first.text) && !is_given_name_at(tokens, i) {
         // "General Motors", "Senior Living": a modifier that starts a name.
         let modifier_only = with_lowercase(first.text, |w| {
             TITLE_VOCAB.modifier.contains(w) && !TITLE_VOCAB.head.contains(w)
         });
         let next_is_name = tokens
             .get(i + 1)
-            .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
+            .is_some_and(|n| n.is_capitalised() && !n.is_title_word());
         if !(modifier_only && next_is_name) {
             return None;
         }
@@ -143,7 +142,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         let continues = if headline_word || governing_body {
             false
         } else if is_name_word(t) {
-            !is_non_name(t.text) && (!is_title_word(t.text) || is_org_word(t.text))
+            !t.is_non_name() && (!t.is_title_word() || is_org_word(t.text))
         } else if is_quote(t.text) {
             // A nickname in quotes: Margaret "Peggy" Dunleavy.
             let nick = tokens.get(j + 1).is_some_and(|n| n.is_capitalised())
@@ -174,7 +173,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
             }
             if tokens
                 .get(k)
-                .is_some_and(|n| is_name_word(n) && !is_title_word(n.text))
+                .is_some_and(|n| is_name_word(n) && !n.is_title_word())
             {
                 last = k;
                 j = k + 1;
@@ -185,7 +184,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
             // "Simon & Schuster", "Bank of America"
             tokens
                 .get(j + 1)
-                .is_some_and(|n| is_name_word(n) && !is_title_word(n.text))
+                .is_some_and(|n| is_name_word(n) && !n.is_title_word())
                 && (t.text != "of" || {
                     while checked < j && !org_word_seen {
                         steps.step();
@@ -216,7 +215,7 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
             .is_some_and(|t| t.is_capitalised() && lower_in(&ORG_VOCAB.suffix, t.text))
         && !tokens
             .get(last + 3)
-            .is_some_and(|t| is_name_word(t) && !is_non_name(t.text));
+            .is_some_and(|t| is_name_word(t) && !t.is_non_name());
     if legal_form {
         return Some(NameRun {
             last: last + 2,
@@ -272,8 +271,7 @@ fn closes_with_board(tokens: &[Token<'_>], k: usize) -> bool {
 
 /// "the", "its", "their": a determiner before a name.
 fn is_determiner_token(token: &Token<'_>) -> bool {
-    matches!(
-        token.text.to_ascii_lowercase().as_str(),
-        "the" | "its" | "their"
-    )
+    ["the", "its", "their"]
+        .iter()
+        .any(|d| token.text.eq_ignore_ascii_case(d))
 }

@@ -8,12 +8,10 @@ use super::{Chunk, ChunkKind};
 /// titles owned by "its" or "the company's".
 pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t str) {
     let mut out: Vec<Chunk<'t>> = Vec::with_capacity(chunks.len());
-    let mut k = 0;
-    while k < chunks.len() {
-        let c = chunks[k].clone();
+    // Each chunk moves over, none is copied.
+    for mut c in std::mem::take(chunks) {
         // "Corvel's VP", "Vexa chief executive officer", "its CFO".
         if c.kind == ChunkKind::Title {
-            let mut c = c;
             // "Corvel's", and "Holdings'" (a plural possessive).
             let prev_is_possessive = out.last().is_some_and(|p| matches!(p.text, "'s" | "’s"))
                 || (out.last().is_some_and(|p| matches!(p.text, "'" | "’"))
@@ -47,11 +45,8 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
                 }
             }
             c.text = &article[c.start..c.end];
-            out.push(c);
-        } else {
-            out.push(c);
         }
-        k += 1;
+        out.push(c);
     }
     *chunks = out;
 }

@@ -2,12 +2,12 @@
 //! chief executive officer of Corvel Cloud Asia", "former CFO".
 
 use super::words::{
-    is_given_name_at, is_name_word, is_non_name, is_org_anaphor, is_org_word, is_stop_word,
-    is_title_word, lower_in,
+    is_given_name_at, is_name_word, is_org_anaphor, is_org_word, is_stop_word, is_title_word,
+    lower_in,
 };
 use super::{Tenure, TitleInfo, Token};
 use crate::lexicon::{
-    with_lowercase, Lower, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB, VERBS_LEXICON,
+    with_lowercase, Lower, Tags, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB, VERBS_LEXICON,
 };
 use crate::stages::{Stage, Steps};
 
@@ -22,8 +22,8 @@ pub(super) fn title_at(
 ) -> Option<(usize, TitleInfo)> {
     let v = &*TITLE_VOCAB;
     // Most tokens are no title word: one lookup instead of the ones below.
-    let first = tokens.get(i)?.text;
-    if !first.contains('-') && !with_lowercase(first, |w| v.any.contains(w)) {
+    let first = tokens.get(i)?;
+    if !first.tags.has(Tags::TITLE_START) && !first.text.contains('-') {
         return compound_title_at(tokens, i, scan);
     }
     if is_given_name_at(tokens, i) {
@@ -237,14 +237,14 @@ fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
         first += 1;
     }
     let name = tokens.get(first)?;
-    if !name.is_capitalised() || is_title_word(name.text) || is_non_name(name.text) {
+    if !name.is_capitalised() || name.is_title_word() || name.is_non_name() {
         return None;
     }
     let mut olast = first;
     let mut steps = Steps::new(Stage::Mentions);
     while tokens
         .get(olast + 1)
-        .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text) && !is_non_name(t.text))
+        .is_some_and(|t| t.is_capitalised() && !t.is_title_word() && !t.is_non_name())
     {
         steps.step();
         olast += 1;
@@ -277,7 +277,7 @@ fn name_run_end(tokens: &[Token<'_>], first: usize) -> usize {
     let mut steps = Steps::new(Stage::Mentions);
     while tokens
         .get(last + 1)
-        .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+        .is_some_and(|t| t.is_capitalised() && !t.is_title_word())
     {
         steps.step();
         last += 1;
@@ -324,7 +324,7 @@ fn compound_tail(tokens: &[Token<'_>], k: usize) -> Option<usize> {
         });
         let opens_title = tokens
             .get(k + tail.len())
-            .is_some_and(|t| is_title_word(t.text));
+            .is_some_and(|t| t.is_title_word());
         (fits && !opens_title).then_some(tail.len())
     })
 }
@@ -348,6 +348,11 @@ fn title_part(
     let mut steps = Steps::new(Stage::Mentions);
     while let Some(t) = tokens.get(k) {
         steps.step();
+        // A word without a hyphen that no title part goes on with (one tag
+        // tells) ends the part, as the lookups below would find.
+        if !t.tags.has(Tags::TITLE_PART) && !t.text.contains('-') {
+            break;
+        }
         let lower = Lower::new(t.text);
         let lw = lower.as_str();
         // "chief engineer", "senior economist": a head only after a modifier.
@@ -419,7 +424,7 @@ fn title_part(
     if adjective {
         return Some((last_head, None));
     }
-    if first_unit.is_capitalised() && !is_non_name(first_unit.text) {
+    if first_unit.is_capitalised() && !first_unit.is_non_name() {
         let mut ulast = u;
         let mut m = u + 1;
         while let Some(t) = tokens.get(m) {
@@ -429,15 +434,15 @@ fn title_part(
             let person_next = PEOPLE_VOCAB.given.contains(t.text)
                 && tokens
                     .get(m + 1)
-                    .is_some_and(|n| is_name_word(n) && !is_title_word(n.text));
+                    .is_some_and(|n| is_name_word(n) && !n.is_title_word());
             if person_next && (u..m).all(|k| lower_in(&v.domain, tokens[k].text)) {
                 break;
             }
-            let cap_ok = t.is_capitalised() && (!is_title_word(t.text) || is_org_word(t.text));
+            let cap_ok = t.is_capitalised() && (!t.is_title_word() || is_org_word(t.text));
             let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
                 && tokens
                     .get(m + 1)
-                    .is_some_and(|n| n.is_capitalised() && !is_title_word(n.text));
+                    .is_some_and(|n| n.is_capitalised() && !n.is_title_word());
             let close = t.text == ")" && tokens[ulast].is_capitalised();
             if cap_ok || joiner || close {
                 ulast = m;
@@ -465,7 +470,7 @@ fn title_part(
             .is_some_and(|d| lower_in(&ORG_VOCAB.descriptor, d.text));
         let owner = tokens
             .get(ulast + 2)
-            .filter(|n| descriptor && n.is_capitalised() && !is_title_word(n.text));
+            .filter(|n| descriptor && n.is_capitalised() && !n.is_title_word());
         if owner.is_some() {
             let first = ulast + 2;
             return Some((
@@ -501,10 +506,7 @@ fn title_part(
             && enumerates
             && ulast == Some(m - 1)
             && tokens.get(m + 1).is_some_and(|n| {
-                n.is_word()
-                    && !n.is_capitalised()
-                    && !is_stop_word(n.text)
-                    && !is_title_word(n.text)
+                n.is_word() && !n.is_capitalised() && !is_stop_word(n.text) && !n.is_title_word()
             });
         if joiner {
             m += 1;
@@ -524,7 +526,7 @@ fn title_part(
             m += 1;
             continue;
         }
-        let capital_ok = possessed && !is_title_word(t.text);
+        let capital_ok = possessed && !t.is_title_word();
         if m - u >= 8 || !t.is_word() || is_stop_word(t.text) || (t.is_capitalised() && !capital_ok)
         {
             break;
@@ -544,7 +546,7 @@ fn title_part(
         && m - u <= 3
         && tokens
             .get(m)
-            .is_some_and(|t| t.is_capitalised() && !is_title_word(t.text))
+            .is_some_and(|t| t.is_capitalised() && !t.is_title_word())
     {
         return Some((last_head, Some(Unit::named(m, name_run_end(tokens, m)))));
     }

@@ -14,7 +14,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::{with_lowercase, AbbreviationKind, BUILTIN_ABBREVIATIONS, PEOPLE_VOCAB};
+use crate::lexicon::{with_lowercase, AbbreviationKind, Tags, BUILTIN_ABBREVIATIONS, PEOPLE_VOCAB};
 
 /// One token of a sentence: a word, a number or a punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,20 @@ pub(crate) struct Token<'t> {
     pub end: usize,
     /// The token as written.
     pub text: &'t str,
+    /// The word lists it is in, looked up once ([`Tags::of`]).
+    pub tags: Tags,
+}
+
+impl<'t> Token<'t> {
+    /// The token `text`, which starts at byte `start` of the article.
+    fn new(start: usize, text: &'t str) -> Self {
+        Token {
+            start,
+            end: start + text.len(),
+            text,
+            tags: Tags::of(text),
+        }
+    }
 }
 
 impl Token<'_> {
@@ -36,6 +50,18 @@ impl Token<'_> {
     /// Whether the token is a word (starts with a letter).
     pub fn is_word(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    /// Whether the token is a title head, abbreviation or modifier in any
+    /// case ("chief", "CFO", "Senior").
+    pub fn is_title_word(&self) -> bool {
+        self.tags.has(Tags::TITLE_WORD)
+    }
+
+    /// Whether the token, as written, is a usual sentence opener or a
+    /// calendar word: capitalised, still never a name.
+    pub fn is_non_name(&self) -> bool {
+        self.tags.has(Tags::NON_NAME)
     }
 
     /// Whether the token is a single capital letter with a period ("W.").
@@ -110,66 +136,57 @@ fn clitic_start(word: &str) -> Option<usize> {
 pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let bytes = sentence.as_bytes();
-    let mut chars = sentence.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Where the next token may start.
+    let mut pos = 0;
+    while let Some(c) = sentence[pos..].chars().next() {
+        let i = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token {
-                start: offset + i,
-                end: offset + i + c.len_utf8(),
-                text: &sentence[i..i + c.len_utf8()],
-            });
+            out.push(Token::new(offset + i, &sentence[i..pos]));
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = pos;
+        loop {
+            // ASCII letters and digits extend no grapheme cluster and join
+            // nothing: most of a word, read a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = sentence[end..].chars().next() else {
+                break;
+            };
             if d.is_alphanumeric() || extends_grapheme(d) {
-                end = j + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
                 continue;
             }
             if is_joiner(d) {
                 // Joiners stay inside a word only between two word characters.
-                let after = sentence[j + d.len_utf8()..].chars().next();
+                let after = sentence[end + d.len_utf8()..].chars().next();
                 if after.is_some_and(char::is_alphanumeric) {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += d.len_utf8();
                     continue;
                 }
             }
             break;
         }
+        pos = end;
         let word = &sentence[i..end];
         // Possessive "'s" and contractions ("'ll", "n't") are tokens of their
         // own: "She'll" is "She" and "'ll", "didn't" is "did" and "n't".
         if let Some(cut) = clitic_start(word) {
             let cut = i + cut;
-            out.push(Token {
-                start: offset + i,
-                end: offset + cut,
-                text: &sentence[i..cut],
-            });
-            out.push(Token {
-                start: offset + cut,
-                end: offset + end,
-                text: &sentence[cut..end],
-            });
-            continue;
-        }
-        if word.is_empty() {
+            out.push(Token::new(offset + i, &sentence[i..cut]));
+            out.push(Token::new(offset + cut, &sentence[cut..end]));
             continue;
         }
         if end < bytes.len() && bytes[end] == b'.' && keeps_period(word) {
-            chars.next();
             end += 1;
+            pos = end;
         }
-        out.push(Token {
-            start: offset + i,
-            end: offset + end,
-            text: &sentence[i..end],
-        });
+        out.push(Token::new(offset + i, &sentence[i..end]));
         // "Inc.'s": the possessive after a kept period.
         if bytes.get(end.wrapping_sub(1)) == Some(&b'.') {
             for apostrophe in ["'s", "’s", "‘s"] {
@@ -178,14 +195,9 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
                     continue;
                 };
                 if !tail.chars().next().is_some_and(char::is_alphanumeric) {
-                    out.push(Token {
-                        start: offset + end,
-                        end: offset + end + apostrophe.len(),
-                        text: &sentence[end..end + apostrophe.len()],
-                    });
-                    for _ in 0..2 {
-                        chars.next();
-                    }
+                    let after = end + apostrophe.len();
+                    out.push(Token::new(offset + end, &sentence[end..after]));
+                    pos = after;
                     break;
                 }
             }

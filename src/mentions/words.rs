@@ -5,8 +5,8 @@
 use super::Token;
 pub(super) use crate::lexicon::lower_in;
 use crate::lexicon::{
-    with_lowercase, CALENDAR_WORDS, MONTH_ABBREVIATIONS, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS,
-    STARTERS, TITLE_VOCAB, UNIT_STOP_WORDS,
+    with_lowercase, Tags, MONTH_ABBREVIATIONS, ORG_VOCAB, PEOPLE_VOCAB, REFERENCE_WORDS,
+    TITLE_VOCAB, UNIT_STOP_WORDS,
 };
 
 pub(super) fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
@@ -16,12 +16,6 @@ pub(super) fn honorific_start(tokens: &[Token<'_>], i: usize) -> bool {
 
 pub(super) fn is_quote(t: &str) -> bool {
     matches!(t, "\"" | "“" | "”")
-}
-
-/// Capitalised words that never start or make up a name: usual sentence
-/// openers and calendar words.
-pub(super) fn is_non_name(word: &str) -> bool {
-    STARTERS.contains(word) || CALENDAR_WORDS.contains(word)
 }
 
 /// Whether token `i` is a month abbreviation with its period ("Dec. 31"),
@@ -39,6 +33,10 @@ pub(super) fn is_month_abbreviation_at(tokens: &[Token<'_>], i: usize) -> bool {
 /// "d'Souza", "vanDerhoef"). Never a describing word such as
 /// "Seattle-based".
 pub(super) fn is_name_word(t: &Token<'_>) -> bool {
+    // Most words are plain lower-case words with no capital in them.
+    if t.tags.has(Tags::LOWER_CASE_WORD) {
+        return false;
+    }
     let s = t.text;
     let Some(first) = s.chars().next() else {
         return false;
@@ -85,10 +83,7 @@ pub(super) fn is_given_name_at(tokens: &[Token<'_>], i: usize) -> bool {
     let v = &*TITLE_VOCAB;
     let head_only = with_lowercase(t.text, |w| v.head.contains(w) && !v.modifier.contains(w));
     let surname = tokens.get(i + 1).is_some_and(|n| {
-        is_name_word(n)
-            && !is_title_word(n.text)
-            && !is_non_name(n.text)
-            && !lower_in(&v.domain, n.text)
+        is_name_word(n) && !n.is_title_word() && !n.is_non_name() && !lower_in(&v.domain, n.text)
     });
     t.is_capitalised()
         && head_only
@@ -107,11 +102,16 @@ pub(super) fn is_org_word(word: &str) -> bool {
     let v = &*ORG_VOCAB;
     let w = word.trim_end_matches('.');
     with_lowercase(w, |w| {
-        v.suffix.contains(w)
-            || v.cue.contains(w)
-            // "Infosystems", "Biotech", "Microsoft": a cue word as an ending.
-            || v.ending.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(&**e))
-    }) || with_lowercase(word, |w| v.suffix.contains(w))
+        // "Infosystems", "Biotech", "Microsoft": a cue word as an ending
+        // (its last byte compared first, which rules out most endings).
+        let last = w.as_bytes().last();
+        let ends_like_org = || {
+            v.ending
+                .iter()
+                .any(|e| w.len() > e.len() + 2 && e.as_bytes().last() == last && w.ends_with(&**e))
+        };
+        v.suffix.contains(w) || v.cue.contains(w) || ends_like_org()
+    }) || (w.len() != word.len() && with_lowercase(word, |w| v.suffix.contains(w)))
 }
 
 /// Whether a name with this word is an organisation because of an

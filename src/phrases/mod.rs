@@ -19,12 +19,14 @@
 
 mod nouns;
 pub(crate) mod verbs;
+mod words;
 
 pub(crate) use nouns::NounGroup;
 pub(crate) use verbs::VerbGroup;
 
-use crate::lexicon::{lower_in, CLAUSE_OPENERS, NAMES_LIST, OBJECT_PRONOUNS};
+use crate::lexicon::{lower_in, CLAUSE_OPENERS, OBJECT_PRONOUNS};
 use crate::mentions::{Chunk, ChunkKind, Mentions};
+use words::PhraseWord;
 
 /// One clause as the rules read it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -118,6 +120,8 @@ pub(super) struct Sentence<'m, 't> {
     mentions: &'m Mentions<'t>,
     /// Each chunk's symbol in the chunk encoding (a word in lower case).
     symbols: Vec<&'m str>,
+    /// What the lexicon says of each symbol, looked up once.
+    words: Vec<Option<&'static PhraseWord>>,
     /// Each chunk's text in lower case.
     texts: Vec<String>,
     /// The verb group starting at each chunk, over the whole sentence:
@@ -149,18 +153,20 @@ impl<'m, 't> Sentence<'m, 't> {
                 _ => String::new(),
             })
             .collect();
+        let words = words::look_up(&symbols);
         let verbs = (0..symbols.len())
             .map(|k| {
                 let word = mentions.chunks[k].kind == ChunkKind::Word;
-                word.then(|| verbs::verb_group_at(&symbols, &texts, k))
+                word.then(|| verbs::verb_group_at(&symbols, &words, &texts, k))
                     .flatten()
             })
             .collect();
         // Symbols of words are lower case already.
-        let names_list = symbols.iter().any(|w| NAMES_LIST.contains(*w));
+        let names_list = words.iter().flatten().any(|w| w.names_list);
         Self {
             mentions,
             symbols,
+            words,
             texts,
             names_list,
             verbs,
@@ -183,7 +189,12 @@ impl<'m, 't> Sentence<'m, 't> {
             Some(v) if v.last < end => Some(v.clone()),
             // A group that would run past the clause's end: read it again
             // within the clause.
-            Some(_) => verbs::verb_group_at(&self.symbols[..end], &self.texts[..end], k),
+            Some(_) => verbs::verb_group_at(
+                &self.symbols[..end],
+                &self.words[..end],
+                &self.texts[..end],
+                k,
+            ),
             None => None,
         }
     }

@@ -71,6 +71,16 @@ impl Sentence<'_, '_> {
         matches!(self.kind(k), Some(ChunkKind::Person | ChunkKind::Name))
     }
 
+    /// Whether chunk `k` is an occupation or modifier that may stand
+    /// before a name ("litigator", "veteran").
+    fn is_premodifier(&self, k: usize) -> bool {
+        self.words
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|w| w.premodifier)
+    }
+
     fn is_title(&self, k: usize) -> bool {
         self.kind(k) == Some(ChunkKind::Title)
     }
@@ -96,26 +106,34 @@ impl Sentence<'_, '_> {
         // before the name, right after a verb group or a determiner (a
         // plain word elsewhere may be a verb the lexicon does not list:
         // "denies chairman Ma").
-        let after_verb_or_determiner = k > 0
-            && (is_determiner(self.word(k - 1))
-                || (k.saturating_sub(8)..k).any(|i| {
-                    self.verbs
-                        .get(i)
-                        .and_then(Option::as_ref)
-                        .is_some_and(|v| v.last + 1 == k)
-                }));
-        let unit_words = (k..k + UNIT_WORDS)
-            .take_while(|&i| self.is_plain_word(i))
-            .count();
-        let unit_before_title = after_verb_or_determiner
-            && unit_words > 0
+        let after_verb_or_determiner = || {
+            k > 0
+                && (is_determiner(self.word(k - 1))
+                    || (k.saturating_sub(8)..k).any(|i| {
+                        self.verbs
+                            .get(i)
+                            .and_then(Option::as_ref)
+                            .is_some_and(|v| v.last + 1 == k)
+                    }))
+        };
+        // The plain words are counted (a lookup each) only when a title
+        // and a name follow within reach, which few words have.
+        let title_in_reach =
+            (1..=UNIT_WORDS).any(|u| self.is_title(k + u) && self.is_personish(k + u + 1));
+        let unit_words = if title_in_reach {
+            (k..k + UNIT_WORDS)
+                .take_while(|&i| self.is_plain_word(i))
+                .count()
+        } else {
+            0
+        };
+        let unit_before_title = unit_words > 0
             && self.is_title(k + unit_words)
-            && self.is_personish(k + unit_words + 1);
+            && self.is_personish(k + unit_words + 1)
+            && after_verb_or_determiner();
         if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() && !unit_before_title {
             let w = self.word(k);
-            let may = is_determiner(w)
-                || PEOPLE_VOCAB.occupation.contains(w)
-                || PEOPLE_VOCAB.modifier.contains(w);
+            let may = is_determiner(w) || self.is_premodifier(k);
             if !may {
                 return None;
             }
@@ -163,10 +181,7 @@ impl Sentence<'_, '_> {
                 o += 1;
             }
             let start = o;
-            while o < start + 3
-                && (PEOPLE_VOCAB.occupation.contains(self.word(o))
-                    || PEOPLE_VOCAB.modifier.contains(self.word(o)))
-            {
+            while o < start + 3 && self.is_premodifier(o) {
                 o += 1;
             }
             if o > start && self.is_personish(o) {

@@ -6,7 +6,8 @@
 //! active, future. The event rules then match the group's symbol
 //! (`V7/name/pas/perf/neg`) instead of spelling out every auxiliary.
 
-use crate::lexicon::{Form, Grammar, VerbEntry, VERBS_LEXICON};
+use super::words::PhraseWord;
+use crate::lexicon::{Auxiliary, Form, Grammar, VerbEntry, VerbWord, VERBS_LEXICON};
 
 /// Active or passive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,23 +112,13 @@ fn is_determiner(word: &str) -> bool {
 }
 
 /// The grammar phrase ("is set to", "no longer", "also") that symbols from
-/// `k` spell, if any: its length and what it does.
-fn grammar_at(symbols: &[&str], k: usize) -> Option<(usize, Grammar)> {
-    VERBS_LEXICON
-        .grammar
-        .get(symbols[k])?
-        .iter()
-        .find_map(|(p, what)| {
-            (symbols.len() >= k + p.len() && symbols[k..k + p.len()] == p[..])
-                .then_some((p.len(), *what))
-        })
-}
-
-/// Whether a verb group may start with `word`: a grammar word, an
-/// auxiliary, "to" or a verb form. Most words are none, which one lookup
-/// tells.
-pub(crate) fn may_start_group(word: &str) -> bool {
-    VERBS_LEXICON.starters.contains(word)
+/// `k` spell, if any, given what the lexicon says of the word at `k`: its
+/// length and what it does.
+fn grammar_at(symbols: &[&str], k: usize, word: &VerbWord) -> Option<(usize, Grammar)> {
+    word.grammar.iter().find_map(|(p, what)| {
+        (symbols.len() >= k + p.len() && symbols[k..k + p.len()] == p[..])
+            .then_some((p.len(), *what))
+    })
 }
 
 /// What the words before the main verb said.
@@ -148,18 +139,30 @@ struct Auxiliaries {
     any: bool,
 }
 
-/// The verb group starting at symbol `k`, if one does. `texts` gives each
-/// symbol's text in lower case (a role reference's words: "the helm").
-pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Option<VerbGroup> {
-    if !may_start_group(symbols.get(k)?) {
-        return None;
-    }
+/// The verb group starting at symbol `k`, if one does. `words` gives what
+/// the lexicon says of each symbol ([`look_up`](super::words::look_up)),
+/// `texts` each symbol's text in lower case (a role reference's words: "the
+/// helm").
+pub(crate) fn verb_group_at(
+    symbols: &[&str],
+    words: &[Option<&PhraseWord>],
+    texts: &[String],
+    k: usize,
+) -> Option<VerbGroup> {
+    // What `verbs.txt` says of the symbol at `j`, or `None` for a word no
+    // verb group starts with or goes on with.
+    let verb_word = |j: usize| words.get(j).copied().flatten()?.verb;
+    let mut word = verb_word(k)?;
     let v = &*VERBS_LEXICON;
     let mut aux = Auxiliaries::default();
     let mut j = k;
-    while j < symbols.len() {
-        if let Some((n, what)) = grammar_at(symbols, j) {
+    // The word at `j` and what the lexicon says of it (`None`: nothing).
+    let mut next = Some(word);
+    while let Some(here) = next {
+        word = here;
+        if let Some((n, what)) = grammar_at(symbols, j, word) {
             j += n;
+            next = verb_word(j);
             // An adverb may stand between the phrase and its verb.
             if !matches!(what, Grammar::Adverb | Grammar::HedgeAdverb) {
                 aux.to_phrase = matches!(what, Grammar::Hedge | Grammar::Future);
@@ -177,29 +180,25 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
             }
         } else {
             let w = symbols[j];
-            if v.modal.contains(w) {
-                aux.future = true;
-            } else if v.hypothetical.contains(w) {
-                aux.hypothetical = true;
-            } else if v.have.contains(w) {
-                aux.perfect = true;
-            } else if v.be.contains(w) {
-                aux.be = Some((j, matches!(w, "was" | "were")));
-            } else if v.doing.contains(w) {
-                aux.did = w == "did";
-            } else if w == "to" && !aux.any {
-                aux.infinitive = true;
-            } else {
-                break;
+            match word.auxiliary {
+                Some(Auxiliary::Modal) => aux.future = true,
+                Some(Auxiliary::Hypothetical) => aux.hypothetical = true,
+                Some(Auxiliary::Have) => aux.perfect = true,
+                Some(Auxiliary::Be) => aux.be = Some((j, matches!(w, "was" | "were"))),
+                Some(Auxiliary::Do) => aux.did = w == "did",
+                None if w == "to" && !aux.any => aux.infinitive = true,
+                None => break,
             }
             aux.to_phrase = false;
             j += 1;
+            next = verb_word(j);
         }
         aux.any = true;
     }
     // The group must not start with an adverb that belongs to the clause
     // before; trim leading adverbs when nothing else came.
-    if let Some(group) = main_verb(symbols, texts, k, j, &aux) {
+    // `next` is what the lexicon says of the word at `j`.
+    if let Some(group) = next.and_then(|word| main_verb(symbols, texts, k, j, word, &aux)) {
         return Some(group);
     }
     // A form of "be" before a role is the copula: "is chief executive",
@@ -237,17 +236,20 @@ pub(crate) fn verb_group_at(symbols: &[&str], texts: &[String], k: usize) -> Opt
     })
 }
 
-/// The event verb at `j` after the auxiliaries `aux` (which began at `k`).
+/// The event verb at `j` (of which the lexicon says `word`) after the
+/// auxiliaries `aux` (which began at `k`).
 fn main_verb(
     symbols: &[&str],
     texts: &[String],
     k: usize,
     j: usize,
+    word: &VerbWord,
     aux: &Auxiliaries,
 ) -> Option<VerbGroup> {
-    let v = &*VERBS_LEXICON;
-    let word = *symbols.get(j)?;
-    let entries = v.forms.get(word)?;
+    let entries = &word.forms;
+    if entries.is_empty() {
+        return None;
+    }
     // "his exit", "the retiring chairman", "the sudden exit": a verb form
     // after a determiner, with no auxiliary, is a noun or an adjective.
     if !aux.any && k > 0 {
@@ -261,6 +263,7 @@ fn main_verb(
         let two_back = k > 1 && is_determiner(symbols[k - 2]) && adjective && base_like;
         // "had been head of sales": a word the auxiliaries before it did
         // not take as their verb is no verb of its own.
+        let v = &*VERBS_LEXICON;
         let after_auxiliary = v.be.contains(before) || v.have.contains(before);
         if is_determiner(before) || two_back || after_auxiliary {
             return None;
@@ -349,9 +352,14 @@ fn particle_len(symbols: &[&str], texts: &[String], at: usize, particle: &str) -
     if particle.is_empty() {
         return Some(0);
     }
-    let words: Vec<&str> = particle.split(' ').collect();
-    if symbols.len() >= at + words.len() && symbols[at..at + words.len()] == words[..] {
-        return Some(words.len());
+    let count = particle.split(' ').count();
+    if symbols.len() >= at + count
+        && symbols[at..at + count]
+            .iter()
+            .copied()
+            .eq(particle.split(' '))
+    {
+        return Some(count);
     }
     // "the helm" as one role-reference chunk.
     let text = texts.get(at)?;
@@ -366,10 +374,11 @@ mod tests {
     fn groups(encoding: &str) -> Vec<String> {
         let symbols: Vec<&str> = encoding.split(' ').collect();
         let texts: Vec<String> = symbols.iter().map(|s| s.to_string()).collect();
+        let words = super::super::words::look_up(&symbols);
         let mut out = Vec::new();
         let mut k = 0;
         while k < symbols.len() {
-            match verb_group_at(&symbols, &texts, k) {
+            match verb_group_at(&symbols, &words, &texts, k) {
                 Some(g) => {
                     out.push(g.symbol());
                     k = g.last + 1;

@@ -248,6 +248,7 @@ impl RuleSet {
     }
 
     /// Which patterns may match `encoding` (indexed by pattern id).
+    #[cfg(test)]
     pub(crate) fn candidates(&self, encoding: &str) -> Vec<bool> {
         self.prefilter.candidates(encoding)
     }
@@ -282,27 +283,42 @@ pub(crate) fn run<'r>(set: &'r RuleSet, sentences: &[&Phrases]) -> Vec<Vec<Match
         })
         .collect();
     Steps::new(Stage::Rules).add(clauses.iter().map(|(_, _, e)| e.len()).sum());
-    let gates: Vec<Vec<bool>> = clauses.iter().map(|(_, _, e)| set.candidates(e)).collect();
+    // Clause `i` may match pattern `p` when `gates[i * patterns + p]`.
+    let patterns = set.prefilter.pattern_count();
+    let mut gates: Vec<bool> = Vec::with_capacity(clauses.len() * patterns);
+    let mut scratch = Vec::new();
+    for (_, _, e) in &clauses {
+        set.prefilter.extend_candidates(e, &mut scratch, &mut gates);
+    }
+    let gate = |clause: usize, pattern: usize| gates[clause * patterns + pattern];
     let mut out: Vec<Vec<Match<'r>>> = sentences.iter().map(|_| Vec::new()).collect();
+    // Per clause, the slots a rule's `when` line fills there (`None`: it
+    // does not match there, so neither does the rule).
     let mut headers: Vec<Option<Vec<(Slot, usize, usize)>>> = Vec::new();
     for rule in &set.rules {
-        headers.clear();
-        headers.extend(clauses.iter().zip(&gates).map(|(&(_, _, e), candidates)| {
-            match &rule.when {
-                None => Some(Vec::new()),
-                Some(when) if !candidates[when.id] => None,
-                Some(when) => when
-                    .regex
+        if let Some(when) = &rule.when {
+            headers.clear();
+            headers.extend(clauses.iter().enumerate().map(|(i, &(_, _, e))| {
+                if !gate(i, when.id) {
+                    return None;
+                }
+                when.regex
                     .captures(e.as_bytes())
-                    .map(|caps| when.slot_offsets(&caps)),
-            }
-        }));
+                    .map(|caps| when.slot_offsets(&caps))
+            }));
+        }
         for pattern in &rule.patterns {
             for (i, &(s, c, encoding)) in clauses.iter().enumerate() {
-                if let (Some(header), true) = (&headers[i], gates[i][pattern.id]) {
-                    let clause = &sentences[s].clauses[c];
-                    pattern.find_all(rule, header, encoding, c, clause, &mut out[s]);
+                if !gate(i, pattern.id) {
+                    continue;
                 }
+                let header: &[_] = match (&rule.when, headers.get(i)) {
+                    (None, _) => &[],
+                    (Some(_), Some(Some(header))) => header,
+                    (Some(_), _) => continue,
+                };
+                let clause = &sentences[s].clauses[c];
+                pattern.find_all(rule, header, encoding, c, clause, &mut out[s]);
             }
         }
     }

@@ -11,7 +11,9 @@
 //! The analysis is conservative: a literal is required only if every match
 //! of the pattern contains it, so skipping a pattern never loses a match.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Literals a match must contain: every clause must have one of its
@@ -128,12 +130,36 @@ fn strength(clause: &[String]) -> usize {
 }
 
 /// All patterns' requirements over one automaton of their literals.
+///
+/// Literals of one ASCII byte ("`P`", "`T`", "`a`") would make most of the
+/// automaton's matches (one per occurrence), so a byte table finds them
+/// instead; the automaton, a DFA, looks for the longer ones, walked a byte
+/// at a time in the same pass (every literal that ends at a byte is a match
+/// of the state it reaches: overlapping matches, without the iterator). Many patterns
+/// share a clause ("`P` or `N` or `he` ..."), so the distinct clauses are
+/// numbered: each literal found sets the bits of the clauses it satisfies,
+/// and a pattern may match when all of its clauses' bits are set.
 #[derive(Debug)]
 pub(crate) struct Prefilter {
-    automaton: AhoCorasick,
-    literal_count: usize,
-    /// Per pattern, its clauses as literal ids.
-    clauses: Vec<Vec<Vec<usize>>>,
+    /// The literals longer than one byte; pattern `i` of the automaton is
+    /// literal `long_ids[i]`.
+    automaton: DFA,
+    /// The automaton's start state (unanchored).
+    start: StateID,
+    long_ids: Vec<usize>,
+    /// The literal of each one-byte literal's byte, plus one (0: none).
+    byte_literal: [u16; 256],
+    /// Words of a bitset over the distinct clauses.
+    clause_words: usize,
+    /// Each literal's clauses, `clause_words` words each.
+    literal_clauses: Vec<u64>,
+    /// Each pattern's clauses, `clause_words` words each.
+    pattern_needs: Vec<u64>,
+}
+
+/// Sets bit `i` of `bits`.
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
 }
 
 impl Prefilter {
@@ -141,44 +167,123 @@ impl Prefilter {
     /// is the `i`th requirement.
     pub(crate) fn new(requirements: &[Requirement]) -> Result<Self, String> {
         let mut literals: Vec<&str> = Vec::new();
-        let mut clauses = Vec::with_capacity(requirements.len());
+        let mut clauses: Vec<Vec<usize>> = Vec::new();
+        // Per pattern, its clauses as indices into `clauses`.
+        let mut needs: Vec<Vec<usize>> = Vec::with_capacity(requirements.len());
         for req in requirements {
-            let mut ids = Vec::with_capacity(req.len());
+            let mut need = Vec::with_capacity(req.len());
             for clause in req {
-                let mut clause_ids = Vec::with_capacity(clause.len());
-                for lit in clause {
-                    let id = literals.iter().position(|l| l == lit).unwrap_or_else(|| {
-                        literals.push(lit);
-                        literals.len() - 1
-                    });
-                    clause_ids.push(id);
-                }
-                ids.push(clause_ids);
+                let mut ids: Vec<usize> = clause
+                    .iter()
+                    .map(|lit| {
+                        literals.iter().position(|l| l == lit).unwrap_or_else(|| {
+                            literals.push(lit);
+                            literals.len() - 1
+                        })
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let c = clauses.iter().position(|c| *c == ids).unwrap_or_else(|| {
+                    clauses.push(ids);
+                    clauses.len() - 1
+                });
+                need.push(c);
             }
-            clauses.push(ids);
+            needs.push(need);
         }
-        let automaton = AhoCorasick::new(&literals).map_err(|e| e.to_string())?;
+        let mut byte_literal = [0u16; 256];
+        let mut long = Vec::new();
+        let mut long_ids = Vec::new();
+        for (id, lit) in literals.iter().enumerate() {
+            match lit.as_bytes() {
+                &[b] => {
+                    byte_literal[usize::from(b)] = u16::try_from(id + 1)
+                        .map_err(|_| format!("{} prefilter literals", literals.len()))?;
+                }
+                _ => {
+                    long.push(*lit);
+                    long_ids.push(id);
+                }
+            }
+        }
+        let automaton = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .build(&long)
+            .map_err(|e| e.to_string())?;
+        let start = automaton
+            .start_state(Anchored::No)
+            .map_err(|e| e.to_string())?;
+        // At least one word, so that no bitset is empty.
+        let clause_words = clauses.len().div_ceil(64).max(1);
+        let mut literal_clauses = vec![0u64; literals.len() * clause_words];
+        for (c, ids) in clauses.iter().enumerate() {
+            for &id in ids {
+                set_bit(&mut literal_clauses[id * clause_words..], c);
+            }
+        }
+        let mut pattern_needs = vec![0u64; needs.len() * clause_words];
+        for (p, need) in needs.iter().enumerate() {
+            for &c in need {
+                set_bit(&mut pattern_needs[p * clause_words..], c);
+            }
+        }
         Ok(Self {
-            literal_count: literals.len(),
             automaton,
-            clauses,
+            start,
+            long_ids,
+            byte_literal,
+            clause_words,
+            literal_clauses,
+            pattern_needs,
         })
     }
 
+    /// How many patterns the prefilter knows: the length of each answer.
+    pub(crate) fn pattern_count(&self) -> usize {
+        self.pattern_needs.len() / self.clause_words
+    }
+
     /// Which patterns may match `text`: `result[i]` for the `i`th pattern.
+    #[cfg(test)]
     pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
-        let mut present = vec![false; self.literal_count];
-        for m in self.automaton.find_overlapping_iter(text) {
-            present[m.pattern().as_usize()] = true;
+        let mut out = Vec::with_capacity(self.pattern_count());
+        self.extend_candidates(text, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// Appends to `out` whether each pattern may match `text`, one `bool`
+    /// per pattern, in order. `holds` is scratch space (the clauses that
+    /// hold), reused between calls so that a clause costs no allocation.
+    pub(crate) fn extend_candidates(&self, text: &str, holds: &mut Vec<u64>, out: &mut Vec<bool>) {
+        holds.clear();
+        holds.resize(self.clause_words, 0);
+        let words = self.clause_words;
+        let mut found = |id: usize| {
+            let clauses = &self.literal_clauses[id * words..(id + 1) * words];
+            for (h, c) in holds.iter_mut().zip(clauses) {
+                *h |= c;
+            }
+        };
+        let dfa = &self.automaton;
+        let mut state = self.start;
+        for &b in text.as_bytes() {
+            if let Some(id) = usize::from(self.byte_literal[usize::from(b)]).checked_sub(1) {
+                found(id);
+            }
+            state = dfa.next_state(Anchored::No, state, b);
+            if dfa.is_special(state) && dfa.is_match(state) {
+                for i in 0..dfa.match_len(state) {
+                    found(self.long_ids[dfa.match_pattern(state, i).as_usize()]);
+                }
+            }
         }
-        self.clauses
-            .iter()
-            .map(|clauses| {
-                clauses
-                    .iter()
-                    .all(|clause| clause.iter().any(|&id| present[id]))
-            })
-            .collect()
+        out.extend(
+            self.pattern_needs
+                .chunks(self.clause_words)
+                .map(|need| need.iter().zip(holds.iter()).all(|(n, h)| n & !h == 0)),
+        );
     }
 }
 
