@@ -77,11 +77,18 @@ fn compound_title_at(
     scan: &mut TitleScan,
 ) -> Option<(usize, TitleInfo)> {
     let word = tokens.get(i)?;
-    let before = tokens.get(i.checked_sub(1)?)?;
     let next = tokens.get(i + 1)?;
+    // Cheap tests first: this runs for every word that is no title word.
+    if !word.tags.has(Tags::LOWER_CASE_WORD) || !next.is_title_word() {
+        return None;
+    }
+    let before = tokens.get(i.checked_sub(1)?)?;
     let opens = ["the", "a", "an", "as", "its", "their", "his", "her", "new"]
         .iter()
         .any(|d| before.text.eq_ignore_ascii_case(d));
+    if !opens {
+        return None;
+    }
     let plain = word.text.len() >= 3
         && word
             .text
@@ -94,7 +101,7 @@ fn compound_title_at(
         && !PEOPLE_VOCAB.demonym.contains(word.text)
         && !PEOPLE_VOCAB.occupation.contains(word.text);
     let head_next = with_lowercase(next.text, |w| TITLE_VOCAB.head.contains(w));
-    if !(opens && plain && head_next) {
+    if !(plain && head_next) {
         return None;
     }
     let (last, mut info) = title_from(tokens, i + 1, Tenure::Plain, scan)?;
