@@ -643,10 +643,22 @@ pub(super) fn clean_org(t: &str) -> &str {
         Some(open) if !t[open..].contains(')') => t[..open].trim_end(),
         _ => t,
     };
-    t.strip_suffix("'s")
+    let t = t
+        .strip_suffix("'s")
         .or_else(|| t.strip_suffix("’s"))
         .unwrap_or(t)
-        .trim()
+        .trim();
+    // "Board of Dangote Sugar Plc", "the DSI board": the board stands for
+    // its organisation.
+    let t = ["Board of Directors of ", "Board of ", "board of "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    [" board", " Board"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(t)
 }
 
 /// The rule id of an appointment a title tells by itself ("the incoming
