@@ -446,7 +446,9 @@ fn title_part(
                 break;
             }
             let cap_ok = t.is_capitalised() && (!t.is_title_word() || is_org_word(t.text));
-            let joiner = matches!(t.text, "&" | "(" | ")" | "of" | "and")
+            // "Instituto del Progreso Latino": a particle inside a name.
+            let joiner = (matches!(t.text, "&" | "(" | ")" | "of" | "and")
+                || PEOPLE_VOCAB.particle.contains(t.text))
                 && tokens
                     .get(m + 1)
                     .is_some_and(|n| n.is_capitalised() && !n.is_title_word());
