@@ -49,6 +49,29 @@ pub(super) static HEDGE_CUES: Lazy<(Cues, Cues, Cues)> = Lazy::new(|| {
     (Cues::new(span), Cues::new(sentence), Cues::new(retold))
 });
 
+/// Every sentence-wide and retold cue as written, found in any case: a
+/// sentence holding none needs no [`worded`] copy.
+static ROUGH: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
+    let cues: Vec<&str> = entries(HEDGES)
+        .filter(|(section, _)| matches!(*section, "sentence" | "retold"))
+        .map(|(_, cue)| cue)
+        .collect();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(cues)
+        .unwrap_or_else(|e| panic!("built-in hedges.txt is invalid: {e}"))
+});
+
+/// The sentence as [`worded`] gives it when it may hold a sentence-wide
+/// or retold cue; empty (no cue) otherwise, without reading it twice.
+pub(super) fn worded_if_cued(sentence: &str) -> String {
+    if ROUGH.is_match(sentence) {
+        worded(sentence)
+    } else {
+        String::new()
+    }
+}
+
 /// A sentence's own words for the sentence-wide cues: lower case, every
 /// run of characters other than letters, digits and apostrophes one space,
 /// padded with spaces.
@@ -57,8 +80,17 @@ pub(super) fn worded(sentence: &str) -> String {
     out.push(' ');
     let mut space = true;
     for c in sentence.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '\u{2019}' {
-            out.extend(c.to_lowercase());
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '\''
+        } else {
+            c.is_alphanumeric() || c == '\u{2019}'
+        };
+        if word {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
             space = false;
         } else if !space {
             out.push(' ');

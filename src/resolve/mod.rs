@@ -192,7 +192,7 @@ pub(crate) fn records(
     // name.
     let worded: Vec<String> = views
         .iter()
-        .map(|v| hedges::worded(&text[v.sentence.start..v.sentence.end]))
+        .map(|v| hedges::worded_if_cued(&text[v.sentence.start..v.sentence.end]))
         .collect();
     let denials: Vec<bool> = worded.iter().map(|w| HEDGE_CUES.1.any(w)).collect();
     // A report the article denies anywhere ("Reports that she had resigned
