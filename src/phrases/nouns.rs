@@ -156,8 +156,9 @@ impl Sentence<'_, '_> {
         } else if self.is_title(j) && self.is_personish(j + 1) {
             roles.push(j);
             j += 1;
-        } else if let Some((t, last)) = self
-            .title_group_at(j)
+        } else if let Some((t, last)) = is_determiner(self.word(j))
+            .then(|| self.title_group_at(j))
+            .flatten()
             .filter(|&(_, last)| self.is_personish(last + 1))
         {
             // "its top executive, President Jane Roe, said": a title group
@@ -571,13 +572,13 @@ fn is_ordinal(word: &str) -> bool {
     digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
-/// An adult's age as news gives it after a name: 18 to 99.
 /// "64-year-old": an age standing for a person.
 fn is_year_old(word: &str) -> bool {
     word.strip_suffix("-year-old")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// An adult's age as news gives it after a name: 18 to 99.
 fn is_age(word: &str) -> bool {
     word.len() == 2 && word.parse::<u8>().is_ok_and(|n| (18..=99).contains(&n))
 }
