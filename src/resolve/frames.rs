@@ -358,21 +358,16 @@ impl Resolver<'_> {
             _ if chunk.kind == ChunkKind::Word => None,
             _ => return None,
         };
-        Some(Frame {
+        let person = self.person(view, p)?;
+        Some(Frame::told_by_title(
             kind,
-            rule: OUTGOING_RULE.to_owned(),
-            sentence: index,
-            person: self.person(view, p)?,
-            new_role: None,
-            old_role: role,
-            org: None,
-            predecessor: None,
-            successor: None,
-            reports_to: None,
-            prev_reports_to: None,
-            status: Status::Announced,
-            continued: false,
-        })
+            OUTGOING_RULE,
+            index,
+            person,
+            None,
+            role,
+            Status::Announced,
+        ))
     }
 
     /// The appointment a title held from now on tells by itself ("the
@@ -391,21 +386,17 @@ impl Resolver<'_> {
         if role.tenure != Tenure::New {
             return None;
         }
-        Some(Frame {
-            kind: Kind::Appointment,
-            rule: INCOMING_RULE.to_owned(),
-            sentence: index,
-            person: self.person(view, p)?,
-            new_role: Some(RoleSlot::Title(role)),
-            old_role: None,
-            org: None,
-            predecessor: None,
-            successor: None,
-            reports_to: None,
-            prev_reports_to: None,
+        let person = self.person(view, p)?;
+        let new_role = Some(RoleSlot::Title(role));
+        Some(Frame::told_by_title(
+            Kind::Appointment,
+            INCOMING_RULE,
+            index,
+            person,
+            new_role,
+            None,
             status,
-            continued: false,
-        })
+        ))
     }
 
     /// Binds the titles a sentence's noun groups give their people

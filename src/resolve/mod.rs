@@ -84,6 +84,37 @@ struct Frame {
     continued: bool,
 }
 
+impl Frame {
+    /// A change a title tells by itself ("the incoming chief executive",
+    /// "the outgoing governor"): no organisation, predecessor or reporting
+    /// line of its own.
+    fn told_by_title(
+        kind: Kind,
+        rule: &str,
+        sentence: usize,
+        person: String,
+        new_role: Option<RoleSlot>,
+        old_role: Option<RoleSlot>,
+        status: Status,
+    ) -> Self {
+        Frame {
+            kind,
+            rule: rule.to_owned(),
+            sentence,
+            person,
+            new_role,
+            old_role,
+            org: None,
+            predecessor: None,
+            successor: None,
+            reports_to: None,
+            prev_reports_to: None,
+            status,
+            continued: false,
+        }
+    }
+}
+
 /// One rule firing, for debugging: which rule matched where. Serialises
 /// to `{"rule", "sentence", "span", "hedged"}`; more fields may come.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
