@@ -415,6 +415,9 @@ pub(crate) struct OrgWords {
     pub news_outlet: WordSet<&'static str>,
     /// A governing body named after its organisation ("the Acme Board").
     pub governing_body: WordSet<Box<str>>,
+    /// Last words of a body inside an organisation ("Monetary Policy
+    /// Committee"): never the organisation a story is about.
+    pub inner_body: WordSet<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -430,6 +433,7 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
     not_org: lower_section(ORGANISATIONS, "not_org"),
     news_outlet: section(ORGANISATIONS, "news_outlet"),
     governing_body: lower_section(ORGANISATIONS, "governing_body"),
+    inner_body: lower_section(ORGANISATIONS, "inner_body"),
 });
 
 /// Person-name vocabulary by section (case as written).

@@ -97,10 +97,17 @@ pub(super) fn org_mentions(
                 let common_noun = name.split(' ').all(|w| {
                     is_org_anaphor_word(w) || matches!(w, "of" | "Directors" | "directors")
                 });
+                // "the Monetary Policy Committee": a body of the organisation
+                // the story is about, not that organisation.
+                let body = name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| lower(w, |w| ORG_VOCAB.inner_body.contains(w)));
                 if name.chars().filter(|c| c.is_alphanumeric()).count() >= 2
                     && !is_place(name)
                     && !ORG_VOCAB.news_outlet.contains(name)
                     && !common_noun
+                    && !body
                 {
                     found.push((name.to_owned(), weight));
                 }
