@@ -36,9 +36,15 @@ fn is_person_by_context(chunks: &[Chunk<'_>], k: usize) -> bool {
     // Lloyd Blankfein").
     // Nor after a possessor or determiner: "Acme's current Advanced
     // Strategy vice president" names a unit.
+    // Nor after "as" or a preposition: "retires as Acme Africa chairman"
+    // names the title's organisation.
     let modified = before.is_some_and(|p| {
         let w = text(p);
-        matches!(w, "'s" | "’s") || is_determiner(w) || lower_in(&TITLE_VOCAB.status, w)
+        matches!(
+            w,
+            "'s" | "’s" | "as" | "at" | "of" | "from" | "for" | "with"
+        ) || is_determiner(w)
+            || lower_in(&TITLE_VOCAB.status, w)
     });
     let title_after = several_words
         && !modified
