@@ -227,6 +227,10 @@ pub(crate) static NAMES_LIST: Lazy<WordSet<Box<str>>> =
 pub(crate) static CLAUSE_OPENERS: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "clause_opener"));
 
+/// Verbs by which an organisation speaks ("said", "announced").
+pub(crate) static SPEECH_VERBS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "speech_verb"));
+
 /// Pronouns that are only objects ("him"): between a verb and an
 /// infinitive, the infinitive's subject.
 pub(crate) static OBJECT_PRONOUNS: Lazy<WordSet<Box<str>>> =

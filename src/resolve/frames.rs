@@ -2,7 +2,7 @@
 //! and organisations, and the roles that appositives bind to people.
 
 use super::*;
-use crate::lexicon::{lower_in, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS};
+use crate::lexicon::{lower_in, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS, SPEECH_VERBS};
 use crate::phrases::verbs::Tense as VerbTense;
 use crate::phrases::VerbGroup;
 use crate::rules::Slot;
@@ -269,6 +269,30 @@ impl Resolver<'_> {
             (lone && !plural && !person && !is_place(chunk.text))
                 .then(|| clean_org(chunk.text).to_owned())
         })
+    }
+
+    /// The organisation "it" stands for as the subject of the match's verb:
+    /// the nearest named before it in the sentence ("Huawei said on Tuesday
+    /// it had appointed Andy Ho ...").
+    fn it_org(&self, view: &SentenceView<'_, '_>, m: &Match<'_>) -> Option<String> {
+        let verb = view.phrases.verb_at(m.verb?)?;
+        let chunks = &view.mentions.chunks;
+        let before = chunks.get(verb.first.checked_sub(1)?)?;
+        if !before.text.eq_ignore_ascii_case("it") {
+            return None;
+        }
+        // The organisation speaking ("Huawei said"), not a word describing
+        // it ("The FTSE 250 company said").
+        let speaks = |k: usize| {
+            chunks
+                .get(k + 1)
+                .is_some_and(|c| lower_in(&SPEECH_VERBS, c.text))
+        };
+        (0..verb.first - 1)
+            .rev()
+            .find(|&k| matches!(chunks[k].kind, ChunkKind::Org | ChunkKind::Name))
+            .filter(|&k| speaks(k))
+            .and_then(|k| self.acting_org(view, k))
     }
 
     /// The organisation that opens the sentence ("Standard Group saw its
@@ -566,7 +590,10 @@ impl Resolver<'_> {
                 .or(unit_role)
                 .or_else(|| m.slot(Slot::OwnRole).map(|_| RoleSlot::Own)),
             old_role: m.slot(Slot::OldRole).and_then(|k| self.role(view, k)),
-            org: m.slot(Slot::Org).and_then(|k| self.acting_org(view, k)),
+            org: m
+                .slot(Slot::Org)
+                .and_then(|k| self.acting_org(view, k))
+                .or_else(|| self.it_org(view, m)),
             predecessor: named(m.slot(Slot::Predecessor)),
             successor: named(m.slot(Slot::Successor)),
             reports_to: named(m.slot(Slot::ReportsTo)),
