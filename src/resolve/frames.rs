@@ -21,8 +21,8 @@ impl Resolver<'_> {
                 .or_else(|| Some(people::strip_honorific(chunk.text).to_owned())),
             ChunkKind::Name => self.people.resolve(chunk.text, chunk.start).filter(|n| {
                 // An undecided single word is a person only when it is the
-                // short form of a full name in the article.
-                n.split_whitespace().count() >= 2
+                // short form of a full name in the article; a place never.
+                n.split_whitespace().count() >= 2 && !is_place(n)
             }),
             ChunkKind::Word => {
                 let w = chunk.text.to_ascii_lowercase();
