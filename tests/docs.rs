@@ -163,7 +163,7 @@ fn limitations_give_the_measured_figures_and_where_the_fixture_score_comes_from(
     for (name, text) in [("README", read("README.md")), ("crate docs", crate_docs())] {
         assert!(text.contains("Limitations"), "{name}");
         // Development set (all, first 40, added 40), CEO notes, fixtures.
-        for figure in ["0.869", "0.886", "0.851", "0.91", "0.843"] {
+        for figure in ["0.869", "0.886", "0.851", "0.91", "0.848"] {
             assert!(text.contains(figure), "{name} lacks {figure}");
         }
         assert!(text.contains("written against"), "{name}");
