@@ -24,7 +24,7 @@ mod words;
 pub(crate) use nouns::NounGroup;
 pub(crate) use verbs::VerbGroup;
 
-use crate::lexicon::{lower_in, CLAUSE_OPENERS, OBJECT_PRONOUNS};
+use crate::lexicon::{lower_in, WordMap, CLAUSE_OPENERS, OBJECT_PRONOUNS};
 use crate::mentions::{Chunk, ChunkKind, Mentions};
 use words::PhraseWord;
 
@@ -78,12 +78,42 @@ pub(crate) struct Phrases {
     pub verbs: Vec<VerbGroup>,
     /// Every person noun group, in text order.
     pub groups: Vec<NounGroup>,
+    /// Each chunk that heads a group, with the first group it heads.
+    by_head: WordMap<usize, usize>,
+    /// Each member chunk of a group (its head included), with the first
+    /// group it is a member of.
+    by_member: WordMap<usize, usize>,
 }
 
 impl Phrases {
-    /// The verb group whose main verb is chunk `k`.
+    /// The verb group whose main verb is chunk `k`. Verb groups are in
+    /// text order and never overlap, so one binary search finds it: rules
+    /// and resolution ask once per match, and a scan would make a long
+    /// sentence of many verbs quadratic.
     pub(crate) fn verb_at(&self, k: usize) -> Option<&VerbGroup> {
-        self.verbs.iter().find(|v| v.main == k)
+        let i = self.verbs.partition_point(|v| v.main < k);
+        self.verbs.get(i).filter(|v| v.main == k)
+    }
+
+    /// Whether a verb group starts at chunk `k`.
+    pub(crate) fn verb_starts_at(&self, k: usize) -> bool {
+        self.verb_starts_in(&(k..k + 1))
+    }
+
+    /// Whether a verb group ends right before chunk `k`.
+    pub(crate) fn verb_ends_before(&self, k: usize) -> bool {
+        let i = self.verbs.partition_point(|v| v.last + 1 < k);
+        self.verbs.get(i).is_some_and(|v| v.last + 1 == k)
+    }
+
+    /// The first noun group chunk `k` heads.
+    pub(crate) fn group_headed_by(&self, k: usize) -> Option<&NounGroup> {
+        self.by_head.get(&k).map(|&i| &self.groups[i])
+    }
+
+    /// The first noun group chunk `k` is a member of.
+    pub(crate) fn group_with_member(&self, k: usize) -> Option<&NounGroup> {
+        self.by_member.get(&k).map(|&i| &self.groups[i])
     }
 
     /// The verb an infinitive or participle `v` depends on: the one just
@@ -96,11 +126,21 @@ impl Phrases {
                 .iter()
                 .any(|c| matches!(c.text, ";" | ":" | "." | "?" | "!"))
         };
-        self.verbs
-            .iter()
-            .rev()
-            .find(|w| w.main < v.first)
+        // Verb groups are in text order and never overlap: a binary search
+        // finds the last one before `v` (a scan would make a long sentence
+        // of many verbs quadratic).
+        let before = self.verbs.partition_point(|w| w.main < v.first);
+        before
+            .checked_sub(1)
+            .map(|i| &self.verbs[i])
             .filter(|w| v.first - w.last <= GOVERNING_DISTANCE && !breaks(w.last + 1, v.first))
+    }
+
+    /// Whether a verb group starts in `range`: one binary search, the verb
+    /// groups being in text order.
+    fn verb_starts_in(&self, range: &std::ops::Range<usize>) -> bool {
+        let i = self.verbs.partition_point(|u| u.first < range.start);
+        self.verbs.get(i).is_some_and(|u| range.contains(&u.first))
     }
 }
 
@@ -305,6 +345,18 @@ impl<'m, 't> Sentence<'m, 't> {
     fn purpose_clauses(&self, out: &mut Phrases) {
         let chunks = &self.mentions.chunks;
         let mut found = Vec::new();
+        // Groups are in text order by their first chunk, a relative
+        // clause's groups inside their head's; the furthest any group
+        // before each one reaches tells in one look whether a chunk lies
+        // inside a group.
+        let reach: Vec<usize> = out
+            .groups
+            .iter()
+            .scan(0, |far, g| {
+                *far = (*far).max(g.last);
+                Some(*far)
+            })
+            .collect();
         // "to join Corvane", "and become chairman": a verb whose subject
         // is the one before.
         let continues = |v: &VerbGroup| {
@@ -329,17 +381,16 @@ impl<'m, 't> Sentence<'m, 't> {
             });
             // Inside a group (a relative clause, an aside), the group's own
             // clause reads it.
-            let inside = out
-                .groups
-                .iter()
-                .any(|g| g.first <= v.first && v.first <= g.last);
+            let opened = out.groups.partition_point(|g| g.first <= v.first);
+            let inside = opened.checked_sub(1).is_some_and(|i| reach[i] >= v.first);
             if object || inside {
                 continue;
             }
             // The subject: the last group before the governing verb, with
-            // no other verb between them.
-            let subject = out
-                .groups
+            // no other verb between them. A group starting at or after the
+            // verb cannot end before it.
+            let started = out.groups.partition_point(|g| g.first < w.first);
+            let subject = out.groups[..started]
                 .iter()
                 .enumerate()
                 .rev()
@@ -358,7 +409,7 @@ impl<'m, 't> Sentence<'m, 't> {
                         && self.word(k).bytes().any(|b| b.is_ascii_alphanumeric())
                         && !lower_in(&CLAUSE_OPENERS, self.word(k))
                 });
-            if !plain || out.verbs.iter().any(|u| between.contains(&u.first)) {
+            if !plain || out.verb_starts_in(&between) {
                 continue;
             }
             found.push((index, group.head, v.first));
@@ -420,6 +471,16 @@ pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
     sentence.encode(0, mentions.chunks.len(), &mut main, &mut out);
     out.clauses.insert(0, main);
     out.verbs.sort_by_key(|v| v.first);
+    debug_assert!(
+        out.verbs.windows(2).all(|w| w[0].last < w[1].first),
+        "verb groups overlap"
+    );
+    for (i, g) in out.groups.iter().enumerate() {
+        out.by_head.entry(g.head).or_insert(i);
+        for &m in &g.members {
+            out.by_member.entry(m).or_insert(i);
+        }
+    }
     sentence.purpose_clauses(&mut out);
     out
 }

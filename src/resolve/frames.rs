@@ -164,7 +164,7 @@ impl Resolver<'_> {
         let Some(k) = m.slot(Slot::Person) else {
             return Vec::new();
         };
-        let Some(group) = view.phrases.groups.iter().find(|g| g.members.contains(&k)) else {
+        let Some(group) = view.phrases.group_with_member(k) else {
             return Vec::new();
         };
         group

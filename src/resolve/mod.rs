@@ -153,10 +153,9 @@ pub(crate) fn records(
             .map(|v| 1 + v.mentions.chunks.len() + v.matches.len())
             .sum(),
     );
-    // Names some rule read as a person, and (their chunks' starts) the
-    // subjects among them.
-    // Also where (chunk starts) rules read a person as the subject or the
-    // object of an event verb, and the one-word names read as a person's
+    // Names some rule read as a person; where (chunk starts) a rule read
+    // a person as the subject or the object of an event verb, and the
+    // subjects among those; and the one-word names read as a person's
     // subject somewhere.
     let mut named: WordSet<&str> = WordSet::default();
     let mut person_subjects: WordSet<usize> = WordSet::default();
@@ -168,7 +167,7 @@ pub(crate) fn records(
                 if slot.is_person() {
                     if let Some(c) = v.mentions.chunks.get(k) {
                         named.insert(c.text);
-                        if v.phrases.verbs.iter().any(|verb| verb.last + 1 == k) {
+                        if v.phrases.verb_ends_before(k) {
                             person_slots.insert(c.start);
                         }
                         if k == 0 || before_verb(v, k) {
@@ -196,11 +195,11 @@ pub(crate) fn records(
         last_subject: None,
         sentence_people: Vec::new(),
         current: None,
+        person_subjects,
         // Names written as organisations, owning a title or named as a
         // possible organisation more than once, and the first words of
         // those ("Vistara" of "Vistara Infosystems"); not an undecided
         // name met once ("After eight years as CEO, Curler stepped aside").
-        person_subjects,
         org_names: {
             let mut weights: WordMap<&str, usize> = WordMap::default();
             for (name, weight) in orgs.iter().flatten() {
@@ -313,17 +312,13 @@ pub(crate) fn records(
 
 /// The last chunk of the noun group chunk `k` heads (`k` alone when none).
 fn group_end(view: &SentenceView<'_, '_>, k: usize) -> usize {
-    view.phrases
-        .groups
-        .iter()
-        .find(|g| g.head == k)
-        .map_or(k, |g| g.last)
+    view.phrases.group_headed_by(k).map_or(k, |g| g.last)
 }
 
 /// Whether chunk `k` (with its noun group) comes right before a verb group.
 fn is_subject(view: &SentenceView<'_, '_>, k: usize) -> bool {
     let end = group_end(view, k);
-    view.phrases.verbs.iter().any(|v| v.first == end + 1)
+    view.phrases.verb_starts_at(end + 1)
 }
 
 /// Whether chunk `k` (with its noun group) comes right before a verb
