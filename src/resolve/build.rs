@@ -15,10 +15,10 @@ impl Resolver<'_> {
         let mut reporting: Vec<Frame> = Vec::new();
         // Who made a move in which sentence: a start and an end joined by
         // a continuing clause.
-        let mut moves: Vec<(String, Span)> = Vec::new();
+        let mut moves: WordSet<(String, Span)> = WordSet::default();
         for f in frames {
             if f.continued {
-                moves.push((f.person.clone(), span_of(f.sentence)));
+                moves.insert((f.person.clone(), span_of(f.sentence)));
             }
             if f.kind == Kind::ReportingChange {
                 reporting.push(f);
@@ -80,14 +80,11 @@ impl Resolver<'_> {
                             && (b.org.is_none() || n.org.is_none() || same_company(&b.org, &n.org))
                     })
                 };
-                let exclude = match &bound {
-                    Some(b) if is_new(b) => Some(b.title.clone()),
-                    Some(_) => None,
-                    None => None,
-                };
-                old_role = match exclude {
-                    None => bound,
-                    Some(_) => self.bound_role(&f.person, sentence_start, exclude.as_deref()),
+                old_role = match bound {
+                    Some(b) if is_new(&b) => {
+                        self.bound_role(&f.person, sentence_start, Some(&b.title))
+                    }
+                    other => other,
                 }
                 // An appositive role at another company is not the one left.
                 .filter(|r| group != Group::End || f.org.is_none() || same_company(&r.org, &f.org));
@@ -212,8 +209,8 @@ impl Resolver<'_> {
 /// move inside one to a seat kept ("and become chairman") stays the
 /// departure it is, with that seat as its new role.
 /// Returns the records to drop.
-fn join_moves(records: &mut RecordSet, moves: &[(String, Span)]) -> Vec<usize> {
-    let mut dropped = Vec::new();
+fn join_moves(records: &mut RecordSet, moves: &WordSet<(String, Span)>) -> WordSet<usize> {
+    let mut dropped = WordSet::default();
     for i in 0..records.len() {
         let end = records.get(i);
         if end.kind.group() != Group::End {
@@ -226,11 +223,15 @@ fn join_moves(records: &mut RecordSet, moves: &[(String, Span)]) -> Vec<usize> {
         // Tom Hale as president") and a start told of the same person
         // ("Tom Hale will become chairman") are one move too.
         let inferred = end.rules.iter().all(|r| !r.starts_with("END/"));
+        let moved_in: Vec<Span> = end
+            .evidence
+            .iter()
+            .copied()
+            .filter(|&e| moves.contains(&(person.to_owned(), e)))
+            .collect();
         let told_together = |s: &Record| {
             (inferred && s.status == end.status && same_company(&s.company, &end.company))
-                || s.evidence.iter().any(|e| {
-                    end.evidence.contains(e) && moves.iter().any(|(p, m)| p == person && m == e)
-                })
+                || s.evidence.iter().any(|e| moved_in.contains(e))
         };
         let Some(j) = records.find(end.person.as_deref(), Group::Start, told_together) else {
             continue;
@@ -269,12 +270,12 @@ fn join_moves(records: &mut RecordSet, moves: &[(String, Span)]) -> Vec<usize> {
             fill(&mut end.new_role, start.new_role);
             end.evidence.extend(start.evidence);
             end.rules.extend(start.rules);
-            dropped.push(j);
+            dropped.insert(j);
         } else {
             fill(&mut start.successor, end.successor);
             start.evidence.extend(end.evidence);
             start.rules.extend(end.rules);
-            dropped.push(i);
+            dropped.insert(i);
         }
     }
     dropped
@@ -396,8 +397,10 @@ pub(super) fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
 /// Whether two names are of one group of companies by the acronym they
 /// open with ("LG Energy Solution", "LG Group").
 fn same_family(a: &str, b: &str) -> bool {
-    let first = |s: &str| s.split(' ').next().unwrap_or("").to_owned();
-    let (fa, fb) = (first(a), first(b));
+    let (fa, fb) = (
+        a.split(' ').next().unwrap_or(""),
+        b.split(' ').next().unwrap_or(""),
+    );
     let acronym = fa.len() >= 2 && fa.bytes().all(|c| c.is_ascii_uppercase());
     acronym && fa == fb && a.contains(' ') && b.contains(' ')
 }
