@@ -28,11 +28,13 @@ impl Resolver<'_> {
                 let w = chunk.text.to_ascii_lowercase();
                 // The phrase stage writes a description opening a clause
                 // ("the veteran banker") as "he", its chunk the head word.
-                let described = view.phrases.clauses.iter().any(|c| {
-                    c.symbol_chunks.first() == Some(&idx) && c.encoding.starts_with("he ")
-                });
-                if !described
-                    && !matches!(w.as_str(), "he" | "she" | "him" | "her" | "his" | "their")
+                let described = || {
+                    view.phrases.clauses.iter().any(|c| {
+                        c.symbol_chunks.first() == Some(&idx) && c.encoding.starts_with("he ")
+                    })
+                };
+                if !matches!(w.as_str(), "he" | "she" | "him" | "her" | "his" | "their")
+                    && !described()
                 {
                     return None;
                 }
