@@ -93,6 +93,7 @@ impl Resolver<'_> {
                     old_role = seat_beside(old_role, seat);
                 }
             }
+
             if group == Group::Start {
                 if let (Some(o), Some(n)) = (&old_role, &new_role) {
                     if o.title.eq_ignore_ascii_case(&n.title) && o.org == n.org {
@@ -184,6 +185,24 @@ impl Resolver<'_> {
             for role in [&mut r.old_role, &mut r.new_role].into_iter().flatten() {
                 if role.org.is_none() {
                     role.org = r.company.clone();
+                }
+            }
+            // A role begun earlier at the same organisation is the one a
+            // start there leaves ("was first hired as planning manager").
+            if r.old_role.is_none() && r.kind.group() == Group::Start {
+                if let (Some(person), Some(new)) = (r.person.as_deref(), &r.new_role) {
+                    let new_title = new.title.as_deref().unwrap_or_default();
+                    r.old_role = self
+                        .bindings
+                        .history(person)
+                        .find(|h| {
+                            h.org.is_some()
+                                && new.org.is_some()
+                                && same_company(&h.org, &new.org)
+                                && !h.title.eq_ignore_ascii_case(new_title)
+                        })
+                        .cloned()
+                        .map(to_role);
                 }
             }
             r.kind = refined_kind(r);

@@ -520,8 +520,19 @@ impl Resolver<'_> {
             }
             (None, None) => Status::Completed,
         };
-        // Career history: a past start with a year ("joined GM in 1982").
+        // Career history: a past start with a year ("joined GM in 1982") is
+        // no news, but the role it began is one the person held.
         if kind.group() == Group::Start && status == Status::Completed && is_history(view, m) {
+            if let Some(RoleSlot::Title(mut role)) =
+                m.slot(Slot::NewRole).and_then(|k| self.role(view, k))
+            {
+                role.tenure = Tenure::Former;
+                if role.org.is_none() {
+                    role.org = m.slot(Slot::Org).and_then(|k| self.acting_org(view, k));
+                }
+                self.bindings
+                    .bind_history(person, role, view.sentence.start);
+            }
             return None;
         }
         // "put in charge of the foundry unit", "will head the new AI group":
@@ -735,13 +746,16 @@ pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
     };
     // A year told as a time of the past ("joined GM in 1982", "in July
     // 2018", "in late 2019"); a full date ("began on 1 December 2013") is
-    // the news itself.
+    // the news itself. "in June of 2017" is the same time told with "of".
     let told_in = |k: usize| {
         let word = |i: usize| chunks.get(i).map_or("", |c| c.text);
+        let alphabetic = |i: usize| word(i).bytes().all(|b| b.is_ascii_alphabetic());
         word(k - 1).eq_ignore_ascii_case("in")
-            || (k >= 2
-                && word(k - 2).eq_ignore_ascii_case("in")
-                && word(k - 1).bytes().all(|b| b.is_ascii_alphabetic()))
+            || (k >= 2 && word(k - 2).eq_ignore_ascii_case("in") && alphabetic(k - 1))
+            || (k >= 3
+                && word(k - 3).eq_ignore_ascii_case("in")
+                && alphabetic(k - 2)
+                && word(k - 1).eq_ignore_ascii_case("of"))
     };
     let from = m.verb.unwrap_or(m.first).max(1);
     let has_year = (from..m.last + 5).any(|k| is_year(k) && told_in(k));

@@ -122,6 +122,10 @@ struct PersonRoles {
     usable: Firsts,
     plain: Firsts,
     by_sentence: WordMap<usize, Firsts>,
+    /// Roles begun in career history ("was first hired as planning manager
+    /// in 2017"), in text order: never a role the person is described with,
+    /// only the one left by a move inside the same organisation.
+    history: Vec<usize>,
 }
 
 /// The roles bound to each person, by the person's full name.
@@ -157,6 +161,28 @@ impl Bindings {
             let here = roles.by_sentence.entry(sentence).or_default();
             here.offer(i, &roles.all);
         }
+    }
+
+    /// Binds `role`, begun in career history, to `person`.
+    pub fn bind_history(&mut self, person: String, role: RoleVal, sentence: usize) {
+        tally(Stage::Resolve, 1);
+        let title_key = role.title.to_ascii_lowercase();
+        let roles = self.0.entry(person).or_default();
+        let i = roles.all.push(Binding {
+            role,
+            sentence,
+            title_key,
+        });
+        roles.history.push(i);
+    }
+
+    /// The roles `person` began in career history, latest first.
+    pub fn history(&self, person: &str) -> impl Iterator<Item = &RoleVal> {
+        tally(Stage::Resolve, 1);
+        self.0
+            .get(person)
+            .into_iter()
+            .flat_map(|roles| roles.history.iter().rev().map(|&i| &roles.all.get(i).role))
     }
 
     /// The role `person` holds, from appositives: the first usable one
