@@ -109,14 +109,17 @@ impl Resolver<'_> {
             // The company the text names for this change; the article's
             // focus is only filled in after merging, so that a guess never
             // keeps two frames of one change apart.
+            // A unit's owner is the company ("Velmont's cloud unit"); a unit
+            // of "its" leaves the company to the context.
             let company = f
                 .org
                 .clone()
                 .or_else(|| {
-                    key_role
-                        .as_ref()
-                        .filter(|r| r.org_named)
-                        .and_then(|r| r.org.clone())
+                    let org = key_role.as_ref().filter(|r| r.org_named)?.org.as_deref()?;
+                    match unit_owner(org) {
+                        Some(owner) => owner.map(str::to_owned),
+                        None => Some(org.to_owned()),
+                    }
                 })
                 // "Marrick's departure comes ...": never the person's name.
                 .or_else(|| {
@@ -376,12 +379,15 @@ fn refined_kind(r: &Record) -> Kind {
     let Some(old) = &r.old_role else {
         return r.kind;
     };
-    let new_org = r
-        .new_role
-        .as_ref()
-        .and_then(|n| n.org.clone())
-        .or_else(|| r.company.clone());
-    let elsewhere = old.org.is_some() && new_org.is_some() && !same_company(&old.org, &new_org);
+    // A unit stands for the company it belongs to: head of its retail arm
+    // and chief executive are roles at one organisation.
+    let at = |org: Option<&String>| match org {
+        Some(o) if unit_owner(o).is_none() => Some(o.clone()),
+        _ => r.company.clone(),
+    };
+    let new_org = at(r.new_role.as_ref().and_then(|n| n.org.as_ref()));
+    let old_org = old.org.as_ref().and(at(old.org.as_ref()));
+    let elsewhere = old_org.is_some() && new_org.is_some() && !same_company(&old_org, &new_org);
     match &r.new_role {
         _ if elsewhere => Kind::Hire,
         // A new role without its title told is no step up ("took the reins").
@@ -398,6 +404,27 @@ pub(super) fn specificity(k: Kind) -> u8 {
         Kind::ReportingChange => 0,
         _ => 1,
     }
+}
+
+/// The organisation a unit belongs to, when `org` names a unit ("its North
+/// America division", "Velmont's cloud unit"): `Some(Some(owner))` when the
+/// text names the owner, `Some(None)` when the context does. A unit is told
+/// by a unit word in lower case closing the name; "Keller Group" is a
+/// company.
+pub(super) fn unit_owner(org: &str) -> Option<Option<&str>> {
+    let last = org.rsplit(' ').next().unwrap_or(org);
+    let is_unit = org.contains(' ')
+        && last.bytes().all(|b| b.is_ascii_lowercase())
+        && crate::lexicon::lower_in(&crate::lexicon::ORG_VOCAB.unit, last);
+    if !is_unit {
+        return None;
+    }
+    let owner = org
+        .split_once("'s ")
+        .or_else(|| org.split_once("’s "))
+        .map(|(owner, _)| owner)
+        .filter(|o| o.starts_with(|c: char| c.is_uppercase()));
+    Some(owner)
 }
 
 pub(super) fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
