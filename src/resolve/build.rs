@@ -128,7 +128,7 @@ impl Resolver<'_> {
                 });
             for role in [&mut new_role, &mut old_role].into_iter().flatten() {
                 if role.org.is_none() && role.org_anaphor {
-                    role.org = self.focus.clone();
+                    role.org = self.focus_at(views[f.sentence].sentence.start);
                 }
             }
             if group == Group::End {
@@ -138,7 +138,7 @@ impl Resolver<'_> {
                         .org
                         .clone()
                         .or_else(|| company.clone())
-                        .or_else(|| self.focus.clone());
+                        .or_else(|| self.focus_at(views[f.sentence].sentence.start));
                 }
                 vacated.push(f.sentence, f.person.clone(), role);
             }
@@ -183,7 +183,7 @@ impl Resolver<'_> {
                 }
             }
             if r.company.is_none() {
-                r.company = self.focus.clone();
+                r.company = self.focus_at(r.evidence.first().map_or(0, |e| e.start));
             }
             for role in [&mut r.old_role, &mut r.new_role].into_iter().flatten() {
                 if role.org.is_none() {

@@ -233,3 +233,41 @@ pub(super) fn plausible_org_name(chunks: &[crate::mentions::Chunk<'_>], i: usize
         });
     !(in_brackets || shouting || adjective)
 }
+
+/// Whether a sentence opens an item of a bulleted list: a dash, bullet or
+/// asterisk and a space first on its line.
+fn opens_list_item(text: &str, sentence: &Sentence<'_>) -> bool {
+    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    let first_on_line = text[line_start..sentence.start].trim().is_empty();
+    let mut chars = sentence.text.chars();
+    let marker = chars
+        .next()
+        .is_some_and(|c| matches!(c, '-' | '•' | '*' | '–' | '—' | '▪' | '●'));
+    first_on_line && marker && chars.next().is_some_and(char::is_whitespace)
+}
+
+/// The focus of each item of a bulleted roundup ("- Ana Ruiz has been
+/// named city manager of Pell ..."), which tells one story per item: the
+/// item's first byte and the organisation it is about, or none when it
+/// names no organisation. Empty when the article is no roundup.
+pub(super) fn item_focus(
+    text: &str,
+    views: &[SentenceView<'_, '_>],
+    orgs: &[Vec<(String, usize)>],
+) -> Vec<(usize, Option<String>)> {
+    let items: Vec<usize> = (0..views.len())
+        .filter(|&i| opens_list_item(text, views[i].sentence))
+        .collect();
+    if items.len() < MIN_LIST_ITEMS {
+        return Vec::new();
+    }
+    let ends = items.iter().skip(1).copied().chain([views.len()]);
+    items
+        .iter()
+        .zip(ends)
+        .map(|(&first, end)| (views[first].sentence.start, focus_org(&orgs[first..end])))
+        .collect()
+}
+
+/// A list of fewer items is no roundup.
+const MIN_LIST_ITEMS: usize = 3;

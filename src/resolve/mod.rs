@@ -39,7 +39,7 @@ use index::{Bindings, RecordSet, Vacated};
 
 pub(crate) use people::People;
 
-use focus::{focus_org, inner_names, is_short_form, org_mentions};
+use focus::{focus_org, inner_names, is_short_form, item_focus, org_mentions};
 use frames::{clean_org, to_role};
 use hedges::HEDGE_CUES;
 
@@ -186,10 +186,12 @@ pub(crate) fn records(
     let inner = inner_names(views);
     let orgs = org_mentions(views, &people, &inner, &person_slots, &subject_names);
     let focus = focus_org(&orgs);
+    let item_focus = item_focus(text, views, &orgs);
     let mut ctx = Resolver {
         text,
         people: &people,
         focus,
+        item_focus,
         inner: &inner,
         bindings: Bindings::default(),
         last_subject: None,
@@ -369,6 +371,8 @@ struct Resolver<'a> {
     text: &'a str,
     people: &'a People,
     focus: Option<String>,
+    /// In a bulleted roundup, each item's first byte and its own focus.
+    item_focus: Vec<(usize, Option<String>)>,
     /// Undecided names capitalised somewhere other than at a sentence start
     /// and never written in lower case.
     inner: &'a WordSet<&'a str>,
@@ -390,6 +394,17 @@ struct Resolver<'a> {
     person_subjects: WordSet<usize>,
     /// Where the current sentence names people, worked out on first use.
     here: OnceCell<SentencePeople>,
+}
+
+impl Resolver<'_> {
+    /// The organisation a change told at byte `at` is presumed to be at:
+    /// the focus of its roundup item, else the article's.
+    fn focus_at(&self, at: usize) -> Option<String> {
+        let item = self.item_focus.partition_point(|(start, _)| *start <= at);
+        item.checked_sub(1)
+            .and_then(|i| self.item_focus[i].1.clone())
+            .or_else(|| self.focus.clone())
+    }
 }
 
 /// Where one sentence names people, so that resolving a pronoun or a rule
