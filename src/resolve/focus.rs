@@ -60,9 +60,12 @@ pub(super) fn org_mentions(
     person_slots: &WordSet<usize>,
     subject_names: &WordSet<&str>,
 ) -> Vec<Vec<(String, usize)>> {
+    // The initials of the bodies named ("MPC" for "the Monetary Policy
+    // Committee"): an acronym of a body is that body.
+    let mut body_acronyms: WordSet<String> = WordSet::default();
     // A single capitalised word opening a sentence ("Shareholders said")
     // is an organisation only if the article also capitalises it elsewhere.
-    views
+    let mut orgs: Vec<Vec<(String, usize)>> = views
         .iter()
         .map(|v| {
             let chunks = &v.mentions.chunks;
@@ -111,10 +114,19 @@ pub(super) fn org_mentions(
                 {
                     found.push((name.to_owned(), weight));
                 }
+                if body {
+                    body_acronyms.insert(initials(name));
+                }
             }
             found
         })
-        .collect()
+        .collect();
+    if !body_acronyms.is_empty() {
+        for found in &mut orgs {
+            found.retain(|(name, _)| !body_acronyms.contains(name));
+        }
+    }
+    orgs
 }
 
 /// The organisation the article is about: the one named most often, the
