@@ -422,6 +422,9 @@ pub(crate) struct OrgWords {
     /// Last words of a body inside an organisation ("Monetary Policy
     /// Committee"): never the organisation a story is about.
     pub inner_body: WordSet<Box<str>>,
+    /// Capitalised words of a department before a title ("Labour
+    /// Services Director"): part of the title, no organisation.
+    pub department: WordSet<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -438,6 +441,7 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
     news_outlet: section(ORGANISATIONS, "news_outlet"),
     governing_body: lower_section(ORGANISATIONS, "governing_body"),
     inner_body: lower_section(ORGANISATIONS, "inner_body"),
+    department: lower_section(ORGANISATIONS, "department"),
 });
 
 /// Person-name vocabulary by section (case as written).

@@ -25,6 +25,7 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
             };
             if let Some(oi) = owner_index {
                 let owner = &out[oi];
+                let department = is_department(owner, c.text);
                 let info = c.title.as_mut().expect("title chunk has info");
                 // "Corvel COO", "Corvel's VP"; but a two-word undecided name
                 // before a title is more often a person ("elected Helga
@@ -33,7 +34,14 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
                     || (owner.kind == ChunkKind::Name
                         && (prev_is_possessive || !owner.text.contains(' '))
                         && !is_org_anaphor(owner.text));
-                if info.org.is_none() && !info.org_is_anaphor && is_org_like {
+                if info.org.is_none() && !info.org_is_anaphor && department {
+                    // "Labour Services Director": the department is part
+                    // of the title.
+                    info.title.0 = owner.start;
+                    c.start = owner.start;
+                    c.first = owner.first;
+                    out.truncate(oi);
+                } else if info.org.is_none() && !info.org_is_anaphor && is_org_like {
                     info.org = Some((owner.start, owner.end));
                     c.start = owner.start;
                     c.first = owner.first;
@@ -43,10 +51,42 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
                 {
                     info.org_is_anaphor = true;
                 }
+                // "Business Development and Evangelism Executive Vice
+                // President": departments coordinated.
+                while let [.., dept, conj] = out.as_slice() {
+                    let coordinated = matches!(conj.text, "and" | "&")
+                        && info.org.is_none()
+                        && !info.org_is_anaphor
+                        && is_department(dept, c.text);
+                    if !coordinated {
+                        break;
+                    }
+                    info.title.0 = dept.start;
+                    c.start = dept.start;
+                    c.first = dept.first;
+                    out.truncate(out.len() - 2);
+                }
             }
             c.text = &article[c.start..c.end];
         }
         out.push(c);
     }
     *chunks = out;
+}
+
+/// Whether `owner`, right before the title `title`, names a
+/// department written in capitals ("Labour Services Director", "Business
+/// Development and Evangelism Executive Vice President") rather than the
+/// organisation: every word a function, the title in capitals too.
+fn is_department(owner: &Chunk<'_>, title: &str) -> bool {
+    use crate::lexicon::{lower_in, ORG_VOCAB, TITLE_VOCAB};
+    let title_capitalised = title.starts_with(|c: char| c.is_uppercase());
+    let mut words = owner.text.split(' ').filter(|w| !matches!(*w, "and" | "&"));
+    title_capitalised
+        && !matches!(owner.kind, ChunkKind::Title | ChunkKind::Person)
+        && words.clone().next().is_some()
+        && words.all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && (lower_in(&ORG_VOCAB.department, w) || lower_in(&TITLE_VOCAB.domain, w))
+        })
 }
