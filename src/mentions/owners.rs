@@ -2,7 +2,7 @@
 //! "its CFO".
 
 use super::words::is_org_anaphor;
-use super::{Chunk, ChunkKind};
+use super::{Chunk, ChunkKind, Tenure};
 
 /// Joins "Org ('s) Title" into one title chunk with that org, and marks
 /// titles owned by "its" or "the company's".
@@ -46,6 +46,18 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
                     c.start = owner.start;
                     c.first = owner.first;
                     out.truncate(oi);
+                    // "former Hanseong president", "incoming Corvel CFO":
+                    // the status word before the organisation is the
+                    // title's.
+                    if let Some(status) = out.last().and_then(|w| status_of(w.text)) {
+                        if info.tenure == Tenure::Plain {
+                            info.tenure = status;
+                            if let Some(w) = out.pop() {
+                                c.start = w.start;
+                                c.first = w.first;
+                            }
+                        }
+                    }
                 } else if info.org.is_none()
                     && (owner.text.eq_ignore_ascii_case("its") || is_org_anaphor(owner.text))
                 {
@@ -89,4 +101,19 @@ fn is_department(owner: &Chunk<'_>, title: &str) -> bool {
             w.starts_with(|c: char| c.is_uppercase())
                 && (lower_in(&ORG_VOCAB.department, w) || lower_in(&TITLE_VOCAB.domain, w))
         })
+}
+
+/// The tenure a status word before a title tells ("former", "incoming"),
+/// unless it tells none ("current").
+fn status_of(word: &str) -> Option<Tenure> {
+    let v = &*crate::lexicon::TITLE_VOCAB;
+    crate::lexicon::with_lowercase(word, |w| {
+        if !v.status.contains(w) || v.status_current.contains(w) {
+            None
+        } else if v.status_new.contains(w) {
+            Some(Tenure::New)
+        } else {
+            Some(Tenure::Former)
+        }
+    })
 }

@@ -89,7 +89,12 @@ impl Resolver<'_> {
                 // An appositive role at another company is not the one left.
                 .filter(|r| group != Group::End || f.org.is_none() || same_company(&r.org, &f.org));
                 if group == Group::Start {
-                    let seat = new_role.as_mut().map(|n| (&mut n.title, &n.org));
+                    let at = new_role.as_ref().and_then(|n| n.org.clone()).or_else(|| {
+                        f.org
+                            .clone()
+                            .or_else(|| self.focus_at(views[f.sentence].sentence.start))
+                    });
+                    let seat = new_role.as_mut().map(|n| (&mut n.title, at));
                     old_role = seat_beside(old_role, seat);
                 }
             }
@@ -175,10 +180,11 @@ impl Resolver<'_> {
                 if let Some(person) = r.person.as_deref() {
                     let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
                     let bound = self.bound_role(person, usize::MAX, new_title);
-                    let seat = r
-                        .new_role
-                        .as_mut()
-                        .and_then(|n| n.title.as_mut().map(|t| (t, &n.org)));
+                    let company = r.company.clone();
+                    let seat = r.new_role.as_mut().and_then(|n| {
+                        let at = n.org.clone().or(company);
+                        n.title.as_mut().map(|t| (t, at))
+                    });
                     r.old_role = seat_beside(bound, seat).map(to_role);
                 }
             }
@@ -321,7 +327,15 @@ fn is_step_aside(title: &str) -> bool {
 /// Whether a title is a seat on a board ("director", "member of the
 /// supervisory board"), as board rules make it.
 fn is_board_seat(title: &str) -> bool {
-    title == "director" || title.starts_with("member of the ")
+    let Some(qualifiers) = title.strip_suffix("director") else {
+        return title.starts_with("member of the ");
+    };
+    // "independent non-executive director"; but an "executive director"
+    // or a "senior director" may run an organisation or a function.
+    qualifiers.split_whitespace().all(|w| {
+        !matches!(w, "executive" | "senior")
+            && crate::lexicon::lower_in(&crate::lexicon::TITLE_VOCAB.board_seat, w)
+    })
 }
 
 /// Whether a title is a stand-in's ("interim chief executive", "acting
@@ -333,20 +347,20 @@ fn is_stand_in(title: &str) -> bool {
 }
 
 /// The old role of a start whose new role (`seat`: its title and
-/// organisation) may be a seat on a board. A seat is taken beside the roles
+/// organisation, or the one the context gives) may be a seat on a board. A seat is taken beside the roles
 /// a person holds: an appositive role ("chief executive Ann Lee was
 /// re-elected to the board") is not left, unless it is a former one or one
 /// elsewhere; a director title ("independent director Ann Lee joined the
 /// board") names the seat itself and becomes its title.
 fn seat_beside(
     bound: Option<RoleVal>,
-    seat: Option<(&mut String, &Option<String>)>,
+    seat: Option<(&mut String, Option<String>)>,
 ) -> Option<RoleVal> {
     let Some((seat_title, seat_org)) = seat.filter(|(t, _)| is_board_seat(t)) else {
         return bound;
     };
     let role = bound?;
-    let elsewhere = role.org.is_some() && seat_org.is_some() && !same_company(&role.org, seat_org);
+    let elsewhere = role.org.is_some() && seat_org.is_some() && !same_company(&role.org, &seat_org);
     if role.tenure == Tenure::Former || elsewhere {
         return Some(role);
     }

@@ -734,6 +734,10 @@ pub(super) fn verb_status(view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status 
 /// as its time, in the match after the verb or just after it ("joined GM in
 /// 1982", "became CEO in 2019"); a year elsewhere ("treasurer since 2016,
 /// she was promoted", "a contract until 2027") does not count.
+/// How many chunks past a start's match its year may stand ("joined Acme
+/// straight out of Osaka University in 1995").
+const HISTORY_YEAR_REACH: usize = 9;
+
 pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
     let chunks = &view.mentions.chunks;
     let is_year = |k: usize| {
@@ -758,7 +762,7 @@ pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
                 && word(k - 1).eq_ignore_ascii_case("of"))
     };
     let from = m.verb.unwrap_or(m.first).max(1);
-    let has_year = (from..m.last + 5).any(|k| is_year(k) && told_in(k));
+    let has_year = (from..m.last + HISTORY_YEAR_REACH).any(|k| is_year(k) && told_in(k));
     let past = match m.verb.and_then(|v| view.phrases.verb_at(v)) {
         Some(v) => matches!(v.tense, VerbTense::Past | VerbTense::Gerund),
         None => true,
