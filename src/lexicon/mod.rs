@@ -425,6 +425,8 @@ pub(crate) struct OrgWords {
     /// Capitalised words of a department before a title ("Labour
     /// Services Director"): part of the title, no organisation.
     pub department: WordSet<Box<str>>,
+    /// First words unrelated organisations share ("General").
+    pub common_first_word: WordSet<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -442,6 +444,7 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
     governing_body: lower_section(ORGANISATIONS, "governing_body"),
     inner_body: lower_section(ORGANISATIONS, "inner_body"),
     department: lower_section(ORGANISATIONS, "department"),
+    common_first_word: lower_section(ORGANISATIONS, "common_first_word"),
 });
 
 /// Person-name vocabulary by section (case as written).

@@ -401,11 +401,20 @@ fn refined_kind(r: &Record) -> Kind {
     };
     let new_org = at(r.new_role.as_ref().and_then(|n| n.org.as_ref()));
     let old_org = old.org.as_ref().and(at(old.org.as_ref()));
-    let elsewhere = old_org.is_some() && new_org.is_some() && !same_company(&old_org, &new_org);
+    let elsewhere = old_org.is_some() && new_org.is_some() && !same_group(&old_org, &new_org);
+    let old_title = old.title.as_deref().map(str::to_lowercase);
+    // From a seat on the board (a bare "director" may be any director) to
+    // its chair, or from a stand-in role ("acting CTO", not "manager and
+    // interim finance director"): a change of role, no step up.
+    let no_step = old_title.as_deref().is_some_and(|t| {
+        let stand_in = t.split([' ', '-']).next().is_some_and(is_stand_in);
+        (is_board_seat(t) && t != "director") || t.contains(" committee") || stand_in
+    });
     match &r.new_role {
         _ if elsewhere => Kind::Hire,
         // A new role without its title told is no step up ("took the reins").
         None => r.kind,
+        _ if no_step => r.kind,
         Some(new) if old.title.is_some() && old.title == new.title => r.kind,
         Some(_) => Kind::Promotion,
     }
@@ -463,6 +472,33 @@ fn same_family(a: &str, b: &str) -> bool {
     );
     let acronym = fa.len() >= 2 && fa.bytes().all(|c| c.is_ascii_uppercase());
     acronym && fa == fb && a.contains(' ') && b.contains(' ')
+}
+
+/// Whether two organisations are of one group, for telling a move inside
+/// it from a hire: one company, or two opening with the same coined name
+/// ("Pellridge Canada", "Pellridge Retail Group"), not with a word many
+/// organisations open with ("General"), a place or a nationality. Sister
+/// companies stay apart everywhere else ("retired as chairman of Dangote
+/// Cement" and "of Dangote Sugar" are two changes).
+fn same_group(a: &Option<String>, b: &Option<String>) -> bool {
+    if same_company(a, b) {
+        return true;
+    }
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    let (fa, fb) = (
+        a.split(' ').next().unwrap_or(""),
+        b.split(' ').next().unwrap_or(""),
+    );
+    fa == fb
+        && a.contains(' ')
+        && b.contains(' ')
+        && fa.len() >= 4
+        && fa.starts_with(|c: char| c.is_uppercase())
+        && !crate::lexicon::lower_in(&crate::lexicon::ORG_VOCAB.common_first_word, fa)
+        && !crate::lexicon::is_place(fa)
+        && !crate::lexicon::PEOPLE_VOCAB.demonym.contains(fa)
 }
 
 /// Adds `r` to `records`, merging it with the same person's record of the
