@@ -325,6 +325,9 @@ pub(crate) struct TitleWords {
     pub compound_tail: Vec<Vec<Box<str>>>,
     /// Endings after a hyphen that keep a title ("-elect").
     pub hyphen_tail: WordSet<Box<str>>,
+    /// Abbreviations and the titles they stand for ("ceo" → "chief
+    /// executive officer").
+    pub expansion: WordMap<Box<str>, String>,
     /// Heads too vague to be a title alone ("member").
     pub vague: WordSet<Box<str>>,
     /// Heads that are verbs after "will" or "to" ("will head").
@@ -393,6 +396,16 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
             })
             .collect(),
         hyphen_tail: lower_section(TITLES, "hyphen_tail"),
+        expansion: entries(TITLES)
+            .filter(|(s, _)| *s == "expansion")
+            .filter_map(|(_, line)| {
+                let (short, long) = line.split_once(' ')?;
+                Some((
+                    short.to_lowercase().into_boxed_str(),
+                    long.trim().to_lowercase(),
+                ))
+            })
+            .collect(),
         temporary: lower_section(TITLES, "temporary"),
         step_aside: lower_section(TITLES, "step_aside"),
         running: lower_section(TITLES, "running"),

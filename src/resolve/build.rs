@@ -76,7 +76,7 @@ impl Resolver<'_> {
                 let bound = self.bound_role(&f.person, sentence_start, None);
                 let is_new = |b: &RoleVal| {
                     new_role.as_ref().is_some_and(|n| {
-                        b.title.eq_ignore_ascii_case(&n.title)
+                        holds_title(&b.title, &n.title)
                             && (b.org.is_none() || n.org.is_none() || same_company(&b.org, &n.org))
                     })
                 };
@@ -101,7 +101,7 @@ impl Resolver<'_> {
 
             if group == Group::Start {
                 if let (Some(o), Some(n)) = (&old_role, &new_role) {
-                    if o.title.eq_ignore_ascii_case(&n.title) && o.org == n.org {
+                    if holds_title(&o.title, &n.title) && o.org == n.org {
                         old_role = None;
                     }
                 }
@@ -179,7 +179,9 @@ impl Resolver<'_> {
             if r.old_role.is_none() && r.kind.group() == Group::Start {
                 if let Some(person) = r.person.as_deref() {
                     let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
-                    let bound = self.bound_role(person, usize::MAX, new_title);
+                    let bound = self
+                        .bound_role(person, usize::MAX, new_title)
+                        .filter(|b| new_title.is_none_or(|t| !holds_title(&b.title, t)));
                     let company = r.company.clone();
                     let seat = r.new_role.as_mut().and_then(|n| {
                         let at = n.org.clone().or(company);
@@ -322,6 +324,38 @@ fn is_step_aside(title: &str) -> bool {
         aside |= crate::lexicon::lower_in(&words.step_aside, w);
     }
     aside
+}
+
+/// A title in one spelling for comparing: lower case, abbreviations
+/// written out, and "chief X officer" as "chief X" ("CEO", "chief
+/// executive officer" and "chief executive" are one title).
+fn title_key(title: &str) -> String {
+    let expansion = &crate::lexicon::TITLE_VOCAB.expansion;
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| expansion.get(w).map_or(w, String::as_str))
+        .collect();
+    let key = words.join(" ");
+    match key.strip_suffix(" officer") {
+        Some(chief) if chief.starts_with("chief ") => chief.to_owned(),
+        _ => key,
+    }
+}
+
+/// Whether a person holding `held` holds `title` already: the same title,
+/// or one of the titles it joins ("managing director and CEO" holds "chief
+/// executive").
+fn holds_title(held: &str, title: &str) -> bool {
+    if held.eq_ignore_ascii_case(title) {
+        return true;
+    }
+    let key = title_key(title);
+    title_key(held) == key
+        || held
+            .split(" and ")
+            .flat_map(|part| part.split(", "))
+            .any(|part| title_key(part) == key)
 }
 
 /// Whether a title is a seat on a board ("director", "member of the
