@@ -292,7 +292,9 @@ pub struct Record {
     /// Completed or announced.
     #[serde(default = "completed")]
     pub status: Status,
-    /// Ids of the rules that built the record, for debugging.
+    /// Ids of the rules that built the record, for debugging; also the
+    /// cues that shaped it (`CUE/STAND_IN`: told as a stand-in's, "in the
+    /// interim") and links made between records (`LINK/COUNTERPART`).
     #[serde(default)]
     pub rules: Vec<String>,
 }

@@ -246,6 +246,11 @@ pub(crate) static PAST_CUES: Lazy<Vec<String>> =
 pub(crate) static FUTURE_CUES: Lazy<Vec<String>> =
     Lazy::new(|| spaced_section(FUNCTION_WORDS, "future_cue"));
 
+/// Word runs that make a start a stand-in's ("in the interim"), spaced
+/// as [`PAST_CUES`].
+pub(crate) static STAND_IN_CUES: Lazy<Vec<String>> =
+    Lazy::new(|| spaced_section(FUNCTION_WORDS, "stand_in_cue"));
+
 fn spaced_section(src: &str, name: &str) -> Vec<String> {
     entries(src)
         .filter(|(s, _)| *s == name)

@@ -159,7 +159,10 @@ impl Resolver<'_> {
                 successor: f.successor.clone(),
                 evidence: vec![span_of(f.sentence)],
                 status: f.status,
-                rules: vec![f.rule.clone()],
+                rules: stand_in_cue(group, views[f.sentence].sentence.text)
+                    .into_iter()
+                    .chain([f.rule.clone()])
+                    .collect(),
             };
             merge_into(&mut records, record);
         }
@@ -311,6 +314,21 @@ fn join_moves(records: &mut RecordSet, moves: &WordSet<(String, Span)>) -> WordS
     dropped
 }
 
+/// The rule id a record carries when its sentence tells a start as a
+/// stand-in's ("will take over the duties in the interim").
+pub(super) const STAND_IN_CUE: &str = "CUE/STAND_IN";
+
+/// [`STAND_IN_CUE`] when a start's sentence tells it as a stand-in's.
+fn stand_in_cue(group: Group, sentence: &str) -> Option<String> {
+    let cued = group == Group::Start && {
+        let words = hedges::worded(sentence);
+        crate::lexicon::STAND_IN_CUES
+            .iter()
+            .any(|c| words.contains(c.as_str()))
+    };
+    cued.then(|| STAND_IN_CUE.to_owned())
+}
+
 /// Whether a title is one taken on leaving the running of an organisation
 /// ("chairman", "senior adviser"), not a step up ("chief executive and
 /// chairman").
@@ -421,7 +439,9 @@ fn refined_kind(r: &Record) -> Kind {
     if r.kind == Kind::Hire && seat {
         return Kind::Appointment;
     }
-    if r.kind != Kind::Appointment || seat || new_title.is_some_and(is_stand_in) {
+    let stand_in =
+        new_title.is_some_and(is_stand_in) || r.rules.iter().any(|id| id == STAND_IN_CUE);
+    if r.kind != Kind::Appointment || seat || stand_in {
         return r.kind;
     }
     let Some(old) = &r.old_role else {
