@@ -75,10 +75,9 @@ impl Resolver<'_> {
                 // Auburn").
                 let bound = self.bound_role(&f.person, sentence_start, None);
                 let is_new = |b: &RoleVal| {
-                    new_role.as_ref().is_some_and(|n| {
-                        holds_title(&b.title, &n.title)
-                            && (b.org.is_none() || n.org.is_none() || same_company(&b.org, &n.org))
-                    })
+                    new_role
+                        .as_ref()
+                        .is_some_and(|n| same_position(b, &n.title, &n.org))
                 };
                 old_role = match bound {
                     Some(b) if is_new(&b) => {
@@ -179,12 +178,25 @@ impl Resolver<'_> {
             // Someone named only as the replacement still has the role an
             // appositive gave them ("replaced by <Name>, executive vice
             // president of the display division").
+            if r.company.is_none() {
+                r.company = self.focus_at(r.evidence.first().map_or(0, |e| e.start));
+            }
             if r.old_role.is_none() && r.kind.group() == Group::Start {
                 if let Some(person) = r.person.as_deref() {
-                    let new_title = r.new_role.as_ref().and_then(|n| n.title.as_deref());
-                    let bound = self
-                        .bound_role(person, usize::MAX, new_title)
-                        .filter(|b| new_title.is_none_or(|t| !holds_title(&b.title, t)));
+                    let new = r.new_role.as_ref().and_then(|n| {
+                        Some((
+                            n.title.as_deref()?,
+                            n.org.as_ref().or(r.company.as_ref()).cloned(),
+                        ))
+                    });
+                    let new = new.as_ref().map(|(t, org)| (*t, org));
+                    let is_new = |b: &RoleVal| new.is_some_and(|(t, org)| same_position(b, t, org));
+                    let bound = match self.bound_role(person, usize::MAX, None) {
+                        Some(b) if is_new(&b) => self
+                            .bound_role(person, usize::MAX, Some(&b.title))
+                            .filter(|b| !is_new(b)),
+                        other => other,
+                    };
                     let company = r.company.clone();
                     let seat = r.new_role.as_mut().and_then(|n| {
                         let at = n.org.clone().or(company);
@@ -192,9 +204,6 @@ impl Resolver<'_> {
                     });
                     r.old_role = seat_beside(bound, seat).map(to_role);
                 }
-            }
-            if r.company.is_none() {
-                r.company = self.focus_at(r.evidence.first().map_or(0, |e| e.start));
             }
             for role in [&mut r.old_role, &mut r.new_role].into_iter().flatten() {
                 if role.org.is_none() {
@@ -376,6 +385,22 @@ fn holds_title(held: &str, title: &str) -> bool {
             .any(|part| title_key(part) == key)
 }
 
+/// Whether `org` names a unit of an organisation ([`unit_owner`]).
+fn is_unit(org: &Option<String>) -> bool {
+    org.as_deref().is_some_and(|o| unit_owner(o).is_some())
+}
+
+/// Whether role `held` is the position titled `title` at `org` (either
+/// organisation unknown counts as the same): a unit's head is not its
+/// company's ("chief executive of HSBC's UK division" is not "chief
+/// executive of HSBC").
+fn same_position(held: &RoleVal, title: &str, org: &Option<String>) -> bool {
+    holds_title(&held.title, title)
+        && (held.org.is_none()
+            || org.is_none()
+            || (same_company(&held.org, org) && is_unit(&held.org) == is_unit(org)))
+}
+
 /// Whether a title is a seat on a board ("director", "member of the
 /// supervisory board"), as board rules make it.
 fn is_board_seat(title: &str) -> bool {
@@ -469,7 +494,14 @@ fn refined_kind(r: &Record) -> Kind {
         // A new role without its title told is no step up ("took the reins").
         None => r.kind,
         _ if no_step => r.kind,
-        Some(new) if old.title.is_some() && old.title == new.title => r.kind,
+        // The same title at a unit and at its company is a step up.
+        Some(new)
+            if old.title.is_some()
+                && old.title == new.title
+                && is_unit(&old.org) == is_unit(&new.org) =>
+        {
+            r.kind
+        }
         Some(_) => Kind::Promotion,
     }
 }
