@@ -207,10 +207,20 @@ fn title_from(
                 "." | "," | ";" | "in" | "at" | "on" | "from" | "effective" | "and" | "of"
             )
         });
+    // "Lee Min, consumer electronics solutions head;": the head of the
+    // unit the plain words before it name, closing the noun phrase.
+    let heads_named_unit = title_first > 0
+        && tokens[title_first - 1].is_word()
+        && !tokens[title_first - 1].is_capitalised()
+        && !is_stop_word(tokens[title_first - 1].text)
+        && tokens
+            .get(last + 1)
+            .is_some_and(|t| matches!(t.text, ";" | "," | "." | ")"));
     if title_last == title_first
         && org.is_none()
         && lower_in(&v.vague, tokens[title_first].text)
         && !given_as_role
+        && !heads_named_unit
     {
         return None;
     }

@@ -387,8 +387,12 @@ impl Sentence<'_, '_> {
         }
         // ", currently LG Innotek president,": an organisation's name
         // before the title.
-        if matches!(self.kind(t), Some(ChunkKind::Org | ChunkKind::Name)) && self.is_title(t + 1) {
+        let named = |k: usize| matches!(self.kind(k), Some(ChunkKind::Org | ChunkKind::Name));
+        if named(t) && self.is_title(t + 1) {
             t += 1;
+        } else if named(t) && self.word(t + 1) == "and" && named(t + 2) && self.is_title(t + 3) {
+            // ", Central and South America supervisor;": two regions.
+            t += 3;
         }
         // "Kim Min, consumer electronics business chief;": a unit in plain
         // words before the title.
