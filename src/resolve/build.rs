@@ -130,10 +130,22 @@ impl Resolver<'_> {
                     self.opening_org(&views[f.sentence])
                         .filter(|o| *o != f.person)
                 });
-            for role in [&mut new_role, &mut old_role].into_iter().flatten() {
-                if role.org.is_none() && role.org_anaphor {
-                    role.org = self.focus_at(views[f.sentence].sentence.start);
-                }
+            // "its chief financial officer": the organisation the sentence
+            // opens with for a role left ("Pellworth said its CFO will
+            // leave to join Carrow"), else the change's, else the focus.
+            let opening = || self.opening_org(&views[f.sentence]);
+            let focus = || self.focus_at(views[f.sentence].sentence.start);
+            if let Some(role) = new_role
+                .as_mut()
+                .filter(|r| r.org.is_none() && r.org_anaphor)
+            {
+                role.org = company.clone().or_else(focus);
+            }
+            if let Some(role) = old_role
+                .as_mut()
+                .filter(|r| r.org.is_none() && r.org_anaphor)
+            {
+                role.org = opening().or_else(|| company.clone()).or_else(focus);
             }
             if group == Group::End {
                 let mut role = old_role.clone();
@@ -678,6 +690,12 @@ pub(super) fn link_counterparts(records: &mut RecordSet) {
             // The one taking over holds the role the other left, whichever
             // of the two the text described.
             Some(j) => {
+                let e = records.get_mut(j);
+                // A succession is at one organisation: each side fills the
+                // other's when its text named none.
+                fill(&mut e.company, r.company.clone());
+                let their_company = e.company.clone();
+                fill(&mut records.get_mut(i).company, their_company);
                 let e = records.get_mut(j);
                 let theirs = match want {
                     Group::Start => {
