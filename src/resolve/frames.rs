@@ -762,10 +762,43 @@ pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
                 && word(k - 1).eq_ignore_ascii_case("of"))
     };
     let from = m.verb.unwrap_or(m.first).max(1);
-    let has_year = (from..m.last + HISTORY_YEAR_REACH).any(|k| is_year(k) && told_in(k));
-    let past = match m.verb.and_then(|v| view.phrases.verb_at(v)) {
+    // "last year", "two years ago", "a decade ago": a past told as
+    // counted back from now.
+    let counted_back = |k: usize| {
+        let word = |i: usize| chunks.get(i).map_or("", |c| c.text);
+        (word(k).eq_ignore_ascii_case("last") && word(k + 1).eq_ignore_ascii_case("year"))
+            || (word(k + 1).eq_ignore_ascii_case("ago")
+                && matches!(word(k), "years" | "decade" | "decades"))
+    };
+    // A time inside a relative clause belongs to it: "named Dara Voss, who
+    // joined in 2019, as chief executive" is news.
+    let mut relative = false;
+    let has_year = (from..m.last + HISTORY_YEAR_REACH).any(|k| {
+        let word = chunks.get(k).map_or("", |c| c.text);
+        if matches!(word, "who" | "which" | "whom") {
+            relative = true;
+        } else if word == "," {
+            relative = false;
+        }
+        !relative && ((is_year(k) && told_in(k)) || counted_back(k))
+    });
+    let verb = m.verb.and_then(|v| view.phrases.verb_at(v));
+    let past = match verb {
         Some(v) => matches!(v.tense, VerbTense::Past | VerbTense::Gerund),
         None => true,
     };
-    has_year && past
+    // "He had joined Baidu when ...": the past perfect tells what came
+    // before the news, unless it reports speech ("said it had appointed").
+    let before_the_news = verb.is_some_and(|v| {
+        v.tense == VerbTense::Perfect
+            && (v.first..v.main).any(|k| {
+                chunks
+                    .get(k)
+                    .is_some_and(|c| c.text.eq_ignore_ascii_case("had"))
+            })
+            && !chunks[..v.first]
+                .iter()
+                .any(|c| lower_in(&SPEECH_VERBS, c.text))
+    });
+    (has_year && past) || before_the_news
 }
