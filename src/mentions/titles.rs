@@ -545,7 +545,16 @@ fn title_part(
             m += 1;
             continue;
         }
-        let capital_ok = possessed && !t.is_title_word();
+        // "head of the southern Africa business": a place in capitals
+        // inside a unit that a unit word closes.
+        let unit_closes = t.is_capitalised()
+            && ulast.is_some()
+            && (m + 1..m + 4)
+                .map_while(|i| tokens.get(i))
+                .take_while(|n| n.is_capitalised() || lower_in(&ORG_VOCAB.unit, n.text))
+                .any(|n| !n.is_capitalised());
+        let capital_ok = (possessed || unit_closes) && !t.is_title_word();
+        possessed |= unit_closes;
         if m - u >= 8 || !t.is_word() || is_stop_word(t.text) || (t.is_capitalised() && !capital_ok)
         {
             break;
