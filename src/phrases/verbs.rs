@@ -353,7 +353,17 @@ fn particle_len(symbols: &[&str], texts: &[String], at: usize, particle: &str) -
         return Some(0);
     }
     let count = particle.split(' ').count();
+    // "moves up to take the reins": a "to" before a verb opens an
+    // infinitive, it is no particle of "move up to".
+    let infinitive_next = particle.ends_with(" to")
+        && symbols.get(at + count).is_some_and(|w| {
+            VERBS_LEXICON
+                .forms
+                .get(*w)
+                .is_some_and(|entries| entries.iter().any(|e| e.form == Form::Base))
+        });
     if symbols.len() >= at + count
+        && !infinitive_next
         && symbols[at..at + count]
             .iter()
             .copied()

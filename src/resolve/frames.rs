@@ -352,6 +352,48 @@ impl Resolver<'_> {
             return None;
         }
         self.incoming(view, index, p, r, Status::Completed)
+            .or_else(|| self.standing_in(view, m, index, p, r))
+    }
+
+    /// The appointment a stand-in role held now tells ("Her deputy, Obinna
+    /// Eze, is acting chief risk officer"): covering a gap is news.
+    fn standing_in(
+        &self,
+        view: &SentenceView<'_, '_>,
+        m: &Match<'_>,
+        index: usize,
+        p: usize,
+        r: usize,
+    ) -> Option<Frame> {
+        // "is acting chief risk officer", not "takes over from X as
+        // interim chair" (a role the one succeeded held).
+        let present = m
+            .verb
+            .and_then(|v| view.phrases.verb_at(v))
+            .is_some_and(|v| {
+                v.tense == VerbTense::Present && VERBS_LEXICON.classes[v.class].name == "be_role"
+            });
+        let Some(RoleSlot::Title(role)) = self.role(view, r) else {
+            return None;
+        };
+        let temporary = role
+            .title
+            .split([' ', '-'])
+            .next()
+            .is_some_and(|w| lower_in(&crate::lexicon::TITLE_VOCAB.temporary, w));
+        if !present || !temporary {
+            return None;
+        }
+        let person = self.person(view, p)?;
+        Some(Frame::told_by_title(
+            Kind::Appointment,
+            STAND_IN_RULE,
+            index,
+            person,
+            Some(RoleSlot::Title(role)),
+            None,
+            Status::Completed,
+        ))
     }
 
     /// The departure a title being left tells by itself ("the outgoing
@@ -699,6 +741,10 @@ pub(super) const INCOMING_RULE: &str = "PHRASE/INCOMING_TITLE";
 /// The rule id of a departure a title tells by itself ("the outgoing
 /// governor, Philip Lane,").
 pub(super) const OUTGOING_RULE: &str = "PHRASE/OUTGOING_TITLE";
+
+/// The rule id of an appointment a stand-in role held now tells ("is
+/// acting chief risk officer").
+pub(super) const STAND_IN_RULE: &str = "PHRASE/STAND_IN_TITLE";
 
 /// Whether the event of verb group `v` has happened: a future, a plan
 /// ("is retiring") or an infinitive after one ("will step down to take on")
