@@ -251,6 +251,11 @@ pub(crate) static FUTURE_CUES: Lazy<Vec<String>> =
 pub(crate) static STAND_IN_CUES: Lazy<Vec<String>> =
     Lazy::new(|| spaced_section(FUNCTION_WORDS, "stand_in_cue"));
 
+/// Word runs that make a start a role taken beside the one held ("adds
+/// the role of"), spaced as [`PAST_CUES`].
+pub(crate) static CONCURRENT_CUES: Lazy<Vec<String>> =
+    Lazy::new(|| spaced_section(FUNCTION_WORDS, "concurrent_cue"));
+
 fn spaced_section(src: &str, name: &str) -> Vec<String> {
     entries(src)
         .filter(|(s, _)| *s == name)

@@ -170,8 +170,8 @@ impl Resolver<'_> {
                 successor: f.successor.clone(),
                 evidence: vec![span_of(f.sentence)],
                 status: f.status,
-                rules: stand_in_cue(group, views[f.sentence].sentence.text)
-                    .into_iter()
+                rules: start_cues(group, views[f.sentence].sentence.text)
+                    .map(str::to_owned)
                     .chain([f.rule.clone()])
                     .collect(),
             };
@@ -339,15 +339,23 @@ fn join_moves(records: &mut RecordSet, moves: &WordSet<(String, Span)>) -> WordS
 /// stand-in's ("will take over the duties in the interim").
 pub(super) const STAND_IN_CUE: &str = "CUE/STAND_IN";
 
-/// [`STAND_IN_CUE`] when a start's sentence tells it as a stand-in's.
-fn stand_in_cue(group: Group, sentence: &str) -> Option<String> {
-    let cued = group == Group::Start && {
-        let words = hedges::worded(sentence);
-        crate::lexicon::STAND_IN_CUES
-            .iter()
-            .any(|c| words.contains(c.as_str()))
+/// The rule id a record carries when its sentence tells a start as a role
+/// taken beside the one held ("adds the role of corporate secretary").
+pub(super) const CONCURRENT_CUE: &str = "CUE/CONCURRENT";
+
+/// The cues a start's sentence gives: [`STAND_IN_CUE`], [`CONCURRENT_CUE`].
+fn start_cues(group: Group, sentence: &str) -> impl Iterator<Item = &'static str> {
+    let words = if group == Group::Start {
+        hedges::worded(sentence)
+    } else {
+        String::new()
     };
-    cued.then(|| STAND_IN_CUE.to_owned())
+    let has = |cues: &[String]| cues.iter().any(|c| words.contains(c.as_str()));
+    let stand_in = has(&crate::lexicon::STAND_IN_CUES);
+    let concurrent = has(&crate::lexicon::CONCURRENT_CUES);
+    [(stand_in, STAND_IN_CUE), (concurrent, CONCURRENT_CUE)]
+        .into_iter()
+        .filter_map(|(cued, id)| cued.then_some(id))
 }
 
 /// Whether a title is one taken on leaving the running of an organisation
@@ -476,8 +484,10 @@ fn refined_kind(r: &Record) -> Kind {
     if r.kind == Kind::Hire && seat {
         return Kind::Appointment;
     }
-    let stand_in =
-        new_title.is_some_and(is_stand_in) || r.rules.iter().any(|id| id == STAND_IN_CUE);
+    let stand_in = new_title.is_some_and(is_stand_in)
+        || r.rules
+            .iter()
+            .any(|id| id == STAND_IN_CUE || id == CONCURRENT_CUE);
     if r.kind != Kind::Appointment || seat || stand_in {
         return r.kind;
     }
