@@ -83,7 +83,13 @@ fn value(record: &Value, slot: &str) -> Option<String> {
         "old_org" => "/old_role/org",
         "new_title" => "/new_role/title",
         "new_org" => "/new_role/org",
-        "kind" | "status" | "company" | "reports_to" | "predecessor" | "successor" => "",
+        "kind"
+        | "status"
+        | "company"
+        | "reports_to"
+        | "previous_reports_to"
+        | "predecessor"
+        | "successor" => "",
         other => panic!("unknown slot {other}"),
     };
     let v = if pointer.is_empty() {
