@@ -246,12 +246,17 @@ fn title_from(
 /// "at Texas Tech", "with Samsung": a capitalised name after "at"/"with"
 /// at token `k`; returns its first and last token.
 fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
-    if !matches!(tokens.get(k)?.text, "at" | "with") {
+    // "secretary to the New Zealand Treasury": "to" with "the" and a name
+    // that is no place.
+    let serving = tokens.get(k)?.text == "to";
+    if !serving && !matches!(tokens.get(k)?.text, "at" | "with") {
         return None;
     }
     let mut first = k + 1;
     if tokens.get(first)?.text.eq_ignore_ascii_case("the") {
         first += 1;
+    } else if serving {
+        return None;
     }
     let name = tokens.get(first)?;
     if !name.is_capitalised() || name.is_title_word() || name.is_non_name() {
@@ -265,6 +270,12 @@ fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
     {
         steps.step();
         olast += 1;
+    }
+    if serving {
+        let name: Vec<&str> = tokens[first..=olast].iter().map(|t| t.text).collect();
+        if crate::lexicon::is_place(&name.join(" ")) {
+            return None;
+        }
     }
     Some((first, olast))
 }
