@@ -132,20 +132,20 @@ impl Resolver<'_> {
                 });
             // "its chief financial officer": the organisation the sentence
             // opens with for a role left ("Pellworth said its CFO will
-            // leave to join Carrow"), else the change's, else the focus.
+            // leave to join Carrow"), else the change's; else the record's
+            // company, once merging and successions have told it.
             let opening = || self.opening_org(&views[f.sentence]);
-            let focus = || self.focus_at(views[f.sentence].sentence.start);
             if let Some(role) = new_role
                 .as_mut()
                 .filter(|r| r.org.is_none() && r.org_anaphor)
             {
-                role.org = company.clone().or_else(focus);
+                role.org = company.clone();
             }
             if let Some(role) = old_role
                 .as_mut()
                 .filter(|r| r.org.is_none() && r.org_anaphor)
             {
-                role.org = opening().or_else(|| company.clone()).or_else(focus);
+                role.org = opening().or_else(|| company.clone());
             }
             if group == Group::End {
                 let mut role = old_role.clone();
