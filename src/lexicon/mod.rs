@@ -486,6 +486,9 @@ pub(crate) struct PeopleWords {
     /// Lower-case modifiers before a name ("the retiring").
     pub modifier: WordSet<&'static str>,
     pub demonym: WordSet<&'static str>,
+    /// Nouns for documents and schemes ending a name that is no person
+    /// ("Release Agreement").
+    pub thing: WordSet<&'static str>,
 }
 
 pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
@@ -499,6 +502,7 @@ pub(crate) static PEOPLE_VOCAB: Lazy<PeopleWords> = Lazy::new(|| PeopleWords {
     occupation: section(PEOPLE, "occupation"),
     modifier: section(PEOPLE, "modifier"),
     demonym: section(PEOPLE, "demonym"),
+    thing: section(PEOPLE, "thing"),
 });
 
 /// `set` with every entry of `src`, whatever its section.

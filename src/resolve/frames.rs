@@ -22,7 +22,7 @@ impl Resolver<'_> {
             ChunkKind::Name => self.people.resolve(chunk.text, chunk.start).filter(|n| {
                 // An undecided single word is a person only when it is the
                 // short form of a full name in the article; a place never.
-                n.split_whitespace().count() >= 2 && !is_place(n)
+                n.split_whitespace().count() >= 2 && !is_place(n) && !people::names_a_thing(n)
             }),
             ChunkKind::Word => {
                 let w = chunk.text.to_ascii_lowercase();

@@ -52,10 +52,19 @@ pub(crate) fn strip_honorific(text: &str) -> &str {
 }
 
 /// Whether a multi-word undecided name can be a person's name.
+/// Whether a capitalised name ends in a noun for a document or a scheme
+/// ("the Benaroya Release Agreement"): no person.
+pub(super) fn names_a_thing(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| crate::lexicon::PEOPLE_VOCAB.thing.contains(w))
+}
+
 fn could_be_person(text: &str) -> bool {
     let ws = words(text);
     !is_place(text)
         && !text.contains('&')
+        && !names_a_thing(text)
         && ws.len() >= 2
         && ws.len() <= 4
         && ws.iter().all(|w| {
