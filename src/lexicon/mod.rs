@@ -223,6 +223,10 @@ pub(crate) static TIME_PREPOSITIONS: Lazy<WordSet<Box<str>>> =
 pub(crate) static NAMES_LIST: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "names_list"));
 
+/// Words that open a subordinate clause ("where", "because").
+pub(crate) static SUBORDINATORS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "subordinator"));
+
 /// Words that open a clause with its own subject ("said", "they").
 pub(crate) static CLAUSE_OPENERS: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "clause_opener"));

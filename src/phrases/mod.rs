@@ -24,7 +24,7 @@ mod words;
 pub(crate) use nouns::NounGroup;
 pub(crate) use verbs::VerbGroup;
 
-use crate::lexicon::{lower_in, WordMap, CLAUSE_OPENERS, OBJECT_PRONOUNS};
+use crate::lexicon::{lower_in, WordMap, CLAUSE_OPENERS, OBJECT_PRONOUNS, SUBORDINATORS};
 use crate::mentions::{Chunk, ChunkKind, Mentions};
 use words::PhraseWord;
 
@@ -381,9 +381,40 @@ impl<'m, 't> Sentence<'m, 't> {
             });
             // Inside a group (a relative clause, an aside), the group's own
             // clause reads it.
-            let opened = out.groups.partition_point(|g| g.first <= v.first);
-            let inside = opened.checked_sub(1).is_some_and(|i| reach[i] >= v.first);
+            let within_group = |k: usize| {
+                let opened = out.groups.partition_point(|g| g.first <= k);
+                opened.checked_sub(1).is_some_and(|i| reach[i] >= k)
+            };
+            let inside = within_group(v.first);
             if object || inside {
+                continue;
+            }
+            // Only a few plain words (auxiliaries, adverbs, a time) between
+            // a subject and its verb: after a comma, a quote or another
+            // subject ("Ana Ruiz says her colleagues decided to quit") the
+            // subject is someone else.
+            let plain = |between: std::ops::Range<usize>| {
+                between.len() <= SUBJECT_GAP
+                    && between.clone().all(|k| {
+                        self.kind(k) == Some(ChunkKind::Word)
+                            && self.word(k).bytes().any(|b| b.is_ascii_alphanumeric())
+                            && !lower_in(&CLAUSE_OPENERS, self.word(k))
+                    })
+                    && !out.verb_starts_in(&between)
+            };
+            // "..., he finally made the right move and will resign": a
+            // pronoun as the subject.
+            let pronoun = (w.first.saturating_sub(SUBJECT_GAP + 1)..w.first)
+                .rev()
+                .find(|&k| matches!(self.word(k), "he" | "she"))
+                .filter(|&k| {
+                    // Not one inside a subordinate clause ("from Nordvind,
+                    // where he had been COO, and was hired to ...").
+                    let subordinate = k > 0 && lower_in(&SUBORDINATORS, self.word(k - 1));
+                    plain(k + 1..w.first) && !within_group(k) && !subordinate
+                });
+            if let Some(k) = pronoun {
+                found.push((None, k, v.first));
                 continue;
             }
             // The subject: the last group before the governing verb, with
@@ -398,21 +429,10 @@ impl<'m, 't> Sentence<'m, 't> {
             let Some((index, group)) = subject else {
                 continue;
             };
-            // Only a few plain words (auxiliaries, adverbs, a time) between
-            // the subject and its verb: after a comma, a quote or another
-            // subject ("Ana Ruiz says her colleagues decided to quit") the subject
-            // is someone else.
-            let between = group.last + 1..w.first;
-            let plain = between.len() <= SUBJECT_GAP
-                && between.clone().all(|k| {
-                    self.kind(k) == Some(ChunkKind::Word)
-                        && self.word(k).bytes().any(|b| b.is_ascii_alphanumeric())
-                        && !lower_in(&CLAUSE_OPENERS, self.word(k))
-                });
-            if !plain || out.verb_starts_in(&between) {
+            if !plain(group.last + 1..w.first) {
                 continue;
             }
-            found.push((index, group.head, v.first));
+            found.push((Some(index), group.head, v.first));
         }
         // Each clause runs to the next one, so that a sentence of many
         // ("left A to join B and run C") is read once over, not once per
@@ -425,7 +445,7 @@ impl<'m, 't> Sentence<'m, 't> {
                 .unwrap_or(chunks.len())
                 .min(first + CONTINUED_CLAUSE_CHUNKS);
             let mut clause = Clause {
-                about: Some(index),
+                about: index,
                 continues: true,
                 ..Clause::default()
             };

@@ -192,13 +192,13 @@ impl Resolver<'_> {
         if pronoun && end > 0 {
             return self.person(view, 0);
         }
-        let first = self.sentence_people(view).first?;
-        (first < end)
-            .then(|| {
+        self.sentence_people(view)
+            .first
+            .filter(|&first| first < end)
+            .and_then(|first| {
                 self.person(view, first)
                     .or_else(|| self.bare_name(view, first))
             })
-            .flatten()
     }
 
     /// The role chunk `idx` names: a title, or "the position".
