@@ -26,6 +26,7 @@ pub(crate) use verbs::VerbGroup;
 
 use crate::lexicon::{lower_in, WordMap, CLAUSE_OPENERS, OBJECT_PRONOUNS};
 use crate::mentions::{Chunk, ChunkKind, Mentions};
+use crate::stages::{PhraseList, Stage, Steps};
 use words::PhraseWord;
 
 /// One clause as the rules read it.
@@ -69,15 +70,18 @@ impl Clause {
     }
 }
 
-/// A sentence's phrases.
+/// A sentence's phrases. The lists count every read of an entry as
+/// phrase work ([`crate::stages::Work`]): the later stages ask about them
+/// per verb and per match, and a scan where a lookup belongs shows in the
+/// count that `tests/adversarial.rs` checks.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Phrases {
     /// The sentence's clause first, then one per relative clause.
-    pub clauses: Vec<Clause>,
+    pub clauses: PhraseList<Clause>,
     /// Every verb group, in text order.
-    pub verbs: Vec<VerbGroup>,
+    pub verbs: PhraseList<VerbGroup>,
     /// Every person noun group, in text order.
-    pub groups: Vec<NounGroup>,
+    pub groups: PhraseList<NounGroup>,
     /// Each chunk that heads a group, with the first group it heads.
     by_head: WordMap<usize, usize>,
     /// Each member chunk of a group (its head included), with the first
@@ -108,12 +112,12 @@ impl Phrases {
 
     /// The first noun group chunk `k` heads.
     pub(crate) fn group_headed_by(&self, k: usize) -> Option<&NounGroup> {
-        self.by_head.get(&k).map(|&i| &self.groups[i])
+        self.by_head.get(&k).and_then(|&i| self.groups.get(i))
     }
 
     /// The first noun group chunk `k` is a member of.
     pub(crate) fn group_with_member(&self, k: usize) -> Option<&NounGroup> {
-        self.by_member.get(&k).map(|&i| &self.groups[i])
+        self.by_member.get(&k).and_then(|&i| self.groups.get(i))
     }
 
     /// The verb an infinitive or participle `v` depends on: the one just
@@ -132,7 +136,7 @@ impl Phrases {
         let before = self.verbs.partition_point(|w| w.main < v.first);
         before
             .checked_sub(1)
-            .map(|i| &self.verbs[i])
+            .and_then(|i| self.verbs.get(i))
             .filter(|w| v.first - w.last <= GOVERNING_DISTANCE && !breaks(w.last + 1, v.first))
     }
 
@@ -170,6 +174,10 @@ pub(super) struct Sentence<'m, 't> {
     /// Whether a word that introduces named people ("namely") occurs: most
     /// sentences have none, and then no chunk needs looking ahead for one.
     names_list: bool,
+    /// Per chunk, the first chunk from it on that is a comma, a semicolon
+    /// or a full stop (the sentence's length when none): where a relative
+    /// clause ends, worked out on first use.
+    stops: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'m, 't> Sentence<'m, 't> {
@@ -201,6 +209,9 @@ impl<'m, 't> Sentence<'m, 't> {
                     .flatten()
             })
             .collect();
+        // Each chunk's word and verb group looked up once, each a bounded
+        // look ahead.
+        Steps::new(Stage::Phrases).add(symbols.len());
         // Symbols of words are lower case already.
         let names_list = words.iter().flatten().any(|w| w.names_list);
         Self {
@@ -210,7 +221,27 @@ impl<'m, 't> Sentence<'m, 't> {
             texts,
             names_list,
             verbs,
+            stops: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The first chunk from `k` on that is a comma, a semicolon or a full
+    /// stop, if one comes before `end`; else `end`. Relative clauses nest
+    /// ("A who B who C ..."), so a scan from each would be quadratic.
+    fn stop_from(&self, k: usize, end: usize) -> usize {
+        let stops = self.stops.get_or_init(|| {
+            Steps::new(Stage::Phrases).add(self.symbols.len());
+            let mut stops = vec![self.symbols.len(); self.symbols.len() + 1];
+            for i in (0..self.symbols.len()).rev() {
+                stops[i] = if matches!(self.symbols[i], "," | ";" | ".") {
+                    i
+                } else {
+                    stops[i + 1]
+                };
+            }
+            stops
+        });
+        stops.get(k).map_or(end, |&s| s.min(end))
     }
 
     fn word(&self, k: usize) -> &str {
@@ -251,7 +282,9 @@ impl<'m, 't> Sentence<'m, 't> {
         // a verb that is followed by another verb is two clauses ("B
         // replaced C and D joined"), not one group.
         let mut after_verb = false;
+        let mut steps = Steps::new(Stage::Phrases);
         while k < end {
+            steps.step();
             // "The veteran banker will also resign": a description opening
             // the clause before its verb stands for a person named before,
             // as "he" would.
@@ -390,10 +423,9 @@ impl<'m, 't> Sentence<'m, 't> {
             // no other verb between them. A group starting at or after the
             // verb cannot end before it.
             let started = out.groups.partition_point(|g| g.first < w.first);
-            let subject = out.groups[..started]
-                .iter()
-                .enumerate()
+            let subject = (0..started)
                 .rev()
+                .map(|i| (i, &out.groups[i]))
                 .find(|(_, g)| g.last < w.first);
             let Some((index, group)) = subject else {
                 continue;
@@ -472,7 +504,10 @@ pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
     out.clauses.insert(0, main);
     out.verbs.sort_by_key(|v| v.first);
     debug_assert!(
-        out.verbs.windows(2).all(|w| w[0].last < w[1].first),
+        out.verbs
+            .as_slice_uncounted()
+            .windows(2)
+            .all(|w| w[0].last < w[1].first),
         "verb groups overlap"
     );
     for (i, g) in out.groups.iter().enumerate() {
@@ -494,7 +529,12 @@ mod tests {
     fn clauses(sentence: &str) -> Vec<String> {
         let tokens = mentions::tokenize(sentence, 0);
         let m = mentions::find(&tokens, sentence);
-        find(&m).clauses.into_iter().map(|c| c.encoding).collect()
+        find(&m)
+            .clauses
+            .into_vec()
+            .into_iter()
+            .map(|c| c.encoding)
+            .collect()
     }
 
     #[test]

@@ -241,9 +241,7 @@ impl Sentence<'_, '_> {
             }
             // ", who joined in 2019,": a clause of its own about the head.
             if self.word(m) == "who" && relative.is_none() {
-                let stop = (m + 1..end)
-                    .find(|&i| matches!(self.word(i), "," | ";" | "."))
-                    .unwrap_or(end);
+                let stop = self.stop_from(m + 1, end);
                 if stop > m + 1 {
                     relative = Some((m + 1, stop - 1));
                     last = if self.word(stop) == "," {

@@ -20,56 +20,7 @@ use crate::stages::{tally, Stage};
 use super::RoleVal;
 
 /// A list whose every read of an entry counts one step of resolution work.
-#[derive(Debug)]
-pub(super) struct Counted<T>(Vec<T>);
-
-impl<T> Default for Counted<T> {
-    fn default() -> Self {
-        Self(Vec::new())
-    }
-}
-
-impl<T> Counted<T> {
-    /// Appends `value`; returns its index.
-    pub fn push(&mut self, value: T) -> usize {
-        self.0.push(value);
-        self.0.len() - 1
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn get(&self, i: usize) -> &T {
-        tally(Stage::Resolve, 1);
-        &self.0[i]
-    }
-
-    pub fn get_mut(&mut self, i: usize) -> &mut T {
-        tally(Stage::Resolve, 1);
-        &mut self.0[i]
-    }
-
-    pub fn last(&self) -> Option<&T> {
-        tally(Stage::Resolve, 1);
-        self.0.last()
-    }
-
-    /// Every entry in order, each read counted.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
-        self.0.iter().inspect(|_| tally(Stage::Resolve, 1))
-    }
-
-    /// Every entry in order, each read counted.
-    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut T> {
-        self.0.iter_mut().inspect(|_| tally(Stage::Resolve, 1))
-    }
-
-    pub fn into_vec(self) -> Vec<T> {
-        self.0
-    }
-}
+pub(super) type Counted<T> = crate::stages::ResolveList<T>;
 
 /// A role an appositive or pre-modifier bound to a person.
 #[derive(Debug)]
@@ -96,7 +47,7 @@ impl Firsts {
     fn offer(&mut self, i: usize, all: &Counted<Binding>) {
         match self.first {
             None => self.first = Some(i),
-            Some(f) if self.other.is_none() && all.get(f).title_key != all.get(i).title_key => {
+            Some(f) if self.other.is_none() && all[f].title_key != all[i].title_key => {
                 self.other = Some(i);
             }
             Some(_) => {}
@@ -107,7 +58,7 @@ impl Firsts {
     fn pick(&self, all: &Counted<Binding>, exclude: Option<&str>) -> Option<usize> {
         let first = self.first?;
         match exclude {
-            Some(t) if all.get(first).title_key == t => self.other,
+            Some(t) if all[first].title_key == t => self.other,
             _ => Some(first),
         }
     }
@@ -179,7 +130,7 @@ impl Bindings {
             .and_then(pick)
             .or_else(|| pick(&roles.plain))
             .or_else(|| pick(&roles.usable))
-            .map(|i| &roles.all.get(i).role)
+            .map(|i| &roles.all[i].role)
     }
 
     /// The role `person` is described with in the sentence starting at
@@ -191,7 +142,7 @@ impl Bindings {
             .by_sentence
             .get(&sentence_start)
             .and_then(|f| f.pick(&roles.all, None))?;
-        Some(&roles.all.get(i).role)
+        Some(&roles.all[i].role)
     }
 }
 
@@ -242,7 +193,7 @@ impl Vacated {
     /// The role `person` vacated most recently.
     pub fn latest_of(&self, person: &str) -> Option<&Vacancy> {
         tally(Stage::Resolve, 1);
-        self.latest.get(person).map(|&i| self.list.get(i))
+        self.latest.get(person).map(|&i| &self.list[i])
     }
 
     /// The latest vacancy left by someone other than `person` in sentence
@@ -250,7 +201,7 @@ impl Vacated {
     /// `sentence`).
     pub fn recent_other_than(&self, person: &str, sentence: usize) -> Option<&Vacancy> {
         let last_i = self.list.len().checked_sub(1)?;
-        let last = self.list.get(last_i);
+        let last = &self.list[last_i];
         let i = if last.person != person {
             last_i
         } else {
@@ -258,7 +209,7 @@ impl Vacated {
         };
         // Earlier vacancies are no more recent than this one, so when this
         // one is too old, so are they.
-        let v = self.list.get(i);
+        let v = &self.list[i];
         (v.sentence <= sentence && sentence - v.sentence <= 2).then_some(v)
     }
 }
@@ -289,11 +240,11 @@ impl RecordSet {
     }
 
     pub fn get(&self, i: usize) -> &Record {
-        self.list.get(i)
+        &self.list[i]
     }
 
     pub fn get_mut(&mut self, i: usize) -> &mut Record {
-        self.list.get_mut(i)
+        &mut self.list[i]
     }
 
     fn of(&self, person: Option<&str>) -> Option<&[Vec<usize>; 3]> {
@@ -324,7 +275,7 @@ impl RecordSet {
         accept: impl Fn(&Record) -> bool,
     ) -> Option<usize> {
         let ids = &self.of(person)?[group_slot(group)];
-        ids.iter().copied().find(|&i| accept(self.list.get(i)))
+        ids.iter().copied().find(|&i| accept(&self.list[i]))
     }
 
     /// The first of `person`'s records, of any group.
