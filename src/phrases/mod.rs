@@ -166,6 +166,8 @@ pub(super) struct Sentence<'m, 't> {
     symbols: Vec<&'m str>,
     /// What the lexicon says of each symbol, looked up once.
     words: Vec<Option<&'static PhraseWord>>,
+    /// What each symbol is to the noun-group finders.
+    marks: Vec<nouns::Marks>,
     /// Each chunk's text in lower case.
     texts: Vec<String>,
     /// The verb group starting at each chunk, over the whole sentence:
@@ -202,6 +204,7 @@ impl<'m, 't> Sentence<'m, 't> {
             })
             .collect();
         let words = words::look_up(&symbols);
+        let marks = symbols.iter().map(|s| nouns::Marks::of(s)).collect();
         let verbs = (0..symbols.len())
             .map(|k| {
                 let word = mentions.chunks[k].kind == ChunkKind::Word;
@@ -218,6 +221,7 @@ impl<'m, 't> Sentence<'m, 't> {
             mentions,
             symbols,
             words,
+            marks,
             texts,
             names_list,
             verbs,
