@@ -24,7 +24,7 @@ mod words;
 pub(crate) use nouns::NounGroup;
 pub(crate) use verbs::VerbGroup;
 
-use crate::lexicon::{lower_in, WordMap, CLAUSE_OPENERS, OBJECT_PRONOUNS};
+use crate::lexicon::{lower_in, CLAUSE_OPENERS, OBJECT_PRONOUNS};
 use crate::mentions::{Chunk, ChunkKind, Mentions};
 use crate::stages::{PhraseList, Stage, Steps};
 use words::PhraseWord;
@@ -82,11 +82,12 @@ pub(crate) struct Phrases {
     pub verbs: PhraseList<VerbGroup>,
     /// Every person noun group, in text order.
     pub groups: PhraseList<NounGroup>,
-    /// Each chunk that heads a group, with the first group it heads.
-    by_head: WordMap<usize, usize>,
+    /// Each chunk that heads a group, with the first group it heads, in
+    /// chunk order.
+    by_head: Vec<(usize, usize)>,
     /// Each member chunk of a group (its head included), with the first
-    /// group it is a member of.
-    by_member: WordMap<usize, usize>,
+    /// group it is a member of, in chunk order.
+    by_member: Vec<(usize, usize)>,
 }
 
 impl Phrases {
@@ -112,12 +113,12 @@ impl Phrases {
 
     /// The first noun group chunk `k` heads.
     pub(crate) fn group_headed_by(&self, k: usize) -> Option<&NounGroup> {
-        self.by_head.get(&k).and_then(|&i| self.groups.get(i))
+        self.groups.get(first_group(&self.by_head, k)?)
     }
 
     /// The first noun group chunk `k` is a member of.
     pub(crate) fn group_with_member(&self, k: usize) -> Option<&NounGroup> {
-        self.by_member.get(&k).and_then(|&i| self.groups.get(i))
+        self.groups.get(first_group(&self.by_member, k)?)
     }
 
     /// The verb an infinitive or participle `v` depends on: the one just
@@ -146,6 +147,21 @@ impl Phrases {
         let i = self.verbs.partition_point(|u| u.first < range.start);
         self.verbs.get(i).is_some_and(|u| range.contains(&u.first))
     }
+}
+
+/// The group `index` (pairs of chunk and first group, in chunk order)
+/// gives chunk `k`: one binary search.
+fn first_group(index: &[(usize, usize)], k: usize) -> Option<usize> {
+    let i = index.partition_point(|&(c, _)| c < k);
+    index.get(i).filter(|&&(c, _)| c == k).map(|&(_, g)| g)
+}
+
+/// Pairs of chunk and group, sorted by chunk, with only the first group of
+/// each chunk kept.
+fn first_groups(mut pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|&mut (c, _)| c);
+    pairs
 }
 
 /// How many chunks a clause continuing the subject of another may hold.
@@ -514,12 +530,11 @@ pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
             .all(|w| w[0].last < w[1].first),
         "verb groups overlap"
     );
-    for (i, g) in out.groups.iter().enumerate() {
-        out.by_head.entry(g.head).or_insert(i);
-        for &m in &g.members {
-            out.by_member.entry(m).or_insert(i);
-        }
-    }
+    let heads = out.groups.iter().enumerate().map(|(i, g)| (g.head, i));
+    out.by_head = first_groups(heads.collect());
+    let members = out.groups.iter().enumerate();
+    let members = members.flat_map(|(i, g)| g.members.iter().map(move |&m| (m, i)));
+    out.by_member = first_groups(members.collect());
     sentence.purpose_clauses(&mut out);
     out
 }
