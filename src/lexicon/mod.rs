@@ -99,12 +99,24 @@ impl Hasher for WordHash {
             word.copy_from_slice(chunk);
             self.add(u64::from_le_bytes(word));
         }
+        // The last one to seven bytes in one word, read without a copy of
+        // variable length: two overlapping four-byte reads, or the first,
+        // middle and last bytes.
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
+        let n = rest.len();
+        let four = |at: usize| {
+            rest.get(at..at + 4)
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+        };
+        let word = match n {
+            0 => return,
+            1..=3 => {
+                u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+            }
+            _ => four(0) | four(n - 4) << 32,
+        };
+        self.add(word ^ (n as u64) << 56);
     }
 
     #[inline]
@@ -134,8 +146,10 @@ impl Lower {
     pub(crate) fn new(word: &str) -> Self {
         let mut buf = [0u8; 32];
         if word.len() <= buf.len() && word.is_ascii() {
-            buf[..word.len()].copy_from_slice(word.as_bytes());
-            buf[..word.len()].make_ascii_lowercase();
+            // One pass, no copy of variable length.
+            for (to, from) in buf.iter_mut().zip(word.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
             Self {
                 buf,
                 len: word.len(),
