@@ -175,6 +175,10 @@ const SUBJECT_GAP: usize = 4;
 /// on ("left Acme Corp. in May to join").
 const GOVERNING_DISTANCE: usize = 10;
 
+/// A chunk's title group (title chunk and last chunk, if any) once asked
+/// for; `None` before.
+type KnownTitleGroup = std::cell::Cell<Option<Option<(usize, usize)>>>;
+
 /// A sentence's chunks as the phrase finders see them.
 pub(super) struct Sentence<'m, 't> {
     mentions: &'m Mentions<'t>,
@@ -184,6 +188,9 @@ pub(super) struct Sentence<'m, 't> {
     words: Vec<Option<&'static PhraseWord>>,
     /// What each symbol is to the noun-group finders.
     marks: Vec<nouns::Marks>,
+    /// The title group at each chunk, once asked for
+    /// ([`Sentence::title_group_at`]).
+    title_groups: Vec<KnownTitleGroup>,
     /// Each chunk's text in lower case.
     texts: Vec<String>,
     /// The verb group starting at each chunk, over the whole sentence:
@@ -235,6 +242,7 @@ impl<'m, 't> Sentence<'m, 't> {
         let names_list = words.iter().flatten().any(|w| w.names_list);
         Self {
             mentions,
+            title_groups: vec![std::cell::Cell::new(None); symbols.len()],
             symbols,
             words,
             marks,

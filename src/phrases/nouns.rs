@@ -547,8 +547,23 @@ impl Sentence<'_, '_> {
 
     /// The title group at `k`: determiners and a possessor before a title
     /// ("the company 's new T"), or "the role of T". Returns the title
-    /// chunk and the group's last chunk.
+    /// chunk and the group's last chunk. The finders ask about the same
+    /// chunk several times (as a noun group's start, an appositive, the
+    /// clause's next phrase), so each chunk's answer is kept.
     pub(super) fn title_group_at(&self, k: usize) -> Option<(usize, usize)> {
+        let Some(known) = self.title_groups.get(k) else {
+            return self.find_title_group(k);
+        };
+        if let Some(group) = known.get() {
+            return group;
+        }
+        let group = self.find_title_group(k);
+        known.set(Some(group));
+        group
+    }
+
+    /// [`title_group_at`](Self::title_group_at), worked out.
+    fn find_title_group(&self, k: usize) -> Option<(usize, usize)> {
         let may = self.is_title(k)
             || self.kind(k) == Some(ChunkKind::RoleRef)
             || self.marks(k).0 != 0;
