@@ -197,7 +197,8 @@ impl Sentence<'_, '_> {
         } else if self.is_title(j) && self.is_personish(j + 1) {
             roles.push(j);
             j += 1;
-        } else if let Some((t, last)) = self.determiner_at(j)
+        } else if let Some((t, last)) = self
+            .determiner_at(j)
             .then(|| self.title_group_at(j))
             .flatten()
             .filter(|&(_, last)| self.is_personish(last + 1))
@@ -564,9 +565,8 @@ impl Sentence<'_, '_> {
 
     /// [`title_group_at`](Self::title_group_at), worked out.
     fn find_title_group(&self, k: usize) -> Option<(usize, usize)> {
-        let may = self.is_title(k)
-            || self.kind(k) == Some(ChunkKind::RoleRef)
-            || self.marks(k).0 != 0;
+        let may =
+            self.is_title(k) || self.kind(k) == Some(ChunkKind::RoleRef) || self.marks(k).0 != 0;
         if !may {
             // Most words start no title group.
             return None;
