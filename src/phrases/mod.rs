@@ -406,6 +406,16 @@ impl<'m, 't> Sentence<'m, 't> {
     fn purpose_clauses(&self, out: &mut Phrases) {
         let chunks = &self.mentions.chunks;
         let mut found = Vec::new();
+        // "to join Corvane", "and become chairman": a verb whose subject
+        // is the one before.
+        let continues = |v: &VerbGroup| {
+            v.tense == verbs::Tense::Infinitive
+                || (v.first > 0 && matches!(self.word(v.first - 1), "and" | "but"))
+        };
+        // Most sentences have none.
+        if !out.verbs.iter().any(continues) {
+            return;
+        }
         // Groups are in text order by their first chunk, a relative
         // clause's groups inside their head's; the furthest any group
         // before each one reaches tells in one look whether a chunk lies
@@ -418,12 +428,6 @@ impl<'m, 't> Sentence<'m, 't> {
                 Some(*far)
             })
             .collect();
-        // "to join Corvane", "and become chairman": a verb whose subject
-        // is the one before.
-        let continues = |v: &VerbGroup| {
-            v.tense == verbs::Tense::Infinitive
-                || (v.first > 0 && matches!(self.word(v.first - 1), "and" | "but"))
-        };
         for v in out.verbs.iter().filter(|v| continues(v)) {
             // An infinitive after another ("under pressure to quit or to
             // resign") depends on a noun, whose subject is unknown.
