@@ -43,7 +43,9 @@ pub(super) fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str
             lengths |= 1 << name.len().min(63);
         }
         let may_be_one = |w: &str| {
-            w.as_bytes().first().is_some_and(|&b| firsts[usize::from(b)])
+            w.as_bytes()
+                .first()
+                .is_some_and(|&b| firsts[usize::from(b)])
                 && lengths & 1 << w.len().min(63) != 0
         };
         for c in views.iter().flat_map(|v| v.mentions.chunks.iter()) {

@@ -4,6 +4,8 @@ use crate::lexicon::{is_place, WordMap, WordSet, ORG_VOCAB, PEOPLE_VOCAB};
 use crate::mentions::{ChunkKind, Mentions};
 use crate::stages::{tally, Stage};
 
+use once_cell::sync::Lazy;
+
 /// Every full name the article gives, with where it appears.
 #[derive(Debug, Default)]
 pub(crate) struct People {
@@ -27,6 +29,14 @@ fn words(name: &str) -> Vec<&str> {
 
 pub(crate) fn strip_honorific(text: &str) -> &str {
     let mut rest = text.trim();
+    // Only a text that starts as some honorific does can lose one.
+    let starts = rest
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| HONORIFIC_FIRST_BYTES[usize::from(b)]);
+    if !starts {
+        return rest;
+    }
     // "Ms.Kendle": an honorific written without its space.
     if let Some((first, tail)) = rest.split_once('.') {
         let glued = tail.starts_with(char::is_uppercase)
@@ -50,6 +60,17 @@ pub(crate) fn strip_honorific(text: &str) -> &str {
     }
     rest
 }
+
+/// The bytes an honorific starts with.
+static HONORIFIC_FIRST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
+    let mut bytes = [false; 256];
+    for h in &PEOPLE_VOCAB.honorific {
+        if let Some(&b) = h.as_bytes().first() {
+            bytes[usize::from(b)] = true;
+        }
+    }
+    bytes
+});
 
 /// Whether a multi-word undecided name can be a person's name.
 fn could_be_person(text: &str) -> bool {
