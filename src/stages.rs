@@ -261,12 +261,6 @@ impl<T, const STAGE: usize> Counted<T, STAGE> {
         self.0.len() - 1
     }
 
-    /// Inserts `value` at `i`, shifting the entries after it.
-    pub fn insert(&mut self, i: usize, value: T) {
-        tally_index(STAGE, self.0.len() - i.min(self.0.len()));
-        self.0.insert(i, value);
-    }
-
     pub fn len(&self) -> usize {
         self.0.len()
     }

@@ -217,15 +217,22 @@ impl<'m, 't> Sentence<'m, 't> {
                 &enc[s..end]
             })
             .collect();
-        // Lower-cased texts serve only role references ("took the helm").
-        let texts: Vec<String> = mentions
-            .chunks
-            .iter()
-            .map(|c| match c.kind {
-                ChunkKind::RoleRef => c.text.to_lowercase(),
-                _ => String::new(),
-            })
-            .collect();
+        // Lower-cased texts serve only role references ("took the helm"):
+        // none when the sentence has none (verb groups read a missing text
+        // as an empty one).
+        let role_refs = mentions.chunks.iter().any(|c| c.kind == ChunkKind::RoleRef);
+        let texts: Vec<String> = if role_refs {
+            mentions
+                .chunks
+                .iter()
+                .map(|c| match c.kind {
+                    ChunkKind::RoleRef => c.text.to_lowercase(),
+                    _ => String::new(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let words = words::look_up(&symbols);
         let marks = symbols.iter().map(|s| nouns::Marks::of(s)).collect();
         let verbs = (0..symbols.len())
@@ -291,7 +298,7 @@ impl<'m, 't> Sentence<'m, 't> {
             Some(_) => verbs::verb_group_at(
                 &self.symbols[..end],
                 &self.words[..end],
-                &self.texts[..end],
+                &self.texts[..end.min(self.texts.len())],
                 k,
             ),
             None => None,
@@ -532,8 +539,11 @@ pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
         about: None,
         continues: false,
     };
+    // The sentence's clause goes first: its place is kept while the
+    // relative clauses are added.
+    out.clauses.push(Clause::default());
     sentence.encode(0, mentions.chunks.len(), &mut main, &mut out);
-    out.clauses.insert(0, main);
+    out.clauses[0] = main;
     out.verbs.sort_by_key(|v| v.first);
     debug_assert!(
         out.verbs

@@ -145,7 +145,8 @@ struct Auxiliaries {
 /// The verb group starting at symbol `k`, if one does. `words` gives what
 /// the lexicon says of each symbol ([`look_up`](super::words::look_up)),
 /// `texts` each symbol's text in lower case (a role reference's words: "the
-/// helm").
+/// helm"; texts past its end read as empty, so a sentence without role
+/// references needs none).
 pub(crate) fn verb_group_at(
     symbols: &[&str],
     words: &[Option<&PhraseWord>],
