@@ -164,6 +164,10 @@ fn first_groups(mut pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// How deep relative clauses may nest ("A, who B, who C, ...") before the
+/// deeper ones are left unread.
+const MAX_RELATIVE_DEPTH: usize = 32;
+
 /// How many chunks a clause continuing the subject of another may hold.
 const CONTINUED_CLAUSE_CHUNKS: usize = 40;
 
@@ -203,6 +207,8 @@ pub(super) struct Sentence<'m, 't> {
     /// or a full stop (the sentence's length when none): where a relative
     /// clause ends, worked out on first use.
     stops: std::cell::OnceCell<Vec<usize>>,
+    /// How many relative clauses are being read, one inside the other.
+    relative_depth: std::cell::Cell<usize>,
 }
 
 impl<'m, 't> Sentence<'m, 't> {
@@ -257,6 +263,7 @@ impl<'m, 't> Sentence<'m, 't> {
             names_list,
             verbs,
             stops: std::cell::OnceCell::new(),
+            relative_depth: std::cell::Cell::new(0),
         }
     }
 
@@ -518,6 +525,14 @@ impl<'m, 't> Sentence<'m, 't> {
         group: usize,
         out: &mut Phrases,
     ) {
+        // Each nested clause is read by a call inside the one before: past
+        // a depth no sentence reaches ("A who B who C who ..." thousands
+        // of times), the stack would run out. The deeper ones are not read.
+        let depth = self.relative_depth.get();
+        if depth >= MAX_RELATIVE_DEPTH {
+            return;
+        }
+        self.relative_depth.set(depth + 1);
         let mut clause = Clause {
             about: Some(group),
             ..Clause::default()
@@ -525,6 +540,7 @@ impl<'m, 't> Sentence<'m, 't> {
         clause.push(self.word(head), head);
         self.encode(first, last + 1, &mut clause, out);
         out.clauses.push(clause);
+        self.relative_depth.set(depth);
     }
 }
 
