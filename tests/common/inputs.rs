@@ -252,14 +252,19 @@ pub fn capitalised_words(n: usize) -> String {
     out
 }
 
+/// Appends a given and a family name picked by `rng`: "Jane Roe".
+fn push_person(rng: &mut Rng, out: &mut String) {
+    out.push_str(rng.pick(GIVEN));
+    out.push(' ');
+    out.push_str(rng.pick(FAMILY));
+}
+
 /// `n` lines of "Name, Title", as in a list of executives.
 pub fn name_title_lines(n: usize) -> String {
     let mut rng = Rng::new(3);
     let mut out = String::with_capacity(n * 36);
     for _ in 0..n {
-        out.push_str(rng.pick(GIVEN));
-        out.push(' ');
-        out.push_str(rng.pick(FAMILY));
+        push_person(&mut rng, &mut out);
         out.push_str(", ");
         out.push_str(rng.pick(TITLES));
         out.push('\n');
@@ -478,9 +483,7 @@ const ORGANISATIONS: &[&str] = &[
 /// One move: "Jane Roe left Alpha Corp to join Beta Ltd as chief
 /// executive", names and organisations picked by `rng`.
 fn one_move(rng: &mut Rng, out: &mut String) {
-    out.push_str(rng.pick(GIVEN));
-    out.push(' ');
-    out.push_str(rng.pick(FAMILY));
+    push_person(rng, out);
     out.push_str(" left ");
     out.push_str(rng.pick(ORGANISATIONS));
     out.push_str(" to join ");
@@ -489,17 +492,13 @@ fn one_move(rng: &mut Rng, out: &mut String) {
     out.push_str(&rng.pick(TITLES).to_lowercase());
 }
 
-/// One sentence of `n` moves joined by "and": "Jane Roe left Alpha Corp to
-/// join Beta Ltd as chief executive and Tom Hale left ... ." Each move is
-/// a verb, an infinitive clause continuing it and a person, so a stage
-/// that searches the sentence's verbs or groups per verb is quadratic
-/// here (as the phrase and resolution stages once were).
-pub fn moves_in_one_sentence(n: usize) -> String {
+/// `n` moves, `between` between them, and a full stop.
+fn moves(n: usize, between: &str) -> String {
     let mut rng = Rng::new(8);
     let mut out = String::with_capacity(n * 80);
     for k in 0..n {
         if k > 0 {
-            out.push_str(" and ");
+            out.push_str(between);
         }
         one_move(&mut rng, &mut out);
     }
@@ -507,18 +506,18 @@ pub fn moves_in_one_sentence(n: usize) -> String {
     out
 }
 
+/// One sentence of `n` moves joined by "and": "Jane Roe left Alpha Corp to
+/// join Beta Ltd as chief executive and Tom Hale left ... ." Each move is
+/// a verb, an infinitive clause continuing it and a person, so a stage
+/// that searches the sentence's verbs or groups per verb is quadratic
+/// here (as the phrase and resolution stages once were).
+pub fn moves_in_one_sentence(n: usize) -> String {
+    moves(n, " and ")
+}
+
 /// The same `n` moves, one sentence each.
 pub fn moves_one_per_sentence(n: usize) -> String {
-    let mut rng = Rng::new(8);
-    let mut out = String::with_capacity(n * 80);
-    for k in 0..n {
-        if k > 0 {
-            out.push(' ');
-        }
-        one_move(&mut rng, &mut out);
-        out.push('.');
-    }
-    out
+    moves(n, ". ")
 }
 
 /// One sentence naming `n` people (given and family names from fixed
@@ -531,9 +530,7 @@ pub fn names_in_one_sentence(n: usize) -> String {
         if k > 0 {
             out.push_str(if k + 1 == n { " and " } else { ", " });
         }
-        out.push_str(rng.pick(GIVEN));
-        out.push(' ');
-        out.push_str(rng.pick(FAMILY));
+        push_person(&mut rng, &mut out);
         out.push_str(", ");
         out.push_str(&rng.pick(TITLES).to_lowercase());
     }
