@@ -15,12 +15,58 @@
 use crate::lexicon::WordMap;
 use crate::mentions::Tenure;
 use crate::record::{Group, Record};
-use crate::stages::{tally, Stage};
+use crate::stages::{tally, ResolveList, Stage};
 
 use super::RoleVal;
 
-/// A list whose every read of an entry counts one step of resolution work.
-pub(super) type Counted<T> = crate::stages::ResolveList<T>;
+/// A list whose every read of an entry counts one step of resolution work:
+/// a [`ResolveList`] read by indexes known to hold an entry.
+#[derive(Debug)]
+pub(super) struct Counted<T>(ResolveList<T>);
+
+impl<T> Default for Counted<T> {
+    fn default() -> Self {
+        Self(ResolveList::default())
+    }
+}
+
+impl<T> Counted<T> {
+    /// Appends `value`; returns its index.
+    pub fn push(&mut self, value: T) -> usize {
+        self.0.push(value)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn get(&self, i: usize) -> &T {
+        &self.0[i]
+    }
+
+    pub fn get_mut(&mut self, i: usize) -> &mut T {
+        &mut self.0[i]
+    }
+
+    pub fn last(&self) -> Option<&T> {
+        self.0.last()
+    }
+
+    /// Every entry in order, each read counted.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+        self.0.iter()
+    }
+
+    /// Every entry in order, each read counted.
+    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut T> {
+        self.0.iter_mut()
+    }
+
+    pub fn into_vec(self) -> Vec<T> {
+        self.0.into_vec()
+    }
+}
 
 /// A role an appositive or pre-modifier bound to a person.
 #[derive(Debug)]
@@ -47,7 +93,7 @@ impl Firsts {
     fn offer(&mut self, i: usize, all: &Counted<Binding>) {
         match self.first {
             None => self.first = Some(i),
-            Some(f) if self.other.is_none() && all[f].title_key != all[i].title_key => {
+            Some(f) if self.other.is_none() && all.get(f).title_key != all.get(i).title_key => {
                 self.other = Some(i);
             }
             Some(_) => {}
@@ -58,7 +104,7 @@ impl Firsts {
     fn pick(&self, all: &Counted<Binding>, exclude: Option<&str>) -> Option<usize> {
         let first = self.first?;
         match exclude {
-            Some(t) if all[first].title_key == t => self.other,
+            Some(t) if all.get(first).title_key == t => self.other,
             _ => Some(first),
         }
     }
@@ -130,7 +176,7 @@ impl Bindings {
             .and_then(pick)
             .or_else(|| pick(&roles.plain))
             .or_else(|| pick(&roles.usable))
-            .map(|i| &roles.all[i].role)
+            .map(|i| &roles.all.get(i).role)
     }
 
     /// The role `person` is described with in the sentence starting at
@@ -142,7 +188,7 @@ impl Bindings {
             .by_sentence
             .get(&sentence_start)
             .and_then(|f| f.pick(&roles.all, None))?;
-        Some(&roles.all[i].role)
+        Some(&roles.all.get(i).role)
     }
 }
 
@@ -193,7 +239,7 @@ impl Vacated {
     /// The role `person` vacated most recently.
     pub fn latest_of(&self, person: &str) -> Option<&Vacancy> {
         tally(Stage::Resolve, 1);
-        self.latest.get(person).map(|&i| &self.list[i])
+        self.latest.get(person).map(|&i| self.list.get(i))
     }
 
     /// The latest vacancy left by someone other than `person` in sentence
@@ -201,7 +247,7 @@ impl Vacated {
     /// `sentence`).
     pub fn recent_other_than(&self, person: &str, sentence: usize) -> Option<&Vacancy> {
         let last_i = self.list.len().checked_sub(1)?;
-        let last = &self.list[last_i];
+        let last = self.list.get(last_i);
         let i = if last.person != person {
             last_i
         } else {
@@ -209,7 +255,7 @@ impl Vacated {
         };
         // Earlier vacancies are no more recent than this one, so when this
         // one is too old, so are they.
-        let v = &self.list[i];
+        let v = self.list.get(i);
         (v.sentence <= sentence && sentence - v.sentence <= 2).then_some(v)
     }
 }
@@ -240,11 +286,11 @@ impl RecordSet {
     }
 
     pub fn get(&self, i: usize) -> &Record {
-        &self.list[i]
+        self.list.get(i)
     }
 
     pub fn get_mut(&mut self, i: usize) -> &mut Record {
-        &mut self.list[i]
+        self.list.get_mut(i)
     }
 
     fn of(&self, person: Option<&str>) -> Option<&[Vec<usize>; 3]> {
@@ -275,7 +321,7 @@ impl RecordSet {
         accept: impl Fn(&Record) -> bool,
     ) -> Option<usize> {
         let ids = &self.of(person)?[group_slot(group)];
-        ids.iter().copied().find(|&i| accept(&self.list[i]))
+        ids.iter().copied().find(|&i| accept(self.list.get(i)))
     }
 
     /// The first of `person`'s records, of any group.
