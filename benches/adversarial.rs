@@ -80,6 +80,11 @@ fn cases() -> Vec<Case> {
         2_000,
     ));
     cases.push(repeated(
+        "5,000 moves in one sentence".to_owned(),
+        Box::new(moves_in_one_sentence),
+        5_000,
+    ));
+    cases.push(repeated(
         "300 names in one sentence x40".to_owned(),
         Box::new(hundreds_of_names),
         40,

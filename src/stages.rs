@@ -139,6 +139,10 @@ pub fn resolve(
 pub struct Work {
     /// Stage 2: tokens examined by the chunker's scans.
     pub mentions: u64,
+    /// Stage 2b: chunks the phrase finder reads, and every verb group,
+    /// noun group and clause read from its output, whichever stage reads
+    /// it (a scan of them per verb or per match shows here).
+    pub phrases: u64,
     /// Stage 3: sentences gated, and bytes of encoding the rules searched.
     pub rules: u64,
     /// Stage 4: lookups, and entries of per-person tables visited.
@@ -150,6 +154,7 @@ impl Work {
     pub fn now() -> Self {
         WORK.with(|w| Work {
             mentions: w[Stage::Mentions as usize].get(),
+            phrases: w[Stage::Phrases as usize].get(),
             rules: w[Stage::Rules as usize].get(),
             resolve: w[Stage::Resolve as usize].get(),
         })
@@ -159,6 +164,7 @@ impl Work {
     pub fn since(self, earlier: Work) -> Work {
         Work {
             mentions: self.mentions.wrapping_sub(earlier.mentions),
+            phrases: self.phrases.wrapping_sub(earlier.phrases),
             rules: self.rules.wrapping_sub(earlier.rules),
             resolve: self.resolve.wrapping_sub(earlier.resolve),
         }
@@ -178,17 +184,24 @@ pub(crate) enum Stage {
     Mentions = 0,
     Rules = 1,
     Resolve = 2,
+    Phrases = 3,
 }
 
 thread_local! {
-    static WORK: [Cell<u64>; 3] = const { [Cell::new(0), Cell::new(0), Cell::new(0)] };
+    static WORK: [Cell<u64>; 4] = const { [const { Cell::new(0) }; 4] };
 }
 
 /// Counts `steps` of work for `stage` on this thread.
 #[inline]
 pub(crate) fn tally(stage: Stage, steps: usize) {
+    tally_index(stage as usize, steps);
+}
+
+/// [`tally`] for the stage numbered `stage`.
+#[inline]
+fn tally_index(stage: usize, steps: usize) {
     WORK.with(|w| {
-        let c = &w[stage as usize];
+        let c = &w[stage];
         c.set(c.get().wrapping_add(steps as u64));
     });
 }
@@ -225,3 +238,160 @@ impl Drop for Steps {
         tally(self.stage, self.steps);
     }
 }
+
+/// A list whose every read of an entry counts one step of work for the
+/// stage numbered `STAGE` (`Stage as usize`): a scan over it, whoever
+/// writes it and wherever, shows up in [`Work`]. Lists that a stage
+/// searches per item (verb groups per verb, records per person) are kept
+/// in one, so that a scan where a lookup belongs makes the count grow with
+/// the square of the input.
+#[derive(Clone, Debug)]
+pub(crate) struct Counted<T, const STAGE: usize>(Vec<T>);
+
+impl<T, const STAGE: usize> Default for Counted<T, STAGE> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<T, const STAGE: usize> Counted<T, STAGE> {
+    /// Appends `value`; returns its index.
+    pub fn push(&mut self, value: T) -> usize {
+        self.0.push(value);
+        self.0.len() - 1
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Entry `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&T> {
+        tally_index(STAGE, 1);
+        self.0.get(i)
+    }
+
+    pub fn first(&self) -> Option<&T> {
+        self.get(0)
+    }
+
+    pub fn last(&self) -> Option<&T> {
+        tally_index(STAGE, 1);
+        self.0.last()
+    }
+
+    /// Every entry in order, each read counted.
+    pub fn iter(&self) -> CountedIter<'_, T, STAGE> {
+        CountedIter {
+            inner: self.0.iter(),
+            steps: 0,
+        }
+    }
+
+    /// Every entry in order, each read counted.
+    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut T> {
+        self.0.iter_mut().inspect(|_| tally_index(STAGE, 1))
+    }
+
+    /// The index of the first entry `pred` rejects, the entries being
+    /// those it accepts followed by those it rejects: a binary search,
+    /// each entry it reads counted.
+    pub fn partition_point(&self, mut pred: impl FnMut(&T) -> bool) -> usize {
+        let mut steps = 0;
+        let i = self.0.partition_point(|x| {
+            steps += 1;
+            pred(x)
+        });
+        tally_index(STAGE, steps);
+        i
+    }
+
+    /// Sorts the entries by `key` (stable), each comparison counted.
+    pub fn sort_by_key<K: Ord>(&mut self, mut key: impl FnMut(&T) -> K) {
+        let mut steps = 0;
+        self.0.sort_by_key(|x| {
+            steps += 1;
+            key(x)
+        });
+        tally_index(STAGE, steps);
+    }
+
+    /// The entries, uncounted: for checks in debug builds only.
+    pub fn as_slice_uncounted(&self) -> &[T] {
+        &self.0
+    }
+
+    pub fn into_vec(self) -> Vec<T> {
+        self.0
+    }
+}
+
+impl<T, const STAGE: usize> std::ops::Index<usize> for Counted<T, STAGE> {
+    type Output = T;
+
+    fn index(&self, i: usize) -> &T {
+        tally_index(STAGE, 1);
+        &self.0[i]
+    }
+}
+
+impl<T, const STAGE: usize> std::ops::IndexMut<usize> for Counted<T, STAGE> {
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        tally_index(STAGE, 1);
+        &mut self.0[i]
+    }
+}
+
+impl<'a, T, const STAGE: usize> IntoIterator for &'a Counted<T, STAGE> {
+    type Item = &'a T;
+    type IntoIter = CountedIter<'a, T, STAGE>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// The entries of a [`Counted`] list in order, the reads counted when the
+/// iterator is dropped (one thread-local update per scan, not per entry).
+pub(crate) struct CountedIter<'a, T, const STAGE: usize> {
+    inner: std::slice::Iter<'a, T>,
+    steps: usize,
+}
+
+impl<'a, T, const STAGE: usize> Iterator for CountedIter<'a, T, STAGE> {
+    type Item = &'a T;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a T> {
+        let x = self.inner.next()?;
+        self.steps += 1;
+        Some(x)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl<T, const STAGE: usize> DoubleEndedIterator for CountedIter<'_, T, STAGE> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let x = self.inner.next_back()?;
+        self.steps += 1;
+        Some(x)
+    }
+}
+
+impl<T, const STAGE: usize> ExactSizeIterator for CountedIter<'_, T, STAGE> {}
+
+impl<T, const STAGE: usize> Drop for CountedIter<'_, T, STAGE> {
+    fn drop(&mut self) {
+        tally_index(STAGE, self.steps);
+    }
+}
+
+/// A list of the phrase stage's output, its reads counted as phrase work.
+pub(crate) type PhraseList<T> = Counted<T, { Stage::Phrases as usize }>;
+
+/// A list of resolution's tables, its reads counted as resolution work.
+pub(crate) type ResolveList<T> = Counted<T, { Stage::Resolve as usize }>;

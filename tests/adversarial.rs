@@ -8,7 +8,8 @@
 //!
 //! Growth is checked without timing anything: the stages count their work
 //! (`newsextract::stages::Work`: tokens examined, lookups, table entries
-//! visited), and for every generator of the repetition family the work of
+//! visited, every read of a verb group, noun group or clause, whichever
+//! stage reads it), and for every generator of the repetition family the work of
 //! each stage on four times the input must stay under six times the work
 //! on the input once. A linear stage gives about 4; a stage that looks
 //! back over everything it has seen gives 16.
@@ -120,6 +121,7 @@ fn assert_linear(label: &str, n: usize, make: impl Fn(usize) -> String) {
         let ((n1, w1), (n4, w4)) = (pair[0], pair[1]);
         for (stage, a, b) in [
             ("mentions", w1.mentions, w4.mentions),
+            ("phrases", w1.phrases, w4.phrases),
             ("rules", w1.rules, w4.rules),
             ("resolve", w1.resolve, w4.resolve),
         ] {
@@ -157,6 +159,15 @@ fn hostile_units_repeated_grow_linearly() {
 fn names_in_one_sentence_grow_linearly() {
     assert_linear("names in one sentence", 25, names_in_one_sentence);
     assert_linear("hundreds of names, repeated", 1, hundreds_of_names);
+}
+
+#[test]
+fn moves_in_one_sentence_grow_linearly() {
+    // "A left B to join C as T and D left ...": a verb, an infinitive and
+    // a person per move, all in one sentence (once quadratic in the phrase
+    // and resolution stages), and the same moves one per sentence.
+    assert_linear("moves in one sentence", 40, moves_in_one_sentence);
+    assert_linear("moves, one per sentence", 40, moves_one_per_sentence);
 }
 
 #[test]

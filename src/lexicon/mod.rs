@@ -65,35 +65,75 @@ pub(crate) fn is_place(name: &str) -> bool {
     PLACE_NAMES.contains(titled.as_str())
 }
 
-/// FNV-1a: word lists are looked up for nearly every token, and their keys
-/// are short and trusted (compiled in), so a fast non-keyed hash serves
-/// better than SipHash.
+/// The hash of the word lists and the resolver's tables: words are looked
+/// up for nearly every token, and their keys are short and trusted
+/// (compiled in, or the article's own words), so a fast non-keyed hash
+/// serves better than SipHash. Eight bytes at a time, each multiplied in
+/// (as FxHash does), where FNV-1a took one byte at a time.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct WordHash(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+impl WordHash {
+    /// An odd constant with well-spread bits (2^64 over the golden ratio).
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
     }
 }
 
-/// A set keyed with [`Fnv`].
-pub(crate) type WordSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
-/// A map keyed with [`Fnv`].
-pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+impl Hasher for WordHash {
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The table picks buckets by the low bits, which a product mixes
+        // least: fold the high ones in.
+        self.0 ^ (self.0 >> 32)
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        // The last one to seven bytes in one word, read without a copy of
+        // variable length: two overlapping four-byte reads, or the first,
+        // middle and last bytes.
+        let rest = chunks.remainder();
+        let n = rest.len();
+        let four = |at: usize| {
+            rest.get(at..at + 4)
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+        };
+        let word = match n {
+            0 => return,
+            1..=3 => {
+                u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+            }
+            _ => four(0) | four(n - 4) << 32,
+        };
+        self.add(word ^ (n as u64) << 56);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+/// A set keyed with [`WordHash`].
+pub(crate) type WordSet<T> = HashSet<T, BuildHasherDefault<WordHash>>;
+/// A map keyed with [`WordHash`].
+pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 /// A word in lower case, on the stack when it is short ASCII.
 pub(crate) struct Lower {
@@ -106,8 +146,10 @@ impl Lower {
     pub(crate) fn new(word: &str) -> Self {
         let mut buf = [0u8; 32];
         if word.len() <= buf.len() && word.is_ascii() {
-            buf[..word.len()].copy_from_slice(word.as_bytes());
-            buf[..word.len()].make_ascii_lowercase();
+            // One pass, no copy of variable length.
+            for (to, from) in buf.iter_mut().zip(word.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
             Self {
                 buf,
                 len: word.len(),

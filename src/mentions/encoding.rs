@@ -64,7 +64,7 @@ fn push_word(out: &mut String, word: &str) {
 }
 
 /// Writes `n` in decimal without a string of its own.
-fn push_number(out: &mut String, n: usize) {
+pub(crate) fn push_number(out: &mut String, n: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;

@@ -16,6 +16,7 @@ mod titles;
 mod tokens;
 mod words;
 
+pub(crate) use encoding::push_number;
 pub(crate) use furniture::prefix_len as furniture_len;
 pub(crate) use tokens::{tokenize, Token};
 

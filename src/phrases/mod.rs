@@ -24,8 +24,9 @@ mod words;
 pub(crate) use nouns::NounGroup;
 pub(crate) use verbs::VerbGroup;
 
-use crate::lexicon::{lower_in, WordMap, CLAUSE_OPENERS, OBJECT_PRONOUNS, SUBORDINATORS};
+use crate::lexicon::{lower_in, CLAUSE_OPENERS, OBJECT_PRONOUNS, SUBORDINATORS};
 use crate::mentions::{Chunk, ChunkKind, Mentions};
+use crate::stages::{PhraseList, Stage, Steps};
 use words::PhraseWord;
 
 /// One clause as the rules read it.
@@ -69,20 +70,24 @@ impl Clause {
     }
 }
 
-/// A sentence's phrases.
+/// A sentence's phrases. The lists count every read of an entry as
+/// phrase work ([`crate::stages::Work`]): the later stages ask about them
+/// per verb and per match, and a scan where a lookup belongs shows in the
+/// count that `tests/adversarial.rs` checks.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Phrases {
     /// The sentence's clause first, then one per relative clause.
-    pub clauses: Vec<Clause>,
+    pub clauses: PhraseList<Clause>,
     /// Every verb group, in text order.
-    pub verbs: Vec<VerbGroup>,
+    pub verbs: PhraseList<VerbGroup>,
     /// Every person noun group, in text order.
-    pub groups: Vec<NounGroup>,
-    /// Each chunk that heads a group, with the first group it heads.
-    by_head: WordMap<usize, usize>,
+    pub groups: PhraseList<NounGroup>,
+    /// Each chunk that heads a group, with the first group it heads, in
+    /// chunk order.
+    by_head: Vec<(usize, usize)>,
     /// Each member chunk of a group (its head included), with the first
-    /// group it is a member of.
-    by_member: WordMap<usize, usize>,
+    /// group it is a member of, in chunk order.
+    by_member: Vec<(usize, usize)>,
 }
 
 impl Phrases {
@@ -108,12 +113,12 @@ impl Phrases {
 
     /// The first noun group chunk `k` heads.
     pub(crate) fn group_headed_by(&self, k: usize) -> Option<&NounGroup> {
-        self.by_head.get(&k).map(|&i| &self.groups[i])
+        self.groups.get(first_group(&self.by_head, k)?)
     }
 
     /// The first noun group chunk `k` is a member of.
     pub(crate) fn group_with_member(&self, k: usize) -> Option<&NounGroup> {
-        self.by_member.get(&k).map(|&i| &self.groups[i])
+        self.groups.get(first_group(&self.by_member, k)?)
     }
 
     /// The verb an infinitive or participle `v` depends on: the one just
@@ -132,7 +137,7 @@ impl Phrases {
         let before = self.verbs.partition_point(|w| w.main < v.first);
         before
             .checked_sub(1)
-            .map(|i| &self.verbs[i])
+            .and_then(|i| self.verbs.get(i))
             .filter(|w| v.first - w.last <= GOVERNING_DISTANCE && !breaks(w.last + 1, v.first))
     }
 
@@ -143,6 +148,25 @@ impl Phrases {
         self.verbs.get(i).is_some_and(|u| range.contains(&u.first))
     }
 }
+
+/// The group `index` (pairs of chunk and first group, in chunk order)
+/// gives chunk `k`: one binary search.
+fn first_group(index: &[(usize, usize)], k: usize) -> Option<usize> {
+    let i = index.partition_point(|&(c, _)| c < k);
+    index.get(i).filter(|&&(c, _)| c == k).map(|&(_, g)| g)
+}
+
+/// Pairs of chunk and group, sorted by chunk, with only the first group of
+/// each chunk kept.
+fn first_groups(mut pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|&mut (c, _)| c);
+    pairs
+}
+
+/// How deep relative clauses may nest ("A, who B, who C, ...") before the
+/// deeper ones are left unread.
+const MAX_RELATIVE_DEPTH: usize = 32;
 
 /// How many chunks a clause continuing the subject of another may hold.
 const CONTINUED_CLAUSE_CHUNKS: usize = 40;
@@ -155,6 +179,10 @@ const SUBJECT_GAP: usize = 4;
 /// on ("left Acme Corp. in May to join").
 const GOVERNING_DISTANCE: usize = 10;
 
+/// A chunk's title group (title chunk and last chunk, if any) once asked
+/// for; `None` before.
+type KnownTitleGroup = std::cell::Cell<Option<Option<(usize, usize)>>>;
+
 /// A sentence's chunks as the phrase finders see them.
 pub(super) struct Sentence<'m, 't> {
     mentions: &'m Mentions<'t>,
@@ -162,6 +190,11 @@ pub(super) struct Sentence<'m, 't> {
     symbols: Vec<&'m str>,
     /// What the lexicon says of each symbol, looked up once.
     words: Vec<Option<&'static PhraseWord>>,
+    /// What each symbol is to the noun-group finders.
+    marks: Vec<nouns::Marks>,
+    /// The title group at each chunk, once asked for
+    /// ([`Sentence::title_group_at`]).
+    title_groups: Vec<KnownTitleGroup>,
     /// Each chunk's text in lower case.
     texts: Vec<String>,
     /// The verb group starting at each chunk, over the whole sentence:
@@ -170,6 +203,12 @@ pub(super) struct Sentence<'m, 't> {
     /// Whether a word that introduces named people ("namely") occurs: most
     /// sentences have none, and then no chunk needs looking ahead for one.
     names_list: bool,
+    /// Per chunk, the first chunk from it on that is a comma, a semicolon
+    /// or a full stop (the sentence's length when none): where a relative
+    /// clause ends, worked out on first use.
+    stops: std::cell::OnceCell<Vec<usize>>,
+    /// How many relative clauses are being read, one inside the other.
+    relative_depth: std::cell::Cell<usize>,
 }
 
 impl<'m, 't> Sentence<'m, 't> {
@@ -184,16 +223,24 @@ impl<'m, 't> Sentence<'m, 't> {
                 &enc[s..end]
             })
             .collect();
-        // Lower-cased texts serve only role references ("took the helm").
-        let texts: Vec<String> = mentions
-            .chunks
-            .iter()
-            .map(|c| match c.kind {
-                ChunkKind::RoleRef => c.text.to_lowercase(),
-                _ => String::new(),
-            })
-            .collect();
+        // Lower-cased texts serve only role references ("took the helm"):
+        // none when the sentence has none (verb groups read a missing text
+        // as an empty one).
+        let role_refs = mentions.chunks.iter().any(|c| c.kind == ChunkKind::RoleRef);
+        let texts: Vec<String> = if role_refs {
+            mentions
+                .chunks
+                .iter()
+                .map(|c| match c.kind {
+                    ChunkKind::RoleRef => c.text.to_lowercase(),
+                    _ => String::new(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let words = words::look_up(&symbols);
+        let marks = symbols.iter().map(|s| nouns::Marks::of(s)).collect();
         let verbs = (0..symbols.len())
             .map(|k| {
                 let word = mentions.chunks[k].kind == ChunkKind::Word;
@@ -201,16 +248,42 @@ impl<'m, 't> Sentence<'m, 't> {
                     .flatten()
             })
             .collect();
+        // Each chunk's word and verb group looked up once, each a bounded
+        // look ahead.
+        Steps::new(Stage::Phrases).add(symbols.len());
         // Symbols of words are lower case already.
         let names_list = words.iter().flatten().any(|w| w.names_list);
         Self {
             mentions,
+            title_groups: vec![std::cell::Cell::new(None); symbols.len()],
             symbols,
             words,
+            marks,
             texts,
             names_list,
             verbs,
+            stops: std::cell::OnceCell::new(),
+            relative_depth: std::cell::Cell::new(0),
         }
+    }
+
+    /// The first chunk from `k` on that is a comma, a semicolon or a full
+    /// stop, if one comes before `end`; else `end`. Relative clauses nest
+    /// ("A who B who C ..."), so a scan from each would be quadratic.
+    fn stop_from(&self, k: usize, end: usize) -> usize {
+        let stops = self.stops.get_or_init(|| {
+            Steps::new(Stage::Phrases).add(self.symbols.len());
+            let mut stops = vec![self.symbols.len(); self.symbols.len() + 1];
+            for i in (0..self.symbols.len()).rev() {
+                stops[i] = if matches!(self.symbols[i], "," | ";" | ".") {
+                    i
+                } else {
+                    stops[i + 1]
+                };
+            }
+            stops
+        });
+        stops.get(k).map_or(end, |&s| s.min(end))
     }
 
     fn word(&self, k: usize) -> &str {
@@ -232,7 +305,7 @@ impl<'m, 't> Sentence<'m, 't> {
             Some(_) => verbs::verb_group_at(
                 &self.symbols[..end],
                 &self.words[..end],
-                &self.texts[..end],
+                &self.texts[..end.min(self.texts.len())],
                 k,
             ),
             None => None,
@@ -251,7 +324,9 @@ impl<'m, 't> Sentence<'m, 't> {
         // a verb that is followed by another verb is two clauses ("B
         // replaced C and D joined"), not one group.
         let mut after_verb = false;
+        let mut steps = Steps::new(Stage::Phrases);
         while k < end {
+            steps.step();
             // "The veteran banker will also resign": a description opening
             // the clause before its verb stands for a person named before,
             // as "he" would.
@@ -345,6 +420,16 @@ impl<'m, 't> Sentence<'m, 't> {
     fn purpose_clauses(&self, out: &mut Phrases) {
         let chunks = &self.mentions.chunks;
         let mut found = Vec::new();
+        // "to join Corvane", "and become chairman": a verb whose subject
+        // is the one before.
+        let continues = |v: &VerbGroup| {
+            v.tense == verbs::Tense::Infinitive
+                || (v.first > 0 && matches!(self.word(v.first - 1), "and" | "but"))
+        };
+        // Most sentences have none.
+        if !out.verbs.iter().any(continues) {
+            return;
+        }
         // Groups are in text order by their first chunk, a relative
         // clause's groups inside their head's; the furthest any group
         // before each one reaches tells in one look whether a chunk lies
@@ -357,12 +442,6 @@ impl<'m, 't> Sentence<'m, 't> {
                 Some(*far)
             })
             .collect();
-        // "to join Corvane", "and become chairman": a verb whose subject
-        // is the one before.
-        let continues = |v: &VerbGroup| {
-            v.tense == verbs::Tense::Infinitive
-                || (v.first > 0 && matches!(self.word(v.first - 1), "and" | "but"))
-        };
         for v in out.verbs.iter().filter(|v| continues(v)) {
             // An infinitive after another ("under pressure to quit or to
             // resign") depends on a noun, whose subject is unknown.
@@ -421,10 +500,9 @@ impl<'m, 't> Sentence<'m, 't> {
             // no other verb between them. A group starting at or after the
             // verb cannot end before it.
             let started = out.groups.partition_point(|g| g.first < w.first);
-            let subject = out.groups[..started]
-                .iter()
-                .enumerate()
+            let subject = (0..started)
                 .rev()
+                .map(|i| (i, &out.groups[i]))
                 .find(|(_, g)| g.last < w.first);
             let Some((index, group)) = subject else {
                 continue;
@@ -467,6 +545,14 @@ impl<'m, 't> Sentence<'m, 't> {
         group: usize,
         out: &mut Phrases,
     ) {
+        // Each nested clause is read by a call inside the one before: past
+        // a depth no sentence reaches ("A who B who C who ..." thousands
+        // of times), the stack would run out. The deeper ones are not read.
+        let depth = self.relative_depth.get();
+        if depth >= MAX_RELATIVE_DEPTH {
+            return;
+        }
+        self.relative_depth.set(depth + 1);
         let mut clause = Clause {
             about: Some(group),
             ..Clause::default()
@@ -474,6 +560,7 @@ impl<'m, 't> Sentence<'m, 't> {
         clause.push(self.word(head), head);
         self.encode(first, last + 1, &mut clause, out);
         out.clauses.push(clause);
+        self.relative_depth.set(depth);
     }
 }
 
@@ -488,19 +575,24 @@ pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
         about: None,
         continues: false,
     };
+    // The sentence's clause goes first: its place is kept while the
+    // relative clauses are added.
+    out.clauses.push(Clause::default());
     sentence.encode(0, mentions.chunks.len(), &mut main, &mut out);
-    out.clauses.insert(0, main);
+    out.clauses[0] = main;
     out.verbs.sort_by_key(|v| v.first);
     debug_assert!(
-        out.verbs.windows(2).all(|w| w[0].last < w[1].first),
+        out.verbs
+            .as_slice_uncounted()
+            .windows(2)
+            .all(|w| w[0].last < w[1].first),
         "verb groups overlap"
     );
-    for (i, g) in out.groups.iter().enumerate() {
-        out.by_head.entry(g.head).or_insert(i);
-        for &m in &g.members {
-            out.by_member.entry(m).or_insert(i);
-        }
-    }
+    let heads = out.groups.iter().enumerate().map(|(i, g)| (g.head, i));
+    out.by_head = first_groups(heads.collect());
+    let members = out.groups.iter().enumerate();
+    let members = members.flat_map(|(i, g)| g.members.iter().map(move |&m| (m, i)));
+    out.by_member = first_groups(members.collect());
     sentence.purpose_clauses(&mut out);
     out
 }
@@ -514,7 +606,12 @@ mod tests {
     fn clauses(sentence: &str) -> Vec<String> {
         let tokens = mentions::tokenize(sentence, 0);
         let m = mentions::find(&tokens, sentence);
-        find(&m).clauses.into_iter().map(|c| c.encoding).collect()
+        find(&m)
+            .clauses
+            .into_vec()
+            .into_iter()
+            .map(|c| c.encoding)
+            .collect()
     }
 
     #[test]

@@ -66,7 +66,49 @@ pub(super) fn is_determiner(word: &str) -> bool {
     )
 }
 
+/// What a symbol is to the noun-group finders, found once per symbol
+/// ([`Marks::of`]): they ask about the same symbols again and again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Marks(u8);
+
+impl Marks {
+    const DETERMINER: u8 = 1;
+    const TITLE_MODIFIER: u8 = 1 << 1;
+    const ROLE_NOUN: u8 = 1 << 2;
+
+    /// The marks of `symbol`.
+    pub(super) fn of(symbol: &str) -> Marks {
+        let mark = |yes: bool, bit: u8| if yes { bit } else { 0 };
+        Marks(
+            mark(is_determiner(symbol), Self::DETERMINER)
+                | mark(is_title_modifier(symbol), Self::TITLE_MODIFIER)
+                | mark(is_role_noun(symbol), Self::ROLE_NOUN),
+        )
+    }
+}
+
 impl Sentence<'_, '_> {
+    /// The marks of chunk `k`'s symbol (none past the end).
+    fn marks(&self, k: usize) -> Marks {
+        self.marks.get(k).copied().unwrap_or_default()
+    }
+
+    /// Whether chunk `k` is a determiner ("the", "its").
+    fn determiner_at(&self, k: usize) -> bool {
+        self.marks(k).0 & Marks::DETERMINER != 0
+    }
+
+    /// Whether chunk `k` belongs to a title group between a determiner and
+    /// a title ("new", "newly", "15th").
+    fn title_modifier_at(&self, k: usize) -> bool {
+        self.marks(k).0 & Marks::TITLE_MODIFIER != 0
+    }
+
+    /// Whether chunk `k` names a role in "the role of" ("role", "post").
+    fn role_noun_at(&self, k: usize) -> bool {
+        self.marks(k).0 & Marks::ROLE_NOUN != 0
+    }
+
     pub(super) fn is_personish(&self, k: usize) -> bool {
         matches!(self.kind(k), Some(ChunkKind::Person | ChunkKind::Name))
     }
@@ -108,7 +150,7 @@ impl Sentence<'_, '_> {
         // "denies chairman Ma").
         let after_verb_or_determiner = || {
             k > 0
-                && (is_determiner(self.word(k - 1))
+                && (self.determiner_at(k - 1)
                     || (k.saturating_sub(8)..k).any(|i| {
                         self.verbs
                             .get(i)
@@ -132,8 +174,7 @@ impl Sentence<'_, '_> {
             && self.is_personish(k + unit_words + 1)
             && after_verb_or_determiner();
         if self.kind(k) == Some(ChunkKind::Word) && named_list.is_none() && !unit_before_title {
-            let w = self.word(k);
-            let may = is_determiner(w) || self.is_premodifier(k);
+            let may = self.determiner_at(k) || self.is_premodifier(k);
             if !may {
                 return None;
             }
@@ -150,13 +191,14 @@ impl Sentence<'_, '_> {
             roles.push(t);
             j = t + 3;
             inverted = true;
-        } else if is_determiner(self.word(j)) && self.is_title(j + 1) && self.is_personish(j + 2) {
+        } else if self.determiner_at(j) && self.is_title(j + 1) && self.is_personish(j + 2) {
             roles.push(j + 1);
             j += 2;
         } else if self.is_title(j) && self.is_personish(j + 1) {
             roles.push(j);
             j += 1;
-        } else if let Some((t, last)) = is_determiner(self.word(j))
+        } else if let Some((t, last)) = self
+            .determiner_at(j)
             .then(|| self.title_group_at(j))
             .flatten()
             .filter(|&(_, last)| self.is_personish(last + 1))
@@ -178,7 +220,7 @@ impl Sentence<'_, '_> {
             // "litigator Marte Lien", "the retiring Ana Ruiz", "veteran
             // banker Eli Moss".
             let mut o = j;
-            if is_determiner(self.word(o)) {
+            if self.determiner_at(o) {
                 o += 1;
             }
             let start = o;
@@ -241,9 +283,7 @@ impl Sentence<'_, '_> {
             }
             // ", who joined in 2019,": a clause of its own about the head.
             if self.word(m) == "who" && relative.is_none() {
-                let stop = (m + 1..end)
-                    .find(|&i| matches!(self.word(i), "," | ";" | "."))
-                    .unwrap_or(end);
+                let stop = self.stop_from(m + 1, end);
                 if stop > m + 1 {
                     relative = Some((m + 1, stop - 1));
                     last = if self.word(stop) == "," {
@@ -269,7 +309,7 @@ impl Sentence<'_, '_> {
                     .take_while(|&i| {
                         self.kind(i) != Some(ChunkKind::Word)
                             || self.is_plain_word(i)
-                            || is_determiner(self.word(i))
+                            || self.determiner_at(i)
                             || matches!(self.word(i), "of" | "and" | "in" | "for")
                     })
                     .find(|&i| self.is_title(i));
@@ -358,7 +398,7 @@ impl Sentence<'_, '_> {
     fn inverted_appositive(&self, k: usize, end: usize) -> Option<(usize, Option<usize>, usize)> {
         let (t, last) = match self.title_group_at(k) {
             Some(group) => group,
-            None if is_determiner(self.word(k)) => (k + 1, k + 1),
+            None if self.determiner_at(k) => (k + 1, k + 1),
             None => (k, k),
         };
         let pre_title =
@@ -377,7 +417,7 @@ impl Sentence<'_, '_> {
     fn appositive_title(&self, m: usize, end: usize) -> Option<(usize, usize)> {
         let mut t = m;
         for _ in 0..2 {
-            if lower_in(&APPOSITIVE_ADVERBS, self.word(t)) || is_determiner(self.word(t)) {
+            if lower_in(&APPOSITIVE_ADVERBS, self.word(t)) || self.determiner_at(t) {
                 t += 1;
             }
         }
@@ -479,7 +519,7 @@ impl Sentence<'_, '_> {
     /// relative clause (its first and last chunk); returns it and the
     /// closing comma.
     fn described_relative(&self, m: usize, end: usize) -> Option<((usize, usize), usize)> {
-        if !is_determiner(self.word(m)) {
+        if !self.determiner_at(m) {
             return None;
         }
         let who = (m + 1..(m + 8).min(end))
@@ -512,20 +552,31 @@ impl Sentence<'_, '_> {
 
     /// The title group at `k`: determiners and a possessor before a title
     /// ("the company 's new T"), or "the role of T". Returns the title
-    /// chunk and the group's last chunk.
+    /// chunk and the group's last chunk. The finders ask about the same
+    /// chunk several times (as a noun group's start, an appositive, the
+    /// clause's next phrase), so each chunk's answer is kept.
     pub(super) fn title_group_at(&self, k: usize) -> Option<(usize, usize)> {
-        let w = self.word(k);
-        let may = is_determiner(w)
-            || self.is_title(k)
-            || self.kind(k) == Some(ChunkKind::RoleRef)
-            || is_title_modifier(w)
-            || is_role_noun(w);
+        let Some(known) = self.title_groups.get(k) else {
+            return self.find_title_group(k);
+        };
+        if let Some(group) = known.get() {
+            return group;
+        }
+        let group = self.find_title_group(k);
+        known.set(Some(group));
+        group
+    }
+
+    /// [`title_group_at`](Self::title_group_at), worked out.
+    fn find_title_group(&self, k: usize) -> Option<(usize, usize)> {
+        let may =
+            self.is_title(k) || self.kind(k) == Some(ChunkKind::RoleRef) || self.marks(k).0 != 0;
         if !may {
             // Most words start no title group.
             return None;
         }
         let mut j = k;
-        if is_determiner(self.word(j)) {
+        if self.determiner_at(j) {
             j += 1;
             // "the company 's", "the private research university 's".
             if let Some(s) = (j + 1..j + 5).find(|&i| self.word(i) == "'s") {
@@ -537,17 +588,16 @@ impl Sentence<'_, '_> {
         // "its new", "the newly created role of", "its 15th", "the first
         // female": a few modifiers after a determiner.
         let mut r = j;
-        let modifier = is_title_modifier;
-        let plain_word = |i: usize| self.is_plain_word(i) && !is_role_noun(self.word(i));
-        while r < j + 3 && (modifier(self.word(r)) || (j > k && plain_word(r))) {
+        let plain_word = |i: usize| self.is_plain_word(i) && !self.role_noun_at(i);
+        while r < j + 3 && (self.title_modifier_at(r) || (j > k && plain_word(r))) {
             r += 1;
         }
-        let role_noun = self.kind(r) == Some(ChunkKind::RoleRef) || is_role_noun(self.word(r));
+        let role_noun = self.kind(r) == Some(ChunkKind::RoleRef) || self.role_noun_at(r);
         if role_noun && self.word(r + 1) == "of" && self.is_title(r + 2) {
             return Some((r + 2, r + 2));
         }
         // "to the CFO post", "the chair role": a role noun after the title.
-        let last = if self.is_title(r) && is_role_noun(self.word(r + 1)) {
+        let last = if self.is_title(r) && self.role_noun_at(r + 1) {
             r + 1
         } else {
             r

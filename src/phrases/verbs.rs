@@ -88,14 +88,17 @@ impl VerbGroup {
 
     /// Appends [`symbol`](Self::symbol) to `out` without a string of its own.
     pub(crate) fn write_symbol(&self, out: &mut String) {
-        use std::fmt::Write;
         let class = VERBS_LEXICON.classes[self.class].name;
         let voice = match self.voice {
-            Voice::Active => "act",
-            Voice::Passive => "pas",
+            Voice::Active => "/act/",
+            Voice::Passive => "/pas/",
         };
-        // Writing to a String cannot fail.
-        let _ = write!(out, "V{}/{class}/{voice}/{}", self.main, self.tense.code());
+        out.push('V');
+        crate::mentions::push_number(out, self.main);
+        out.push('/');
+        out.push_str(class);
+        out.push_str(voice);
+        out.push_str(self.tense.code());
         if self.negated {
             out.push_str("/neg");
         }
@@ -142,7 +145,8 @@ struct Auxiliaries {
 /// The verb group starting at symbol `k`, if one does. `words` gives what
 /// the lexicon says of each symbol ([`look_up`](super::words::look_up)),
 /// `texts` each symbol's text in lower case (a role reference's words: "the
-/// helm").
+/// helm"; texts past its end read as empty, so a sentence without role
+/// references needs none).
 pub(crate) fn verb_group_at(
     symbols: &[&str],
     words: &[Option<&PhraseWord>],

@@ -19,8 +19,9 @@ pub(crate) struct PhraseWord {
     pub premodifier: bool,
 }
 
-/// The symbols the lexicon says anything of, as written.
-static PHRASE_WORDS: Lazy<WordMap<&'static str, PhraseWord>> = Lazy::new(|| {
+/// The symbols the lexicon says anything of, as written, and the ASCII
+/// bytes they start with.
+static PHRASE_WORDS: Lazy<(WordMap<&'static str, PhraseWord>, [bool; 128])> = Lazy::new(|| {
     let mut words: WordMap<&'static str, PhraseWord> = WordMap::default();
     for (word, verb) in &VERBS_LEXICON.words {
         words.entry(word).or_default().verb = Some(verb);
@@ -32,10 +33,27 @@ static PHRASE_WORDS: Lazy<WordMap<&'static str, PhraseWord>> = Lazy::new(|| {
     for &word in people.occupation.iter().chain(&people.modifier) {
         words.entry(word).or_default().premodifier = true;
     }
-    words
+    let mut first_bytes = [false; 128];
+    for word in words.keys() {
+        if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
+    (words, first_bytes)
 });
 
 /// What the lexicon says of each of `symbols` (`None`: nothing).
 pub(crate) fn look_up(symbols: &[&str]) -> Vec<Option<&'static PhraseWord>> {
-    symbols.iter().map(|&s| PHRASE_WORDS.get(s)).collect()
+    let (words, first_bytes) = &*PHRASE_WORDS;
+    // Punctuation, numbers and the symbols of names and titles ("P3")
+    // start with a byte no listed word starts with: no lookup.
+    let listed = |s: &str| {
+        s.as_bytes()
+            .first()
+            .is_none_or(|&b| !b.is_ascii() || first_bytes[usize::from(b)])
+    };
+    symbols
+        .iter()
+        .map(|&s| if listed(s) { words.get(s) } else { None })
+        .collect()
 }

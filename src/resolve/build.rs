@@ -283,9 +283,16 @@ fn join_moves(records: &mut RecordSet, moves: &WordSet<(String, Span)>) -> WordS
             .copied()
             .filter(|&e| moves.contains(&(person.to_owned(), e)))
             .collect();
+        crate::stages::tally(crate::stages::Stage::Resolve, end.evidence.len());
         let told_together = |s: &Record| {
             (inferred && s.status == end.status && same_company(&s.company, &end.company))
-                || s.evidence.iter().any(|e| moved_in.contains(e))
+                || s.evidence.iter().any(|e| {
+                    let at = moved_in.iter().position(|m| m == e);
+                    // The spans of `moved_in` compared.
+                    let compared = at.map_or(moved_in.len(), |i| i + 1);
+                    crate::stages::tally(crate::stages::Stage::Resolve, 1 + compared);
+                    at.is_some()
+                })
         };
         let Some(j) = records.find(end.person.as_deref(), Group::Start, told_together) else {
             continue;

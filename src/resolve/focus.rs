@@ -32,8 +32,27 @@ pub(super) fn inner_names<'t>(views: &[SentenceView<'_, 't>]) -> WordSet<&'t str
         .collect();
     let mut common: WordSet<String> = WordSet::default();
     if !single.is_empty() {
+        // The first bytes and lengths of those names: most words have
+        // another, and then no lookup is needed.
+        let mut firsts = [false; 256];
+        let mut lengths = 0u64;
+        for name in &single {
+            if let Some(&b) = name.as_bytes().first() {
+                firsts[usize::from(b)] = true;
+            }
+            lengths |= 1 << name.len().min(63);
+        }
+        let may_be_one = |w: &str| {
+            w.as_bytes()
+                .first()
+                .is_some_and(|&b| firsts[usize::from(b)])
+                && lengths & 1 << w.len().min(63) != 0
+        };
         for c in views.iter().flat_map(|v| v.mentions.chunks.iter()) {
-            if c.kind == ChunkKind::Word && c.text.starts_with(char::is_lowercase) {
+            if c.kind == ChunkKind::Word
+                && may_be_one(c.text)
+                && c.text.starts_with(char::is_lowercase)
+            {
                 if let Some(word) = single.take(c.text) {
                     common.insert(word);
                 }

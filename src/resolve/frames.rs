@@ -169,6 +169,7 @@ impl Resolver<'_> {
         let Some(group) = view.phrases.group_with_member(k) else {
             return Vec::new();
         };
+        crate::stages::tally(crate::stages::Stage::Resolve, group.members.len());
         group
             .members
             .iter()
@@ -290,8 +291,10 @@ impl Resolver<'_> {
                 .get(k + 1)
                 .is_some_and(|c| lower_in(&SPEECH_VERBS, c.text))
         };
+        let mut steps = crate::stages::Steps::new(crate::stages::Stage::Resolve);
         (0..verb.first - 1)
             .rev()
+            .inspect(|_| steps.step())
             .find(|&k| matches!(chunks[k].kind, ChunkKind::Org | ChunkKind::Name))
             .filter(|&k| speaks(k))
             .and_then(|k| self.acting_org(view, k))
@@ -556,7 +559,7 @@ impl Resolver<'_> {
         let verb = m.verb.and_then(|v| view.phrases.verb_at(v));
         let status = match (inherited, verb) {
             (Some(status), _) => status,
-            (None, Some(v)) => verb_status(view, v),
+            (None, Some(v)) => self.verb_status(view, v),
             (None, None) if FUTURE_CUES.iter().any(|w| m.text.contains(w.as_str())) => {
                 Status::Announced
             }
@@ -663,6 +666,30 @@ impl Resolver<'_> {
         })
     }
 
+    /// The status of verb group `v` of the current sentence
+    /// ([`verb_status`]). Each verb's is worked out once per sentence, in
+    /// text order, so that a chain of verbs each depending on the one
+    /// before ("to retire ... to retire ...") is not walked again from
+    /// every verb in it.
+    fn verb_status(&self, view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status {
+        let verbs = &view.phrases.verbs;
+        // Verb groups are in text order and never overlap.
+        let index = |u: &VerbGroup| verbs.partition_point(|w| w.main < u.main);
+        let statuses = self.statuses.get_or_init(|| {
+            let mut out: Vec<Status> = Vec::with_capacity(verbs.len());
+            for w in verbs {
+                // The verb `w` depends on comes before it, so its status
+                // is known.
+                let s = verb_status(view, w, |u| {
+                    out.get(index(u)).copied().unwrap_or(Status::Completed)
+                });
+                out.push(s);
+            }
+            out
+        });
+        statuses.get(index(v)).copied().unwrap_or(Status::Completed)
+    }
+
     /// The role a person held, from appositives: in the sentence at
     /// `sentence_start` first, then anywhere; current roles before former
     /// ones. Never a role titled `exclude_title`, a new one, or one nobody
@@ -748,8 +775,13 @@ pub(super) const STAND_IN_RULE: &str = "PHRASE/STAND_IN_TITLE";
 
 /// Whether the event of verb group `v` has happened: a future, a plan
 /// ("is retiring") or an infinitive after one ("will step down to take on")
-/// is announced.
-pub(super) fn verb_status(view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status {
+/// is announced. `earlier` gives the status of a verb before `v`, the one
+/// `v` depends on.
+pub(super) fn verb_status(
+    view: &SentenceView<'_, '_>,
+    v: &VerbGroup,
+    earlier: impl Fn(&VerbGroup) -> Status,
+) -> Status {
     match v.tense {
         VerbTense::Future | VerbTense::Progressive => Status::Announced,
         // "will step down and become chairman": a verb after "and" without
@@ -766,12 +798,12 @@ pub(super) fn verb_status(view: &SentenceView<'_, '_>, v: &VerbGroup) -> Status 
             view.phrases
                 .governing(v, &view.mentions.chunks)
                 .filter(|w| w.main != v.main)
-                .map_or(Status::Completed, |w| verb_status(view, w))
+                .map_or(Status::Completed, earlier)
         }
         VerbTense::Infinitive | VerbTense::Gerund => view
             .phrases
             .governing(v, &view.mentions.chunks)
-            .map_or(Status::Announced, |w| verb_status(view, w)),
+            .map_or(Status::Announced, earlier),
         _ => Status::Completed,
     }
 }

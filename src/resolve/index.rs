@@ -15,25 +15,25 @@
 use crate::lexicon::WordMap;
 use crate::mentions::Tenure;
 use crate::record::{Group, Record};
-use crate::stages::{tally, Stage};
+use crate::stages::{tally, ResolveList, Stage};
 
 use super::RoleVal;
 
-/// A list whose every read of an entry counts one step of resolution work.
+/// A list whose every read of an entry counts one step of resolution work:
+/// a [`ResolveList`] read by indexes known to hold an entry.
 #[derive(Debug)]
-pub(super) struct Counted<T>(Vec<T>);
+pub(super) struct Counted<T>(ResolveList<T>);
 
 impl<T> Default for Counted<T> {
     fn default() -> Self {
-        Self(Vec::new())
+        Self(ResolveList::default())
     }
 }
 
 impl<T> Counted<T> {
     /// Appends `value`; returns its index.
     pub fn push(&mut self, value: T) -> usize {
-        self.0.push(value);
-        self.0.len() - 1
+        self.0.push(value)
     }
 
     pub fn len(&self) -> usize {
@@ -41,33 +41,30 @@ impl<T> Counted<T> {
     }
 
     pub fn get(&self, i: usize) -> &T {
-        tally(Stage::Resolve, 1);
         &self.0[i]
     }
 
     pub fn get_mut(&mut self, i: usize) -> &mut T {
-        tally(Stage::Resolve, 1);
         &mut self.0[i]
     }
 
     pub fn last(&self) -> Option<&T> {
-        tally(Stage::Resolve, 1);
         self.0.last()
     }
 
     /// Every entry in order, each read counted.
     #[cfg_attr(not(test), allow(dead_code))]
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
-        self.0.iter().inspect(|_| tally(Stage::Resolve, 1))
+        self.0.iter()
     }
 
     /// Every entry in order, each read counted.
     pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut T> {
-        self.0.iter_mut().inspect(|_| tally(Stage::Resolve, 1))
+        self.0.iter_mut()
     }
 
     pub fn into_vec(self) -> Vec<T> {
-        self.0
+        self.0.into_vec()
     }
 }
 

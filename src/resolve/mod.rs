@@ -217,6 +217,7 @@ pub(crate) fn records(
                 .collect()
         },
         here: OnceCell::new(),
+        statuses: OnceCell::new(),
     };
     let mut frames = Vec::new();
     // Each sentence in its own words, lower-cased, punctuation as spaces:
@@ -233,6 +234,7 @@ pub(crate) fn records(
     let article_denies = denials.iter().any(|&d| d);
     for (index, view) in views.iter().enumerate() {
         ctx.here = OnceCell::new();
+        ctx.statuses = OnceCell::new();
         let denial_here = denials[index];
         let retold = article_denies && hedges::retells(&worded[index]);
         let sentence_hedged = denial_here || retold;
@@ -354,6 +356,8 @@ fn event_kind(view: &SentenceView<'_, '_>, m: &Match<'_>, group: Option<Group>) 
         return Some(kind);
     }
     let clause = view.phrases.clauses.get(m.clause)?;
+    // The whole clause, per match.
+    crate::stages::tally(crate::stages::Stage::Resolve, clause.symbol_chunks.len());
     noun_kind(&clause.encoding).or_else(|| {
         clause
             .encoding
@@ -394,6 +398,9 @@ struct Resolver<'a> {
     person_subjects: WordSet<usize>,
     /// Where the current sentence names people, worked out on first use.
     here: OnceCell<SentencePeople>,
+    /// The status of each verb group of the current sentence, worked out
+    /// on first use.
+    statuses: OnceCell<Vec<Status>>,
 }
 
 impl Resolver<'_> {

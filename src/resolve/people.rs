@@ -4,6 +4,8 @@ use crate::lexicon::{is_place, WordMap, WordSet, ORG_VOCAB, PEOPLE_VOCAB};
 use crate::mentions::{ChunkKind, Mentions};
 use crate::stages::{tally, Stage};
 
+use once_cell::sync::Lazy;
+
 /// Every full name the article gives, with where it appears.
 #[derive(Debug, Default)]
 pub(crate) struct People {
@@ -27,6 +29,14 @@ fn words(name: &str) -> Vec<&str> {
 
 pub(crate) fn strip_honorific(text: &str) -> &str {
     let mut rest = text.trim();
+    // Only a text that starts as some honorific does can lose one.
+    let starts = rest
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| HONORIFIC_FIRST_BYTES[usize::from(b)]);
+    if !starts {
+        return rest;
+    }
     // "Ms.Kendle": an honorific written without its space.
     if let Some((first, tail)) = rest.split_once('.') {
         let glued = tail.starts_with(char::is_uppercase)
@@ -50,6 +60,17 @@ pub(crate) fn strip_honorific(text: &str) -> &str {
     }
     rest
 }
+
+/// The bytes an honorific starts with.
+static HONORIFIC_FIRST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
+    let mut bytes = [false; 256];
+    for h in &PEOPLE_VOCAB.honorific {
+        if let Some(&b) = h.as_bytes().first() {
+            bytes[usize::from(b)] = true;
+        }
+    }
+    bytes
+});
 
 /// Whether a multi-word undecided name can be a person's name.
 /// Whether a capitalised name ends in a noun for a document or a scheme
@@ -94,10 +115,11 @@ impl People {
             for c in &m.chunks {
                 let full = match c.kind {
                     ChunkKind::Person => strip_honorific(c.text),
-                    ChunkKind::Name if could_be_person(c.text) && known(c.text) => c.text,
+                    // The set lookup first: most names are in no person slot.
+                    ChunkKind::Name if known(c.text) && could_be_person(c.text) => c.text,
                     _ => continue,
                 };
-                if words(full).len() >= 2 {
+                if full.split_whitespace().nth(1).is_some() {
                     people.add(full, c.start);
                 }
             }
@@ -148,23 +170,21 @@ impl People {
     /// or the first later one.
     pub fn resolve(&self, text: &str, at: usize) -> Option<String> {
         let text = strip_honorific(text);
-        let ws = words(text);
-        if ws.is_empty() {
-            return None;
-        }
-        if ws.len() >= 2 {
+        let mut ws = text.split_whitespace();
+        let word = ws.next()?;
+        if let Some(last) = ws.next_back() {
             // The longest registered name containing these words in order.
             let best = self
-                .with_word(ws[ws.len() - 1])
-                .filter(|(n, _)| contains_in_order(&words(n), &ws))
+                .with_word(last)
+                .filter(|(n, _)| contains_in_order(n, text))
                 .max_by_key(|(n, _)| n.len())
                 .map(|(n, _)| n.clone());
             return Some(best.unwrap_or_else(|| text.to_owned()));
         }
-        let word = ws[0];
         let candidates = self.with_word(word).filter(|(n, _)| {
-            let nw = words(n);
-            nw.last() == Some(&word) || nw.first() == Some(&word)
+            let mut nw = n.split_whitespace();
+            let first = nw.next();
+            first == Some(word) || nw.next_back().or(first) == Some(word)
         });
         let mut before: Option<(usize, &str)> = None;
         let mut after: Option<(usize, &str)> = None;
@@ -186,9 +206,10 @@ impl People {
     }
 }
 
-fn contains_in_order(hay: &[&str], needle: &[&str]) -> bool {
-    let mut it = hay.iter();
-    needle.iter().all(|w| it.any(|h| h == w))
+/// Whether the words of `needle` are words of `hay`, in order.
+fn contains_in_order(hay: &str, needle: &str) -> bool {
+    let mut it = hay.split_whitespace();
+    needle.split_whitespace().all(|w| it.any(|h| h == w))
 }
 
 #[cfg(test)]

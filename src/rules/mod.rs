@@ -42,7 +42,7 @@ mod prefilter;
 mod tests;
 
 use once_cell::sync::Lazy;
-use regex::bytes::{Captures, Regex};
+use regex::bytes::{CaptureLocations, Regex};
 
 use crate::phrases::Phrases;
 use crate::record::Group;
@@ -297,18 +297,22 @@ pub(crate) fn run<'r>(set: &'r RuleSet, sentences: &[&Phrases]) -> Vec<Vec<Match
     let mut headers: Vec<Option<Vec<(Slot, usize, usize)>>> = Vec::new();
     for rule in &set.rules {
         if let Some(when) = &rule.when {
+            let mut when_locations = when.regex.capture_locations();
             headers.clear();
             headers.extend(clauses.iter().enumerate().map(|(i, &(_, _, e))| {
                 if !gate(i, when.id) {
                     return None;
                 }
                 when.regex
-                    .captures(e.as_bytes())
-                    .map(|caps| when.slot_offsets(&caps))
+                    .captures_read(&mut when_locations, e.as_bytes())
+                    .map(|_| when.slot_offsets(&when_locations))
             }));
         }
         for pattern in &rule.patterns {
-            for (i, &(s, c, encoding)) in clauses.iter().enumerate() {
+            // One set of capture locations for all the pattern's searches,
+            // made when a clause first passes the gate.
+            let mut caps = None;
+            for (i, &(s, c, _)) in clauses.iter().enumerate() {
                 if !gate(i, pattern.id) {
                     continue;
                 }
@@ -318,7 +322,8 @@ pub(crate) fn run<'r>(set: &'r RuleSet, sentences: &[&Phrases]) -> Vec<Vec<Match
                     (Some(_), _) => continue,
                 };
                 let clause = &sentences[s].clauses[c];
-                pattern.find_all(rule, header, encoding, c, clause, &mut out[s]);
+                let caps = caps.get_or_insert_with(|| pattern.regex.capture_locations());
+                pattern.find_all(rule, header, c, clause, caps, &mut out[s]);
             }
         }
     }
@@ -327,30 +332,31 @@ pub(crate) fn run<'r>(set: &'r RuleSet, sentences: &[&Phrases]) -> Vec<Vec<Match
 
 impl Pattern {
     /// The slots a match fills: (slot, start and end of its capture).
-    fn slot_offsets(&self, caps: &Captures<'_>) -> Vec<(Slot, usize, usize)> {
+    fn slot_offsets(&self, caps: &CaptureLocations) -> Vec<(Slot, usize, usize)> {
         let mut out: Vec<(Slot, usize, usize)> = Vec::new();
         for &(i, slot) in &self.groups {
-            if let Some(m) = caps.get(i) {
+            if let Some((start, end)) = caps.get(i) {
                 if !out.iter().any(|(s, _, _)| *s == slot) {
-                    out.push((slot, m.start(), m.end()));
+                    out.push((slot, start, end));
                 }
             }
         }
         out
     }
 
-    /// Appends every match of this pattern of `rule` in `encoding` (clause
-    /// `index`) to `out`; slots the match leaves empty come from `header`.
+    /// Appends every match of this pattern of `rule` in `clause` (the
+    /// sentence's clause `index`) to `out`; slots the match leaves empty come
+    /// from `header`.
     fn find_all<'r>(
         &self,
         rule: &'r Rule,
         header: &[(Slot, usize, usize)],
-        encoding: &str,
         index: usize,
         clause: &crate::phrases::Clause,
+        caps: &mut CaptureLocations,
         out: &mut Vec<Match<'r>>,
     ) {
-        let bytes = encoding.as_bytes();
+        let bytes = clause.encoding.as_bytes();
         let mut from = 0;
         // A search reads at least from where it starts to where the match
         // ends (to the end of the clause when nothing matches).
@@ -367,11 +373,10 @@ impl Pattern {
             Some((first, *clause.symbol_chunks.get(last_symbol)?))
         };
         while from <= bytes.len() {
-            let Some(caps) = self.regex.captures_at(bytes, from) else {
+            let Some(whole) = self.regex.captures_read_at(caps, bytes, from) else {
                 steps.add(1 + bytes.len() - from);
                 break;
             };
-            let whole = caps.get(0).expect("group 0 always matches");
             steps.add(1 + whole.end().saturating_sub(from));
             // A match must end between symbols (its pattern may end in an
             // optional group whose leading space it consumed).
@@ -386,7 +391,7 @@ impl Pattern {
             let mut unit = None;
             let mut board = None;
             for (slot, start, end) in self
-                .slot_offsets(&caps)
+                .slot_offsets(caps)
                 .into_iter()
                 .chain(header.iter().copied())
             {

@@ -252,14 +252,19 @@ pub fn capitalised_words(n: usize) -> String {
     out
 }
 
+/// Appends a given and a family name picked by `rng`: "Jane Roe".
+fn push_person(rng: &mut Rng, out: &mut String) {
+    out.push_str(rng.pick(GIVEN));
+    out.push(' ');
+    out.push_str(rng.pick(FAMILY));
+}
+
 /// `n` lines of "Name, Title", as in a list of executives.
 pub fn name_title_lines(n: usize) -> String {
     let mut rng = Rng::new(3);
     let mut out = String::with_capacity(n * 36);
     for _ in 0..n {
-        out.push_str(rng.pick(GIVEN));
-        out.push(' ');
-        out.push_str(rng.pick(FAMILY));
+        push_person(&mut rng, &mut out);
         out.push_str(", ");
         out.push_str(rng.pick(TITLES));
         out.push('\n');
@@ -449,11 +454,71 @@ pub const HOSTILE_UNITS: &[(&str, &str)] = &[
     ("title modifiers without a title", "senior deputy interim"),
     ("status words without a title", "former outgoing"),
     (
+        "a move, the same person",
+        "Jane Roe left Alpha Corp to join Beta Ltd as chief executive.",
+    ),
+    (
+        "moves joined by and, the same person",
+        "Jane Roe left Alpha Corp to join Beta Ltd as chief executive and",
+    ),
+    (
         "pronouns after one name",
         "Jane Roe, president of Acme, said she resigned and she will leave \
          and he was named chief executive and she succeeds him",
     ),
 ];
+
+/// Organisations people move between in [`moves_in_one_sentence`].
+const ORGANISATIONS: &[&str] = &[
+    "Alpha Corp",
+    "Beta Ltd",
+    "Corvane Group",
+    "Harlan Bank",
+    "Quorra Holdings",
+    "Tessel Capital",
+    "Brindle Inc.",
+    "Mossgiel University",
+];
+
+/// One move: "Jane Roe left Alpha Corp to join Beta Ltd as chief
+/// executive", names and organisations picked by `rng`.
+fn one_move(rng: &mut Rng, out: &mut String) {
+    push_person(rng, out);
+    out.push_str(" left ");
+    out.push_str(rng.pick(ORGANISATIONS));
+    out.push_str(" to join ");
+    out.push_str(rng.pick(ORGANISATIONS));
+    out.push_str(" as ");
+    out.push_str(&rng.pick(TITLES).to_lowercase());
+}
+
+/// `n` moves, `between` between them, and a full stop.
+fn moves(n: usize, between: &str) -> String {
+    let mut rng = Rng::new(8);
+    let mut out = String::with_capacity(n * 80);
+    for k in 0..n {
+        if k > 0 {
+            out.push_str(between);
+        }
+        one_move(&mut rng, &mut out);
+    }
+    out.push('.');
+    out
+}
+
+/// One sentence of `n` moves joined by "and": "Jane Roe left Alpha Corp to
+/// join Beta Ltd as chief executive and Tom Hale left ... ." Each move is
+/// a verb, an infinitive clause continuing it and a person, so a stage
+/// that searches the sentence's verbs or groups per verb is quadratic
+/// here (as the phrase and resolution stages once were).
+pub fn moves_in_one_sentence(n: usize) -> String {
+    moves(n, " and ")
+}
+
+/// The same `n` moves, one sentence each.
+pub fn moves_one_per_sentence(n: usize) -> String {
+    moves(n, ". ")
+}
 
 /// One sentence naming `n` people (given and family names from fixed
 /// lists, so names repeat), each with a title: "Jane Roe, chief executive,
@@ -465,9 +530,7 @@ pub fn names_in_one_sentence(n: usize) -> String {
         if k > 0 {
             out.push_str(if k + 1 == n { " and " } else { ", " });
         }
-        out.push_str(rng.pick(GIVEN));
-        out.push(' ');
-        out.push_str(rng.pick(FAMILY));
+        push_person(&mut rng, &mut out);
         out.push_str(", ");
         out.push_str(&rng.pick(TITLES).to_lowercase());
     }
