@@ -31,7 +31,7 @@ fn parse(src: &str) -> Vec<Case> {
         if let Some(name) = line.strip_prefix("## ") {
             family = name.trim().to_owned();
             in_text = false;
-        } else if let Some(text) = line.strip_prefix("> ") {
+        } else if let Some(text) = line.strip_prefix("> ").or((line == ">").then_some("")) {
             match cases.last_mut() {
                 Some(case) if in_text => {
                     case.text.push('\n');

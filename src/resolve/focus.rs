@@ -267,7 +267,7 @@ pub(super) fn plausible_org_name(chunks: &[crate::mentions::Chunk<'_>], i: usize
 
 /// Whether a sentence opens an item of a bulleted list: a dash, bullet or
 /// asterisk and a space first on its line.
-fn opens_list_item(text: &str, sentence: &Sentence<'_>) -> bool {
+pub(super) fn opens_list_item(text: &str, sentence: &Sentence<'_>) -> bool {
     let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
     let first_on_line = text[line_start..sentence.start].trim().is_empty();
     let mut chars = sentence.text.chars();
@@ -279,8 +279,11 @@ fn opens_list_item(text: &str, sentence: &Sentence<'_>) -> bool {
 
 /// The focus of each item of a bulleted roundup ("- Ana Ruiz has been
 /// named city manager of Pell ..."), which tells one story per item: the
-/// item's first byte and the organisation it is about, or none when it
-/// names no organisation. Empty when the article is no roundup.
+/// item's first byte and the organisation it is about, or none (the
+/// article's focus) when it names no organisation or tells no event of its
+/// own ("- Ana Ruiz, a former banker;" under "The new directors are:").
+/// A paragraph that is no item ends the item before it. Empty when the
+/// article is no roundup.
 pub(super) fn item_focus(
     text: &str,
     views: &[SentenceView<'_, '_>],
@@ -292,12 +295,36 @@ pub(super) fn item_focus(
     if items.len() < MIN_LIST_ITEMS {
         return Vec::new();
     }
-    let ends = items.iter().skip(1).copied().chain([views.len()]);
-    items
-        .iter()
-        .zip(ends)
-        .map(|(&first, end)| (views[first].sentence.start, focus_org(&orgs[first..end])))
-        .collect()
+    let mut sections = Vec::new();
+    for (n, &first) in items.iter().enumerate() {
+        let next_item = items.get(n + 1).copied().unwrap_or(views.len());
+        let end = (first + 1..next_item)
+            .find(|&i| starts_paragraph(text, views[i].sentence))
+            .unwrap_or(next_item);
+        let tells = views[first..end].iter().any(|v| !v.matches.is_empty());
+        let focus = tells.then(|| focus_org(&orgs[first..end])).flatten();
+        sections.push((views[first].sentence.start, focus));
+        if end < next_item {
+            sections.push((views[end].sentence.start, None));
+        }
+    }
+    sections
+}
+
+/// Whether a sentence opens a paragraph: first on its line, after a blank
+/// line or on an indented line (as hard-wrapped feeds start paragraphs).
+fn starts_paragraph(text: &str, sentence: &Sentence<'_>) -> bool {
+    let before = &text[..sentence.start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if !before[line_start..].trim().is_empty() {
+        return false;
+    }
+    let indented = line_start < sentence.start;
+    let after_blank = before[..line_start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|previous| previous.trim().is_empty());
+    line_start == 0 || indented || after_blank
 }
 
 /// A list of fewer items is no roundup.

@@ -358,6 +358,52 @@ impl Resolver<'_> {
             .or_else(|| self.standing_in(view, m, index, p, r))
     }
 
+    /// The appointments bulleted items after a list's announcement tell
+    /// ("The new directors are:" then "- Ana Ruiz, a banker;"): the person
+    /// each item opens with takes the announced role, unless a rule of the
+    /// sentence tells more. Items a feed has joined into one line ("- Ana
+    /// Ruiz, a banker; - Ben Toll, a lawyer.") count one by one.
+    pub(super) fn list_items(
+        &self,
+        view: &SentenceView<'_, '_>,
+        index: usize,
+        role: &RoleSlot,
+        rule: &str,
+    ) -> Vec<Frame> {
+        if !focus::opens_list_item(self.text, view.sentence) || !view.matches.is_empty() {
+            return Vec::new();
+        }
+        let chunks = &view.mentions.chunks;
+        let is_marker = |k: usize| {
+            chunks
+                .get(k)
+                .is_some_and(|c| matches!(c.text, "-" | "•" | "*" | "–" | "—" | "▪" | "●"))
+        };
+        let item_start = |k: usize| is_marker(k) && (k == 0 || chunks[k - 1].text == ";");
+        (0..chunks.len())
+            .filter(|&k| item_start(k))
+            .filter_map(|k| {
+                let chunk = chunks.get(k + 1)?;
+                let person = match chunk.kind {
+                    ChunkKind::Person => self.person(view, k + 1)?,
+                    ChunkKind::Name if chunk.text.contains(' ') && !is_place(chunk.text) => {
+                        self.people.resolve(chunk.text, chunk.start)?
+                    }
+                    _ => return None,
+                };
+                Some(Frame::told_by_title(
+                    Kind::Appointment,
+                    rule,
+                    index,
+                    person,
+                    Some(role.clone()),
+                    None,
+                    Status::Completed,
+                ))
+            })
+            .collect()
+    }
+
     /// The appointment a stand-in role held now tells ("Her deputy, Obinna
     /// Eze, is acting chief risk officer"): covering a gap is news.
     fn standing_in(

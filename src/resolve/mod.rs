@@ -232,9 +232,18 @@ pub(crate) fn records(
     // ... The club said the reports were untrue") is retold, not told, in
     // every sentence that cites it.
     let article_denies = denials.iter().any(|&d| d);
+    // "The new directors are:" and the bulleted items after it.
+    let mut list: Option<(RoleSlot, String)> = None;
     for (index, view) in views.iter().enumerate() {
         ctx.here = OnceCell::new();
         ctx.statuses = OnceCell::new();
+        if let Some((role, rule)) = list.as_ref() {
+            if focus::opens_list_item(text, view.sentence) {
+                frames.extend(ctx.list_items(view, index, role, rule));
+            } else {
+                list = None;
+            }
+        }
         let denial_here = denials[index];
         let retold = article_denies && hedges::retells(&worded[index]);
         let sentence_hedged = denial_here || retold;
@@ -264,6 +273,13 @@ pub(crate) fn records(
             let kind = match m.rule.action {
                 Action::Role => {
                     frames.extend(ctx.bind_role(view, m, index));
+                    continue;
+                }
+                Action::ListIntro => {
+                    list = m
+                        .slot(crate::rules::Slot::NewRole)
+                        .and_then(|k| ctx.role(view, k))
+                        .map(|role| (role, m.rule.id.clone()));
                     continue;
                 }
                 Action::Event(kind) => Some(kind),

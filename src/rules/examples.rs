@@ -1,5 +1,6 @@
 //! Rule examples that state what they expect:
 //! `+ Jane Okafor was named chief executive. => person=Jane Okafor; new_title=chief executive`.
+//! `\n` in an example's text is a line break.
 
 /// The slots an example's expectation may name, as a record shows them.
 pub(crate) const EXPECTABLE: &[&str] = &crate::record::SLOT_NAMES;
@@ -50,10 +51,17 @@ impl Example {
         }
         pairs.sort_by_key(|(s, _)| s != "person");
         Ok(Example {
-            text: text.trim().to_owned(),
+            text: with_line_breaks(text.trim()),
             expect: pairs,
         })
     }
+}
+
+/// An example's text with each `\n` written in it as a line break, for
+/// examples that need lines of their own ("The new directors are:\n- Ana
+/// Ruiz, a banker;").
+pub(crate) fn with_line_breaks(text: &str) -> String {
+    text.replace("\\n", "\n")
 }
 
 #[cfg(test)]

@@ -18,7 +18,9 @@
 //!
 //! - `rule ID KIND`: a stable id and the record kind; `verb` takes the kind
 //!   of the verb group the match holds (its class in `verbs.txt`); `role`
-//!   only binds a person to a title.
+//!   only binds a person to a title; `list` announces appointees listed
+//!   one per bulleted item after the sentence ("The new directors are:"),
+//!   each taking the matched `{new_role}`.
 //! - `match`: `{slot}` captures a symbol into a record slot ([`Slot`]);
 //!   `{slot=his|her}` captures one of the listed words; `[classes flags]`
 //!   is a verb group of one of the classes (`*` for any), with optional
@@ -75,6 +77,9 @@ pub(crate) enum Action {
     VerbKind(Option<Group>),
     /// Binds a person to the title they hold.
     Role,
+    /// Announces appointees listed one per bulleted item after it ("The
+    /// new directors are:"): each item's person takes the matched role.
+    ListIntro,
 }
 
 /// A record slot a pattern can fill.

@@ -150,6 +150,7 @@ fn parse_file(
             let id = parts.next().unwrap_or("");
             let action = match parts.next() {
                 Some("role") => Some(Action::Role),
+                Some("list") => Some(Action::ListIntro),
                 Some("verb") => Some(Action::VerbKind(match file {
                     "start.rules" => Some(Group::Start),
                     "end.rules" => Some(Group::End),
@@ -160,7 +161,7 @@ fn parse_file(
                     None => {
                         errors.push(at(
                             6 + id.len() + 1,
-                            format!("unknown record kind `{kind}` (a kind of the schema, `verb` or `role`)"),
+                            format!("unknown record kind `{kind}` (a kind of the schema, `verb`, `role` or `list`)"),
                         ));
                         None
                     }
@@ -227,7 +228,8 @@ fn parse_file(
                 }
             }
         } else if let Some(example) = line.strip_prefix("- ") {
-            rule.negative.push(example.to_owned());
+            rule.negative
+                .push(super::examples::with_line_breaks(example));
         } else {
             errors.push(at(
                 1,
