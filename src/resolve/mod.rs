@@ -251,6 +251,10 @@ pub(crate) fn records(
             frames.extend(ctx.bind_groups(view, index));
         }
         let mut subject_here: Option<(String, Status)> = None;
+        let sentence_frames = frames.len();
+        // Frames of this sentence told by a participle after "with" ("...,
+        // with Chacha Mwita taking over in an interim capacity").
+        let mut with_participle: Vec<usize> = Vec::new();
         let mut matches: Vec<&Match<'static>> = view.matches.iter().collect();
         matches.sort_by_key(|m| (m.first, m.clause));
         for m in matches {
@@ -300,9 +304,17 @@ pub(crate) fn records(
                         frames.push(twin);
                     }
                 }
+                if told_with_participle(view, m) {
+                    with_participle.push(frames.len());
+                }
                 frames.push(f);
             }
         }
+        tie_with_participle(
+            &mut frames[sentence_frames..],
+            &with_participle,
+            sentence_frames,
+        );
         ctx.sentence_people.clear();
         // The sentence's first person becomes the antecedent for "he"/"she".
         // An undecided name counts when the article uses it for a person,
@@ -328,6 +340,56 @@ pub(crate) fn records(
         }
     }
     ctx.build(frames, views)
+}
+
+/// Whether match `m` is told by a participle after "with": "..., with Ana
+/// Ruiz taking over", "with Ana Ruiz set to succeed him".
+fn told_with_participle(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
+    let Some(verb) = m.verb.and_then(|v| view.phrases.verb_at(v)) else {
+        return false;
+    };
+    let chunks = &view.mentions.chunks;
+    use crate::phrases::verbs::Tense;
+    let participle = verb.tense == Tense::Gerund
+        || (verb.tense == Tense::Future && chunks.get(verb.first).is_some_and(|c| c.text == "set"));
+    // "with" right before the person the verb follows.
+    participle
+        && m.first > 0
+        && chunks
+            .get(m.first - 1)
+            .is_some_and(|c| c.text.eq_ignore_ascii_case("with"))
+}
+
+/// Ties a sentence's one departure to its one start told by a participle
+/// after "with" ("Marion Gathoga left after ten months, with Chacha Mwita
+/// taking over in an interim capacity"): the one succeeds the other, at
+/// the same organisation. `first` is the index of the sentence's first
+/// frame.
+fn tie_with_participle(sentence: &mut [Frame], with_participle: &[usize], first: usize) {
+    let [start] = with_participle else {
+        return;
+    };
+    let start = start - first;
+    let ends: Vec<usize> = (0..sentence.len())
+        .filter(|&i| sentence[i].kind.group() == Group::End)
+        .collect();
+    let [end] = ends[..] else {
+        return;
+    };
+    if sentence[start].kind.group() != Group::Start
+        || sentence[start].person == sentence[end].person
+        || sentence[start].predecessor.is_some()
+        || sentence[end].successor.is_some()
+    {
+        return;
+    }
+    let (leaving, org) = (sentence[end].person.clone(), sentence[end].org.clone());
+    sentence[end].successor = Some(sentence[start].person.clone());
+    let s = &mut sentence[start];
+    s.predecessor = Some(leaving);
+    if s.org.is_none() {
+        s.org = org;
+    }
 }
 
 /// The last chunk of the noun group chunk `k` heads (`k` alone when none).
