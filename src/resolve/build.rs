@@ -16,6 +16,8 @@ impl Resolver<'_> {
         // Who made a move in which sentence: a start and an end joined by
         // a continuing clause.
         let mut moves: WordSet<(String, Span)> = WordSet::default();
+        // Each sentence's start cues, read once however many starts it tells.
+        let mut cues: Vec<Option<Vec<&'static str>>> = vec![None; views.len()];
         for f in frames {
             if f.continued {
                 moves.insert((f.person.clone(), span_of(f.sentence)));
@@ -170,10 +172,15 @@ impl Resolver<'_> {
                 successor: f.successor.clone(),
                 evidence: vec![span_of(f.sentence)],
                 status: f.status,
-                rules: start_cues(group, views[f.sentence].sentence.text)
-                    .map(str::to_owned)
-                    .chain([f.rule.clone()])
-                    .collect(),
+                rules: match group {
+                    Group::Start => cues[f.sentence]
+                        .get_or_insert_with(|| start_cues(views[f.sentence].sentence.text))
+                        .iter()
+                        .map(|&c| c.to_owned())
+                        .chain([f.rule.clone()])
+                        .collect(),
+                    _ => vec![f.rule.clone()],
+                },
             };
             merge_into(&mut records, record);
         }
@@ -351,18 +358,15 @@ pub(super) const STAND_IN_CUE: &str = "CUE/STAND_IN";
 pub(super) const CONCURRENT_CUE: &str = "CUE/CONCURRENT";
 
 /// The cues a start's sentence gives: [`STAND_IN_CUE`], [`CONCURRENT_CUE`].
-fn start_cues(group: Group, sentence: &str) -> impl Iterator<Item = &'static str> {
-    let words = if group == Group::Start {
-        hedges::worded(sentence)
-    } else {
-        String::new()
-    };
+fn start_cues(sentence: &str) -> Vec<&'static str> {
+    let words = hedges::worded(sentence);
     let has = |cues: &[String]| cues.iter().any(|c| words.contains(c.as_str()));
     let stand_in = has(&crate::lexicon::STAND_IN_CUES);
     let concurrent = has(&crate::lexicon::CONCURRENT_CUES);
     [(stand_in, STAND_IN_CUE), (concurrent, CONCURRENT_CUE)]
         .into_iter()
         .filter_map(|(cued, id)| cued.then_some(id))
+        .collect()
 }
 
 /// Whether a title is one taken on leaving the running of an organisation
