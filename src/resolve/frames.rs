@@ -22,7 +22,10 @@ impl Resolver<'_> {
             ChunkKind::Name => self.people.resolve(chunk.text, chunk.start).filter(|n| {
                 // An undecided single word is a person only when it is the
                 // short form of a full name in the article; a place never.
-                n.split_whitespace().count() >= 2 && !is_place(n) && !people::names_a_thing(n)
+                n.split_whitespace().count() >= 2
+                    && !is_place(n)
+                    && !people::names_a_thing(n)
+                    && !people::names_a_nationality(n)
             }),
             ChunkKind::Word => {
                 let w = chunk.text.to_ascii_lowercase();
@@ -120,10 +123,11 @@ impl Resolver<'_> {
                 .people
                 .resolve(c.text, c.start)
                 .or_else(|| Some(people::strip_honorific(c.text).to_owned())),
-            ChunkKind::Name => self
-                .people
-                .resolve(c.text, c.start)
-                .filter(|n| n.split_whitespace().count() >= 2),
+            ChunkKind::Name => self.people.resolve(c.text, c.start).filter(|n| {
+                n.split_whitespace().count() >= 2
+                    && !people::names_a_thing(n)
+                    && !people::names_a_nationality(n)
+            }),
             _ => None,
         }
     }

@@ -81,11 +81,20 @@ pub(super) fn names_a_thing(name: &str) -> bool {
         .is_some_and(|w| crate::lexicon::PEOPLE_VOCAB.thing.contains(w))
 }
 
+/// Whether a capitalised name ends in a nationality ("its North American
+/// business"): no person.
+pub(super) fn names_a_nationality(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| crate::lexicon::PEOPLE_VOCAB.demonym.contains(w))
+}
+
 fn could_be_person(text: &str) -> bool {
     let ws = words(text);
     !is_place(text)
         && !text.contains('&')
         && !names_a_thing(text)
+        && !names_a_nationality(text)
         && ws.len() >= 2
         && ws.len() <= 4
         && ws.iter().all(|w| {
