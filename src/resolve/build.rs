@@ -551,7 +551,7 @@ pub(super) fn specificity(k: Kind) -> u8 {
 /// The organisation a unit belongs to, when `org` names a unit ("its North
 /// America division", "Velmont's cloud unit"): `Some(Some(owner))` when the
 /// text names the owner, `Some(None)` when the context does. A unit is told
-/// by a unit word in lower case closing the name; "Keller Group" is a
+/// by a unit word in lower case closing the name; "Tessler Group" is a
 /// company.
 pub(super) fn unit_owner(org: &str) -> Option<Option<&str>> {
     let last = org.rsplit(' ').next().unwrap_or(org);

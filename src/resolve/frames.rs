@@ -915,7 +915,7 @@ pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
         Some(v) => matches!(v.tense, VerbTense::Past | VerbTense::Gerund),
         None => true,
     };
-    // "He had joined Baidu when ...": the past perfect tells what came
+    // "She had joined Velmont when ...": the past perfect tells what came
     // before the news, unless it reports speech ("said it had appointed").
     let before_the_news = verb.is_some_and(|v| {
         v.tense == VerbTense::Perfect

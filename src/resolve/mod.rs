@@ -253,7 +253,7 @@ pub(crate) fn records(
         let mut subject_here: Option<(String, Status)> = None;
         let sentence_frames = frames.len();
         // Frames of this sentence told by a participle after "with" ("...,
-        // with Chacha Mwita taking over in an interim capacity").
+        // with Kofi Mensah stepping in as acting head").
         let mut with_participle: Vec<usize> = Vec::new();
         let mut matches: Vec<&Match<'static>> = view.matches.iter().collect();
         matches.sort_by_key(|m| (m.first, m.clause));
@@ -361,8 +361,8 @@ fn told_with_participle(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
 }
 
 /// Ties a sentence's one departure to its one start told by a participle
-/// after "with" ("Marion Gathoga left after ten months, with Chacha Mwita
-/// taking over in an interim capacity"): the one succeeds the other, at
+/// after "with" ("Lene Moe left after a year, with Kofi Mensah stepping in
+/// as acting head"): the one succeeds the other, at
 /// the same organisation. `first` is the index of the sentence's first
 /// frame.
 fn tie_with_participle(sentence: &mut [Frame], with_participle: &[usize], first: usize) {

@@ -74,7 +74,7 @@ static HONORIFIC_FIRST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
 
 /// Whether a multi-word undecided name can be a person's name.
 /// Whether a capitalised name ends in a noun for a document or a scheme
-/// ("the Benaroya Release Agreement"): no person.
+/// ("the Varga Separation Agreement"): no person.
 pub(super) fn names_a_thing(name: &str) -> bool {
     name.rsplit(' ')
         .next()
