@@ -35,7 +35,7 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
                         && (prev_is_possessive || !owner.text.contains(' '))
                         && !is_org_anaphor(owner.text));
                 if info.org.is_none() && !info.org_is_anaphor && department {
-                    // "Labour Services Director": the department is part
+                    // "Visitor Services Manager": the department is part
                     // of the title.
                     info.title.0 = owner.start;
                     c.start = owner.start;
@@ -63,7 +63,7 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
                 {
                     info.org_is_anaphor = true;
                 }
-                // "Business Development and Evangelism Executive Vice
+                // "Public Affairs and Corporate Relations Vice
                 // President": departments coordinated.
                 while let [.., dept, conj] = out.as_slice() {
                     let coordinated = matches!(conj.text, "and" | "&")
@@ -87,8 +87,8 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
 }
 
 /// Whether `owner`, right before the title `title`, names a
-/// department written in capitals ("Labour Services Director", "Business
-/// Development and Evangelism Executive Vice President") rather than the
+/// department written in capitals ("Visitor Services Manager", "Public
+/// Affairs and Corporate Relations Vice President") rather than the
 /// organisation: every word a function, the title in capitals too.
 fn is_department(owner: &Chunk<'_>, title: &str) -> bool {
     use crate::lexicon::{lower_in, ORG_VOCAB, TITLE_VOCAB};

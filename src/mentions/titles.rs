@@ -246,7 +246,7 @@ fn title_from(
 /// "at Texas Tech", "with Samsung": a capitalised name after "at"/"with"
 /// at token `k`; returns its first and last token.
 fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
-    // "secretary to the New Zealand Treasury": "to" with "the" and a name
+    // "secretary to the Velmont Trust": "to" with "the" and a name
     // that is no place.
     let serving = tokens.get(k)?.text == "to";
     if !serving && !matches!(tokens.get(k)?.text, "at" | "with") {
@@ -556,7 +556,7 @@ fn title_part(
             m += 1;
             continue;
         }
-        // "head of the southern Africa business": a place in capitals
+        // "head of the northern Europe business": a place in capitals
         // inside a unit that a unit word closes.
         let unit_closes = t.is_capitalised()
             && ulast.is_some()

@@ -230,7 +230,7 @@ impl Resolver<'_> {
                 }
             }
             // A role begun earlier at the same organisation is the one a
-            // start there leaves ("was first hired as planning manager").
+            // start there leaves ("was first hired as parks supervisor").
             if r.old_role.is_none() && r.kind.group() == Group::Start {
                 if let (Some(person), Some(new)) = (r.person.as_deref(), &r.new_role) {
                     let new_title = new.title.as_deref().unwrap_or_default();
@@ -423,8 +423,8 @@ fn is_unit(org: &Option<String>) -> bool {
 
 /// Whether role `held` is the position titled `title` at `org` (either
 /// organisation unknown counts as the same): a unit's head is not its
-/// company's ("chief executive of HSBC's UK division" is not "chief
-/// executive of HSBC").
+/// company's ("chief executive of Orla Bank's Nordic division" is not "chief
+/// executive of Orla Bank").
 fn same_position(held: &RoleVal, title: &str, org: &Option<String>) -> bool {
     holds_title(&held.title, title)
         && (held.org.is_none()

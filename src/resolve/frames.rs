@@ -878,7 +878,7 @@ pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
     };
     // A year told as a time of the past ("joined GM in 1982", "in July
     // 2018", "in late 2019"); a full date ("began on 1 December 2013") is
-    // the news itself. "in June of 2017" is the same time told with "of".
+    // the news itself. "in March of 2015" is the same time told with "of".
     let told_in = |k: usize| {
         let word = |i: usize| chunks.get(i).map_or("", |c| c.text);
         let alphabetic = |i: usize| word(i).bytes().all(|b| b.is_ascii_alphabetic());

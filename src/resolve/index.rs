@@ -119,7 +119,7 @@ struct PersonRoles {
     usable: Firsts,
     plain: Firsts,
     by_sentence: WordMap<usize, Firsts>,
-    /// Roles begun in career history ("was first hired as planning manager
+    /// Roles begun in career history ("was first hired as parks supervisor
     /// in 2017"), in text order: never a role the person is described with,
     /// only the one left by a move inside the same organisation.
     history: Vec<usize>,
