@@ -478,7 +478,7 @@ fn title_part(
                 ulast = m;
                 m += 1;
             } else if t.text == "'s" || t.text == "’s" {
-                // "HSBC's UK division": the unit of a named company.
+                // "Orla Bank's Nordic division": the unit of a named company.
                 if tokens
                     .get(m + 1)
                     .is_some_and(|n| n.is_capitalised() || lower_in(&ORG_VOCAB.unit, n.text))
