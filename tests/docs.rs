@@ -162,8 +162,9 @@ fn the_schema_is_documented_in_the_crate_itself() {
 fn limitations_give_the_measured_figures_and_where_the_fixture_score_comes_from() {
     for (name, text) in [("README", read("README.md")), ("crate docs", crate_docs())] {
         assert!(text.contains("Limitations"), "{name}");
-        // Development set (all, first 40, added 40), CEO notes, fixtures.
-        for figure in ["0.869", "0.886", "0.851", "0.91", "0.848"] {
+        // Development set (all, first 40, added 40), CEO notes, fixtures,
+        // fixtures scored before the rules saw them.
+        for figure in ["0.890", "0.898", "0.882", "0.917", "0.897", "0.782"] {
             assert!(text.contains(figure), "{name} lacks {figure}");
         }
         assert!(text.contains("written against"), "{name}");
