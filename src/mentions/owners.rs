@@ -99,7 +99,9 @@ fn is_department(owner: &Chunk<'_>, title: &str) -> bool {
         && words.clone().next().is_some()
         && words.all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
-                && (lower_in(&ORG_VOCAB.department, w) || lower_in(&TITLE_VOCAB.domain, w))
+                && (lower_in(&ORG_VOCAB.department, w)
+                    || lower_in(&TITLE_VOCAB.domain, w)
+                    || lower_in(&TITLE_VOCAB.modifier, w))
         })
 }
 

@@ -804,6 +804,15 @@ pub(super) fn clean_org(t: &str) -> &str {
         .iter()
         .find_map(|p| t.strip_prefix(p))
         .unwrap_or(t);
+    // "Taipei-based Kaohsin Bank": the describing word is no part of it.
+    let t = t
+        .split_once(' ')
+        .filter(|(first, _)| {
+            first.rsplit_once('-').is_some_and(|(_, tail)| {
+                crate::lexicon::lower_in(&ORG_VOCAB.descriptive_suffix, tail)
+            })
+        })
+        .map_or(t, |(_, rest)| rest);
     [" board", " Board"]
         .iter()
         .find_map(|s| t.strip_suffix(s))
