@@ -522,11 +522,14 @@ fn refined_kind(r: &Record) -> Kind {
         let stand_in = t.split([' ', '-']).next().is_some_and(is_stand_in);
         (is_board_seat(t) && t != "director") || t.contains(" committee") || stand_in
     });
+    // With no organisation known for either role, a step up inside one
+    // cannot be told from a move between two.
+    let unknown = old_org.is_none() && new_org.is_none();
     match &r.new_role {
         _ if elsewhere => Kind::Hire,
         // A new role without its title told is no step up ("took the reins").
         None => r.kind,
-        _ if no_step => r.kind,
+        _ if no_step || unknown => r.kind,
         // The same title at a unit and at its company is a step up.
         Some(new)
             if old.title.is_some()

@@ -328,7 +328,13 @@ impl Resolver<'_> {
         }
         // "Corvane named four new directors: ...": the subject of an event
         // verb acts, as in a rule's organisation slot.
-        let subject = view.phrases.verbs.first().is_some_and(|v| v.first == 1);
+        // ... and so does one that speaks ("Tessler said its CFO ...").
+        let speaks = view
+            .mentions
+            .chunks
+            .get(1)
+            .is_some_and(|c| lower_in(&SPEECH_VERBS, c.text));
+        let subject = view.phrases.verbs.first().is_some_and(|v| v.first == 1) || speaks;
         if subject {
             self.acting_org(view, 0)
         } else {
