@@ -133,7 +133,7 @@
 //! at 68 columns or with CRLF line ends; recall 0.917 on notes of CEO
 //! departures. Text the rules have never seen scores lower: 12 new
 //! articles scored before any rule looked at them gave 0.782 and 0.804.
-//! The crate's own 59 fixture articles (0.897) were written against the
+//! The crate's own 59 fixture articles (0.900) were written against the
 //! rules, so the development set is the fairer figure.
 
 #![warn(missing_docs)]
