@@ -143,13 +143,7 @@ impl Bindings {
                 "boss" | "chief" | "executive" | "member" | "leader"
             );
         let plain = role.tenure == Tenure::Plain;
-        let title_key = role.title.to_ascii_lowercase();
-        let roles = self.0.entry(person).or_default();
-        let i = roles.all.push(Binding {
-            role,
-            sentence,
-            title_key,
-        });
+        let (roles, i) = self.push(person, role, sentence);
         if usable {
             roles.usable.offer(i, &roles.all);
             if plain {
@@ -163,6 +157,18 @@ impl Bindings {
     /// Binds `role`, begun in career history, to `person`.
     pub fn bind_history(&mut self, person: String, role: RoleVal, sentence: usize) {
         tally(Stage::Resolve, 1);
+        let (roles, i) = self.push(person, role, sentence);
+        roles.history.push(i);
+    }
+
+    /// Adds a binding of `role` to `person`'s list: the person's roles and
+    /// the binding's index.
+    fn push(
+        &mut self,
+        person: String,
+        role: RoleVal,
+        sentence: usize,
+    ) -> (&mut PersonRoles, usize) {
         let title_key = role.title.to_ascii_lowercase();
         let roles = self.0.entry(person).or_default();
         let i = roles.all.push(Binding {
@@ -170,7 +176,7 @@ impl Bindings {
             sentence,
             title_key,
         });
-        roles.history.push(i);
+        (roles, i)
     }
 
     /// The roles `person` began in career history, latest first.
