@@ -331,9 +331,9 @@ impl<'m, 't> Sentence<'m, 't> {
             // the clause before its verb stands for a person named before,
             // as "he" would.
             if k == from {
-                if let Some(head) = self.description_at(k, end) {
+                if let Some((head, next)) = self.description_at(k, end) {
                     clause.push("he", head);
-                    k = head + 1;
+                    k = next;
                     continue;
                 }
             }

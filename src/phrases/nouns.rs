@@ -343,10 +343,28 @@ impl Sentence<'_, '_> {
     }
 
     /// A description of a person at `k` right before the clause's verb:
-    /// "the veteran banker", "the 64-year-old", "the former lawyer". Its
-    /// head chunk: an occupation or an age.
-    pub(super) fn description_at(&self, k: usize, end: usize) -> Option<usize> {
+    /// "the veteran banker", "the 64-year-old", "the former lawyer", "the
+    /// chief executive of Velmont, the lender that ...,". Its head chunk (an
+    /// occupation, an age or a title) and the chunk the clause goes on at.
+    pub(super) fn description_at(&self, k: usize, end: usize) -> Option<(usize, usize)> {
         if self.word(k) != "the" {
+            return None;
+        }
+        // "The chief executive of Velmont, the lender that ..., has
+        // resigned": a title standing for the person the article names
+        // after it (or before it).
+        // Only before an event verb: "The new directors are:" opens a list.
+        if self.is_title(k + 1) && k + 2 < end {
+            if self.starts_verb(k + 2) {
+                return Some((k + 1, k + 2));
+            }
+            if self.word(k + 2) == "," {
+                if let Some(close) = self.asides(k + 3, end) {
+                    if self.starts_verb(close + 1) {
+                        return Some((k + 1, close + 1));
+                    }
+                }
+            }
             return None;
         }
         let vocab = &*PEOPLE_VOCAB;
@@ -361,7 +379,7 @@ impl Sentence<'_, '_> {
             .last()?;
         let w = self.word(head);
         let described = vocab.occupation.contains(w) || is_year_old(w);
-        (described && self.verb_follows(head + 1)).then_some(head)
+        (described && self.verb_follows(head + 1)).then_some((head, head + 1))
     }
 
     /// Whether the comma after chunk `j` closes an opened group: the verb,

@@ -27,7 +27,7 @@ impl Resolver<'_> {
                     && !people::names_a_thing(n)
                     && !people::names_a_nationality(n)
             }),
-            ChunkKind::Word => {
+            ChunkKind::Word | ChunkKind::Title => {
                 let w = chunk.text.to_ascii_lowercase();
                 // The phrase stage writes a description opening a clause
                 // ("the veteran banker") as "he", its chunk the head word.
@@ -57,10 +57,18 @@ impl Resolver<'_> {
                         .cloned();
                 }
                 // Nearest person earlier in the same sentence, else the
-                // subject of the sentences before.
+                // subject of the sentences before; a description opening
+                // the article stands for the person named right after it.
                 self.sentence_people(view).nearest_before[idx]
                     .and_then(|j| self.antecedent(view, j))
                     .or_else(|| self.last_subject.clone())
+                    .or_else(|| {
+                        let title = chunk.kind == ChunkKind::Title;
+                        title
+                            .then(|| self.people.first_after(view.sentence.end, NAMED_AFTER))
+                            .flatten()
+                            .map(str::to_owned)
+                    })
             }
             _ => None,
         }
@@ -608,6 +616,19 @@ impl Resolver<'_> {
             return None;
         }
         self.current = Some(person.clone());
+        // "The chief executive of Velmont has resigned": the title that
+        // stands for the person is theirs.
+        if let Some(k) = m.slot(Slot::Person) {
+            let titled = view
+                .mentions
+                .chunks
+                .get(k)
+                .is_some_and(|c| c.kind == ChunkKind::Title);
+            if let (true, Some(RoleSlot::Title(role))) = (titled, self.role(view, k)) {
+                self.bindings
+                    .bind(person.clone(), role, view.sentence.start);
+            }
+        }
         let named = |k: Option<usize>| {
             k.and_then(|k| self.person(view, k))
                 .filter(|n| *n != person)
@@ -877,6 +898,10 @@ pub(super) fn verb_status(
 /// as its time, in the match after the verb or just after it ("joined GM in
 /// 1982", "became CEO in 2019"); a year elsewhere ("treasurer since 2016,
 /// she was promoted", "a contract until 2027") does not count.
+/// How far after a description opening an article (in bytes) the person
+/// it stands for must be named.
+const NAMED_AFTER: usize = 400;
+
 /// How many chunks past a start's match its year may stand ("joined Acme
 /// straight out of Osaka University in 1995").
 const HISTORY_YEAR_REACH: usize = 9;

@@ -16,6 +16,9 @@ pub(crate) struct People {
     /// Index of `names` by each of their words, so that a lookup never
     /// scans every name (an article may name thousands of people).
     by_word: WordMap<String, Vec<usize>>,
+    /// Every mention of a full name as (byte, index into `names`), in text
+    /// order.
+    mentions: Vec<(usize, usize)>,
 }
 
 /// How many full names sharing one word a lookup considers. News articles
@@ -141,7 +144,20 @@ impl People {
         self.by_name.contains_key(name)
     }
 
+    /// The first full name mentioned after byte `at`, if within `reach`
+    /// bytes of it: the person a description opening an article stands
+    /// for ("The chief executive of Velmont has resigned. Ana Ruiz told
+    /// staff ...").
+    pub fn first_after(&self, at: usize, reach: usize) -> Option<&str> {
+        tally(Stage::Resolve, 1);
+        let k = self.mentions.partition_point(|&(pos, _)| pos <= at);
+        let &(pos, i) = self.mentions.get(k)?;
+        (pos <= at + reach).then(|| self.names[i].0.as_str())
+    }
+
     fn add(&mut self, name: &str, at: usize) {
+        let i = self.by_name.get(name).copied().unwrap_or(self.names.len());
+        self.mentions.push((at, i));
         match self.by_name.get(name) {
             Some(&i) => self.names[i].1.push(at),
             None => {
