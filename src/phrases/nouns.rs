@@ -353,14 +353,22 @@ impl Sentence<'_, '_> {
         // "The chief executive of Velmont, the lender that ..., has
         // resigned": a title standing for the person the article names
         // after it (or before it).
-        // Only before an event verb: "The new directors are:" opens a list.
+        // Only before an event verb in the active voice: "The new
+        // directors are:" opens a list, and in "The chair will be filled by
+        // X" the title is the post.
         if self.is_title(k + 1) && k + 2 < end {
-            if self.starts_verb(k + 2) {
+            let acts = |v: usize| {
+                self.verbs
+                    .get(v)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|g| g.voice == super::verbs::Voice::Active)
+            };
+            if acts(k + 2) {
                 return Some((k + 1, k + 2));
             }
             if self.word(k + 2) == "," {
                 if let Some(close) = self.asides(k + 3, end) {
-                    if self.starts_verb(close + 1) {
+                    if acts(close + 1) {
                         return Some((k + 1, close + 1));
                     }
                 }
