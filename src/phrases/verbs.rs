@@ -156,6 +156,15 @@ pub(crate) fn verb_group_at(
     // What `verbs.txt` says of the symbol at `j`, or `None` for a word no
     // verb group starts with or goes on with.
     let verb_word = |j: usize| words.get(j).copied().flatten()?.verb;
+    // "Vérenne's managing director": after a name, "'s" is a possessive,
+    // not "is".
+    let after_name = k > 0
+        && symbols[k - 1].len() > 1
+        && symbols[k - 1].starts_with(['N', 'O'])
+        && symbols[k - 1][1..].bytes().all(|b| b.is_ascii_digit());
+    if after_name && matches!(symbols[k], "'s" | "’s") {
+        return None;
+    }
     let mut word = verb_word(k)?;
     let v = &*VERBS_LEXICON;
     let mut aux = Auxiliaries::default();
