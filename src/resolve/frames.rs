@@ -715,6 +715,11 @@ impl Resolver<'_> {
                     tenure: Tenure::Plain,
                 }))
             });
+        // "X reported to Y" (a reporting line told in the past, with no
+        // other before it): the line before the change.
+        let reported = kind == Kind::ReportingChange
+            && m.slot(Slot::PrevReportsTo).is_none()
+            && verb.is_some_and(|v| v.tense == VerbTense::Past);
         Some(Frame {
             kind,
             rule: m.rule.id.clone(),
@@ -731,8 +736,9 @@ impl Resolver<'_> {
                 .or_else(|| self.it_org(view, m)),
             predecessor: named(m.slot(Slot::Predecessor)),
             successor: named(m.slot(Slot::Successor)),
-            reports_to: named(m.slot(Slot::ReportsTo)),
-            prev_reports_to: named(m.slot(Slot::PrevReportsTo)),
+            reports_to: named(m.slot(Slot::ReportsTo)).filter(|_| !reported),
+            prev_reports_to: named(m.slot(Slot::PrevReportsTo))
+                .or_else(|| named(m.slot(Slot::ReportsTo)).filter(|_| reported)),
             person,
             status,
             continued: view
