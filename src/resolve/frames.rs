@@ -719,7 +719,9 @@ impl Resolver<'_> {
         // other before it): the line before the change.
         let reported = kind == Kind::ReportingChange
             && m.slot(Slot::PrevReportsTo).is_none()
-            && verb.is_some_and(|v| v.tense == VerbTense::Past);
+            && verb.is_some_and(|v| {
+                v.tense == VerbTense::Past && VERBS_LEXICON.classes[v.class].name == "report"
+            });
         Some(Frame {
             kind,
             rule: m.rule.id.clone(),
