@@ -277,8 +277,28 @@ pub(super) fn opens_list_item(text: &str, sentence: &Sentence<'_>) -> bool {
     first_on_line && marker && chars.next().is_some_and(char::is_whitespace)
 }
 
+/// The heading of an item of a column headed by names in capitals
+/// ("QUILLFIELD CAPITAL — Priya Rao joins ..."), when the sentence opens
+/// one: first on its line, a run of capitalised words, then a dash.
+fn item_heading<'s>(text: &str, sentence: &Sentence<'s>) -> Option<&'s str> {
+    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..sentence.start].trim().is_empty() {
+        return None;
+    }
+    let (head, _) = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|dash| sentence.text.split_once(dash))
+        .min_by_key(|(head, _)| head.len())?;
+    let capitals = head.chars().filter(char::is_ascii_uppercase).count() >= 3
+        && head.chars().all(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, ' ' | '&' | '.' | '\'' | '’')
+        });
+    capitals.then(|| head.trim())
+}
+
 /// The focus of each item of a bulleted roundup ("- Ana Ruiz has been
-/// named city manager of Pell ..."), which tells one story per item: the
+/// named city manager of Pell ...") or of a column headed by names in
+/// capitals, which tells one story per item: the
 /// item's first byte and the organisation it is about, or none (the
 /// article's focus) when it names no organisation or tells no event of its
 /// own ("- Ana Ruiz, a former banker;" under "The new directors are:").
@@ -290,7 +310,10 @@ pub(super) fn item_focus(
     orgs: &[Vec<(String, usize)>],
 ) -> Vec<(usize, Option<String>)> {
     let items: Vec<usize> = (0..views.len())
-        .filter(|&i| opens_list_item(text, views[i].sentence))
+        .filter(|&i| {
+            opens_list_item(text, views[i].sentence)
+                || item_heading(text, views[i].sentence).is_some()
+        })
         .collect();
     if items.len() < MIN_LIST_ITEMS {
         return Vec::new();
@@ -302,7 +325,11 @@ pub(super) fn item_focus(
             .find(|&i| starts_paragraph(text, views[i].sentence))
             .unwrap_or(next_item);
         let tells = views[first..end].iter().any(|v| !v.matches.is_empty());
-        let focus = tells.then(|| focus_org(&orgs[first..end])).flatten();
+        // A heading in capitals names what the item is about.
+        let heading = item_heading(text, views[first].sentence).map(str::to_owned);
+        let focus = tells
+            .then(|| heading.or_else(|| focus_org(&orgs[first..end])))
+            .flatten();
         sections.push((views[first].sentence.start, focus));
         if end < next_item {
             sections.push((views[end].sentence.start, None));
