@@ -715,13 +715,6 @@ impl Resolver<'_> {
                     tenure: Tenure::Plain,
                 }))
             });
-        // "X reported to Y" (a reporting line told in the past, with no
-        // other before it): the line before the change.
-        let reported = kind == Kind::ReportingChange
-            && m.slot(Slot::PrevReportsTo).is_none()
-            && verb.is_some_and(|v| {
-                v.tense == VerbTense::Past && VERBS_LEXICON.classes[v.class].name == "report"
-            });
         Some(Frame {
             kind,
             rule: m.rule.id.clone(),
@@ -738,9 +731,8 @@ impl Resolver<'_> {
                 .or_else(|| self.it_org(view, m)),
             predecessor: named(m.slot(Slot::Predecessor)),
             successor: named(m.slot(Slot::Successor)),
-            reports_to: named(m.slot(Slot::ReportsTo)).filter(|_| !reported),
-            prev_reports_to: named(m.slot(Slot::PrevReportsTo))
-                .or_else(|| named(m.slot(Slot::ReportsTo)).filter(|_| reported)),
+            reports_to: named(m.slot(Slot::ReportsTo)),
+            prev_reports_to: named(m.slot(Slot::PrevReportsTo)),
             person,
             status,
             continued: view
