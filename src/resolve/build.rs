@@ -802,6 +802,25 @@ pub(super) fn attach_reporting(records: &mut RecordSet, f: Frame, span_of: impl 
             return;
         }
     }
+    // "X reported to A. ... X will report to B instead": the line told
+    // first is the one before.
+    if let Some(i) = records.find(person, Group::Reporting, |_| true) {
+        let r = records.get_mut(i);
+        let moves_on = f.status == Status::Announced
+            && r.previous_reports_to.is_none()
+            && f.prev_reports_to.is_none()
+            && r.reports_to.is_some()
+            && f.reports_to.is_some()
+            && r.reports_to != f.reports_to;
+        if moves_on {
+            r.previous_reports_to = r.reports_to.take();
+            r.reports_to = f.reports_to;
+            r.status = f.status;
+            r.evidence.push(span);
+            r.rules.push(f.rule);
+            return;
+        }
+    }
     let company = records
         .first_of(person)
         .and_then(|i| records.get(i).company.clone());
