@@ -133,7 +133,7 @@
 //! at 68 columns or with CRLF line ends; recall 0.917 on notes of CEO
 //! departures. Text the rules have never seen scores lower: three sets of
 //! 6 new articles scored before any rule looked at them gave 0.782, 0.804
-//! and 0.678. The crate's own 65 fixture articles (0.898) were
+//! and 0.678. The crate's own 65 fixture articles (0.899) were
 //! written against the rules, so the development set is the fairer figure.
 
 #![warn(missing_docs)]
