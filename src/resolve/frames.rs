@@ -368,7 +368,10 @@ impl Resolver<'_> {
             .and_then(|v| view.phrases.verb_at(v))
             .is_some_and(|v| matches!(v.tense, VerbTense::Past | VerbTense::Perfect));
         let past_words = PAST_CUES.iter().any(|w| m.text.contains(w.as_str()));
-        self.bind_person(view, p, r, past_verb || past_words);
+        // "was previously at Orla Bank as its treasurer": the rule's
+        // organisation is the role's.
+        let at = m.slot(Slot::Org).and_then(|k| self.org(view, k));
+        self.bind_person_at(view, p, r, past_verb || past_words, at);
         if past_verb || past_words {
             return None;
         }
@@ -572,6 +575,19 @@ impl Resolver<'_> {
     /// included: a role rule has read "He had been head of sales" as a
     /// subject and its role.
     fn bind_person(&mut self, view: &SentenceView<'_, '_>, p: usize, r: usize, former: bool) {
+        self.bind_person_at(view, p, r, former, None);
+    }
+
+    /// As [`Self::bind_person`], the role at organisation `at` when the
+    /// title names none.
+    fn bind_person_at(
+        &mut self,
+        view: &SentenceView<'_, '_>,
+        p: usize,
+        r: usize,
+        former: bool,
+        at: Option<String>,
+    ) {
         let (Some(person), Some(RoleSlot::Title(mut role))) = (
             self.person(view, p).or_else(|| self.bare_name(view, p)),
             self.role(view, r),
@@ -580,6 +596,11 @@ impl Resolver<'_> {
         };
         if former {
             role.tenure = Tenure::Former;
+        }
+        if role.org.is_none() && at.is_some() {
+            role.org = at;
+            role.org_named = true;
+            role.org_anaphor = false;
         }
         self.bindings.bind(person, role, view.sentence.start);
     }
