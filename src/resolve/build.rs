@@ -315,8 +315,9 @@ fn join_moves(records: &mut RecordSet, moves: &WordSet<(String, Span)>) -> WordS
         fill(&mut start.old_role, left);
         // "resigned to become chief executive of NCR": the start names an
         // organisation the end does not, so the move is elsewhere.
+        // An end only inferred names no organisation of its own.
         let elsewhere = match (&end.company, &start.company) {
-            (None, Some(_)) => true,
+            (None, Some(_)) => !inferred,
             (a, b) => !same_company(a, b),
         };
         if dropped.contains(&j) || elsewhere {
