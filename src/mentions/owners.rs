@@ -1,6 +1,7 @@
 //! Titles and their owners: "Corvel's VP", "Vexa chief executive",
 //! "its CFO".
 
+use super::titles::status_tenure;
 use super::words::is_org_anaphor;
 use super::{Chunk, ChunkKind, Tenure};
 
@@ -49,7 +50,10 @@ pub(super) fn attach_title_orgs<'t>(chunks: &mut Vec<Chunk<'t>>, article: &'t st
                     // "former Hanseong president", "incoming Corvel CFO":
                     // the status word before the organisation is the
                     // title's.
-                    if let Some(status) = out.last().and_then(|w| status_of(w.text)) {
+                    if let Some(status) = out
+                        .last()
+                        .and_then(|w| crate::lexicon::with_lowercase(w.text, status_tenure))
+                    {
                         if info.tenure == Tenure::Plain {
                             info.tenure = status;
                             if let Some(w) = out.pop() {
@@ -103,19 +107,4 @@ fn is_department(owner: &Chunk<'_>, title: &str) -> bool {
                     || lower_in(&TITLE_VOCAB.domain, w)
                     || lower_in(&TITLE_VOCAB.modifier, w))
         })
-}
-
-/// The tenure a status word before a title tells ("former", "incoming"),
-/// unless it tells none ("current").
-fn status_of(word: &str) -> Option<Tenure> {
-    let v = &*crate::lexicon::TITLE_VOCAB;
-    crate::lexicon::with_lowercase(word, |w| {
-        if !v.status.contains(w) || v.status_current.contains(w) {
-            None
-        } else if v.status_new.contains(w) {
-            Some(Tenure::New)
-        } else {
-            Some(Tenure::Former)
-        }
-    })
 }

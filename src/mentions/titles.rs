@@ -41,13 +41,7 @@ pub(super) fn title_at(
         let lower = Lower::new(t.text);
         let lw = lower.as_str().trim_end_matches('-');
         if v.status.contains(lw) {
-            tenure = if v.status_new.contains(lw) {
-                Tenure::New
-            } else if v.status_current.contains(lw) {
-                tenure
-            } else {
-                Tenure::Former
-            };
+            tenure = status_tenure(lw).unwrap_or(tenure);
             j += 1;
         } else if let Some(rest) = lw.strip_prefix("ex-") {
             if is_title_word(rest) {
@@ -117,6 +111,19 @@ fn compound_title_at(
 /// What the title scans of one sentence have ruled out, so that a long run
 /// of title words that never makes a title ("senior senior ...", "former
 /// former ...") is read once, not once for each of its words.
+/// The tenure a status word in lower case tells ("former", "incoming"),
+/// or `None` for one that tells none ("current") or no status word.
+pub(super) fn status_tenure(lower: &str) -> Option<Tenure> {
+    let v = &*TITLE_VOCAB;
+    if !v.status.contains(lower) || v.status_current.contains(lower) {
+        None
+    } else if v.status_new.contains(lower) {
+        Some(Tenure::New)
+    } else {
+        Some(Tenure::Former)
+    }
+}
+
 #[derive(Debug, Default)]
 pub(super) struct TitleScan {
     /// Tokens at which no title starts ([`title_at`]).
