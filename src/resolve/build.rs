@@ -455,6 +455,12 @@ fn is_stand_in(title: &str) -> bool {
         .any(|w| crate::lexicon::lower_in(&crate::lexicon::TITLE_VOCAB.temporary, w))
 }
 
+/// Whether a title opens with a stand-in's word ("acting CTO", not "manager
+/// and interim finance director").
+pub(super) fn opens_as_stand_in(title: &str) -> bool {
+    title.split([' ', '-']).next().is_some_and(is_stand_in)
+}
+
 /// The old role of a start whose new role (`seat`: its title and
 /// organisation, or the one the context gives) may be a seat on a board. A seat is taken beside the roles
 /// a person holds: an appositive role ("chief executive Ann Lee was
@@ -520,8 +526,7 @@ fn refined_kind(r: &Record) -> Kind {
     // its chair, or from a stand-in role ("acting CTO", not "manager and
     // interim finance director"): a change of role, no step up.
     let no_step = old_title.as_deref().is_some_and(|t| {
-        let stand_in = t.split([' ', '-']).next().is_some_and(is_stand_in);
-        (is_board_seat(t) && t != "director") || t.contains(" committee") || stand_in
+        (is_board_seat(t) && t != "director") || t.contains(" committee") || opens_as_stand_in(t)
     });
     // With no organisation known for either role, a step up inside one
     // cannot be told from a move between two.

@@ -22,10 +22,7 @@ impl Resolver<'_> {
             ChunkKind::Name => self.people.resolve(chunk.text, chunk.start).filter(|n| {
                 // An undecided single word is a person only when it is the
                 // short form of a full name in the article; a place never.
-                n.split_whitespace().count() >= 2
-                    && !is_place(n)
-                    && !people::names_a_thing(n)
-                    && !people::names_a_nationality(n)
+                n.split_whitespace().count() >= 2 && !is_place(n) && !people::names_no_person(n)
             }),
             ChunkKind::Word | ChunkKind::Title => {
                 let w = chunk.text.to_ascii_lowercase();
@@ -131,11 +128,10 @@ impl Resolver<'_> {
                 .people
                 .resolve(c.text, c.start)
                 .or_else(|| Some(people::strip_honorific(c.text).to_owned())),
-            ChunkKind::Name => self.people.resolve(c.text, c.start).filter(|n| {
-                n.split_whitespace().count() >= 2
-                    && !people::names_a_thing(n)
-                    && !people::names_a_nationality(n)
-            }),
+            ChunkKind::Name => self
+                .people
+                .resolve(c.text, c.start)
+                .filter(|n| n.split_whitespace().count() >= 2 && !people::names_no_person(n)),
             _ => None,
         }
     }
@@ -446,12 +442,7 @@ impl Resolver<'_> {
         let Some(RoleSlot::Title(role)) = self.role(view, r) else {
             return None;
         };
-        let temporary = role
-            .title
-            .split([' ', '-'])
-            .next()
-            .is_some_and(|w| lower_in(&crate::lexicon::TITLE_VOCAB.temporary, w));
-        if !present || !temporary {
+        if !present || !build::opens_as_stand_in(&role.title) {
             return None;
         }
         let person = self.person(view, p)?;

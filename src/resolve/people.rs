@@ -76,28 +76,21 @@ static HONORIFIC_FIRST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
 });
 
 /// Whether a multi-word undecided name can be a person's name.
-/// Whether a capitalised name ends in a noun for a document or a scheme
-/// ("the Varga Separation Agreement"): no person.
-pub(super) fn names_a_thing(name: &str) -> bool {
+/// Whether a capitalised name ends in a word no person's name ends in: a
+/// noun for a document or a scheme ("the Varga Separation Agreement",
+/// `people.txt [thing]`) or a nationality ("its North American business").
+pub(super) fn names_no_person(name: &str) -> bool {
+    let vocab = &*crate::lexicon::PEOPLE_VOCAB;
     name.rsplit(' ')
         .next()
-        .is_some_and(|w| crate::lexicon::PEOPLE_VOCAB.thing.contains(w))
-}
-
-/// Whether a capitalised name ends in a nationality ("its North American
-/// business"): no person.
-pub(super) fn names_a_nationality(name: &str) -> bool {
-    name.rsplit(' ')
-        .next()
-        .is_some_and(|w| crate::lexicon::PEOPLE_VOCAB.demonym.contains(w))
+        .is_some_and(|w| vocab.thing.contains(w) || vocab.demonym.contains(w))
 }
 
 fn could_be_person(text: &str) -> bool {
     let ws = words(text);
     !is_place(text)
         && !text.contains('&')
-        && !names_a_thing(text)
-        && !names_a_nationality(text)
+        && !names_no_person(text)
         && ws.len() >= 2
         && ws.len() <= 4
         && ws.iter().all(|w| {
