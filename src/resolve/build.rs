@@ -75,20 +75,17 @@ impl Resolver<'_> {
                 // the same title elsewhere is the old one ("Leath,
                 // president of Iowa State, was chosen as president of
                 // Auburn").
-                let bound = self.bound_role(&f.person, sentence_start, None);
                 let is_new = |b: &RoleVal| {
                     new_role
                         .as_ref()
                         .is_some_and(|n| same_position(b, &n.title, &n.org))
                 };
-                old_role = match bound {
-                    Some(b) if is_new(&b) => {
-                        self.bound_role(&f.person, sentence_start, Some(&b.title))
-                    }
-                    other => other,
-                }
-                // An appositive role at another company is not the one left.
-                .filter(|r| group != Group::End || f.org.is_none() || same_company(&r.org, &f.org));
+                old_role = self
+                    .bound_role_left(&f.person, sentence_start, is_new)
+                    // An appositive role at another company is not the one left.
+                    .filter(|r| {
+                        group != Group::End || f.org.is_none() || same_company(&r.org, &f.org)
+                    });
                 if group == Group::Start {
                     let at = new_role.as_ref().and_then(|n| n.org.clone()).or_else(|| {
                         f.org
@@ -194,12 +191,14 @@ impl Resolver<'_> {
             // here, rather than at every merge.
             r.evidence.sort();
             r.evidence.dedup();
-            // Someone named only as the replacement still has the role an
-            // appositive gave them ("replaced by <Name>, executive vice
-            // president of the display division").
+            // The focus first: the old role below is compared with the new
+            // one at the record's company.
             if r.company.is_none() {
                 r.company = self.focus_at(r.evidence.first().map_or(0, |e| e.start));
             }
+            // Someone named only as the replacement still has the role an
+            // appositive gave them ("replaced by <Name>, executive vice
+            // president of the display division").
             if r.old_role.is_none() && r.kind.group() == Group::Start {
                 if let Some(person) = r.person.as_deref() {
                     let new = r.new_role.as_ref().and_then(|n| {
@@ -210,12 +209,9 @@ impl Resolver<'_> {
                     });
                     let new = new.as_ref().map(|(t, org)| (*t, org));
                     let is_new = |b: &RoleVal| new.is_some_and(|(t, org)| same_position(b, t, org));
-                    let bound = match self.bound_role(person, usize::MAX, None) {
-                        Some(b) if is_new(&b) => self
-                            .bound_role(person, usize::MAX, Some(&b.title))
-                            .filter(|b| !is_new(b)),
-                        other => other,
-                    };
+                    let bound = self
+                        .bound_role_left(person, usize::MAX, is_new)
+                        .filter(|b| !is_new(b));
                     let company = r.company.clone();
                     let seat = r.new_role.as_mut().and_then(|n| {
                         let at = n.org.clone().or(company);
@@ -314,8 +310,8 @@ fn join_moves(records: &mut RecordSet, moves: &WordSet<(String, Span)>) -> WordS
         let start = records.get_mut(j);
         fill(&mut start.old_role, left);
         // "resigned to become chief executive of NCR": the start names an
-        // organisation the end does not, so the move is elsewhere.
-        // An end only inferred names no organisation of its own.
+        // organisation the end does not, so the move is elsewhere; but an
+        // end only inferred names no organisation of its own.
         let elsewhere = match (&end.company, &start.company) {
             (None, Some(_)) => !inferred,
             (a, b) => !same_company(a, b),
@@ -462,11 +458,12 @@ pub(super) fn opens_as_stand_in(title: &str) -> bool {
 }
 
 /// The old role of a start whose new role (`seat`: its title and
-/// organisation, or the one the context gives) may be a seat on a board. A seat is taken beside the roles
-/// a person holds: an appositive role ("chief executive Ann Lee was
-/// re-elected to the board") is not left, unless it is a former one or one
-/// elsewhere; a director title ("independent director Ann Lee joined the
-/// board") names the seat itself and becomes its title.
+/// organisation, or the one the context gives) may be a seat on a board. A
+/// seat is taken beside the roles a person holds: an appositive role
+/// ("chief executive Ann Lee was re-elected to the board") is not left,
+/// unless it is a former one or one elsewhere; a director title
+/// ("independent director Ann Lee joined the board") names the seat itself
+/// and becomes its title.
 fn seat_beside(
     bound: Option<RoleVal>,
     seat: Option<(&mut String, Option<String>)>,
@@ -594,12 +591,15 @@ pub(super) fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
 /// Whether two names are of one group of companies by the acronym they
 /// open with ("LG Energy Solution", "LG Group").
 fn same_family(a: &str, b: &str) -> bool {
-    let (fa, fb) = (
-        a.split(' ').next().unwrap_or(""),
-        b.split(' ').next().unwrap_or(""),
-    );
-    let acronym = fa.len() >= 2 && fa.bytes().all(|c| c.is_ascii_uppercase());
-    acronym && fa == fb && a.contains(' ') && b.contains(' ')
+    shared_first_word(a, b)
+        .is_some_and(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase()))
+}
+
+/// The first word two names of several words both open with, if they do.
+fn shared_first_word<'a>(a: &'a str, b: &str) -> Option<&'a str> {
+    let (fa, _) = a.split_once(' ')?;
+    let (fb, _) = b.split_once(' ')?;
+    (fa == fb).then_some(fa)
 }
 
 /// Whether two organisations are of one group, for telling a move inside
@@ -615,18 +615,13 @@ fn same_group(a: &Option<String>, b: &Option<String>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return true;
     };
-    let (fa, fb) = (
-        a.split(' ').next().unwrap_or(""),
-        b.split(' ').next().unwrap_or(""),
-    );
-    fa == fb
-        && a.contains(' ')
-        && b.contains(' ')
-        && fa.len() >= 4
-        && fa.starts_with(|c: char| c.is_uppercase())
-        && !crate::lexicon::lower_in(&crate::lexicon::ORG_VOCAB.common_first_word, fa)
-        && !crate::lexicon::is_place(fa)
-        && !crate::lexicon::PEOPLE_VOCAB.demonym.contains(fa)
+    shared_first_word(a, b).is_some_and(|w| {
+        w.len() >= 4
+            && w.starts_with(|c: char| c.is_uppercase())
+            && !crate::lexicon::lower_in(&crate::lexicon::ORG_VOCAB.common_first_word, w)
+            && !crate::lexicon::is_place(w)
+            && !crate::lexicon::PEOPLE_VOCAB.demonym.contains(w)
+    })
 }
 
 /// Adds `r` to `records`, merging it with the same person's record of the

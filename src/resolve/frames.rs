@@ -795,6 +795,21 @@ impl Resolver<'_> {
             .role(person, sentence_start, exclude_title)
             .cloned()
     }
+
+    /// The bound role ([`Self::bound_role`]) a start leaves: when the
+    /// first is the new position itself (`is_new`), the next one of
+    /// another title.
+    pub(super) fn bound_role_left(
+        &self,
+        person: &str,
+        sentence_start: usize,
+        is_new: impl Fn(&RoleVal) -> bool,
+    ) -> Option<RoleVal> {
+        match self.bound_role(person, sentence_start, None) {
+            Some(b) if is_new(&b) => self.bound_role(person, sentence_start, Some(&b.title)),
+            other => other,
+        }
+    }
 }
 
 pub(super) fn to_role(r: RoleVal) -> Role {
