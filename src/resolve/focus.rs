@@ -268,23 +268,33 @@ pub(super) fn plausible_org_name(chunks: &[crate::mentions::Chunk<'_>], i: usize
 /// Whether a sentence opens an item of a bulleted list: a dash, bullet or
 /// asterisk and a space first on its line.
 pub(super) fn opens_list_item(text: &str, sentence: &Sentence<'_>) -> bool {
-    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-    let first_on_line = text[line_start..sentence.start].trim().is_empty();
     let mut chars = sentence.text.chars();
-    let marker = chars
-        .next()
-        .is_some_and(|c| matches!(c, '-' | '•' | '*' | '–' | '—' | '▪' | '●'));
-    first_on_line && marker && chars.next().is_some_and(char::is_whitespace)
+    let marker = chars.next().is_some_and(is_list_marker);
+    marker
+        && chars.next().is_some_and(char::is_whitespace)
+        && line_opened_by(text, sentence).is_some()
+}
+
+/// Whether `c` marks an item of a list: a dash, a bullet or an asterisk.
+pub(super) fn is_list_marker(c: char) -> bool {
+    matches!(c, '-' | '•' | '*' | '–' | '—' | '▪' | '●')
+}
+
+/// Where the line starts that `sentence` opens (only spaces before it on
+/// the line), or `None` when the sentence does not open its line.
+fn line_opened_by(text: &str, sentence: &Sentence<'_>) -> Option<usize> {
+    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..sentence.start]
+        .trim()
+        .is_empty()
+        .then_some(line_start)
 }
 
 /// The heading of an item of a column headed by names in capitals
 /// ("QUILLFIELD CAPITAL — Priya Rao joins ..."), when the sentence opens
 /// one: first on its line, a run of capitalised words, then a dash.
 fn item_heading<'s>(text: &str, sentence: &Sentence<'s>) -> Option<&'s str> {
-    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..sentence.start].trim().is_empty() {
-        return None;
-    }
+    line_opened_by(text, sentence)?;
     let (head, _) = [" — ", " – ", " - "]
         .iter()
         .filter_map(|dash| sentence.text.split_once(dash))
@@ -341,11 +351,10 @@ pub(super) fn item_focus(
 /// Whether a sentence opens a paragraph: first on its line, after a blank
 /// line or on an indented line (as hard-wrapped feeds start paragraphs).
 fn starts_paragraph(text: &str, sentence: &Sentence<'_>) -> bool {
-    let before = &text[..sentence.start];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    if !before[line_start..].trim().is_empty() {
+    let Some(line_start) = line_opened_by(text, sentence) else {
         return false;
-    }
+    };
+    let before = &text[..sentence.start];
     let indented = line_start < sentence.start;
     let after_blank = before[..line_start.saturating_sub(1)]
         .rsplit('\n')

@@ -392,9 +392,10 @@ impl Resolver<'_> {
         }
         let chunks = &view.mentions.chunks;
         let is_marker = |k: usize| {
-            chunks
-                .get(k)
-                .is_some_and(|c| matches!(c.text, "-" | "•" | "*" | "–" | "—" | "▪" | "●"))
+            chunks.get(k).is_some_and(|c| {
+                let mut chars = c.text.chars();
+                chars.next().is_some_and(focus::is_list_marker) && chars.next().is_none()
+            })
         };
         let item_start = |k: usize| is_marker(k) && (k == 0 || chunks[k - 1].text == ";");
         (0..chunks.len())
