@@ -319,26 +319,30 @@ pub(super) fn item_focus(
     views: &[SentenceView<'_, '_>],
     orgs: &[Vec<(String, usize)>],
 ) -> Vec<(usize, Option<String>)> {
-    let items: Vec<usize> = (0..views.len())
-        .filter(|&i| {
-            opens_list_item(text, views[i].sentence)
-                || item_heading(text, views[i].sentence).is_some()
+    // Each item's first sentence and its heading in capitals, if any.
+    let items: Vec<(usize, Option<&str>)> = (0..views.len())
+        .filter_map(|i| {
+            let heading = item_heading(text, views[i].sentence);
+            (heading.is_some() || opens_list_item(text, views[i].sentence)).then_some((i, heading))
         })
         .collect();
     if items.len() < MIN_LIST_ITEMS {
         return Vec::new();
     }
     let mut sections = Vec::new();
-    for (n, &first) in items.iter().enumerate() {
-        let next_item = items.get(n + 1).copied().unwrap_or(views.len());
+    for (n, &(first, heading)) in items.iter().enumerate() {
+        let next_item = items.get(n + 1).map_or(views.len(), |&(i, _)| i);
         let end = (first + 1..next_item)
             .find(|&i| starts_paragraph(text, views[i].sentence))
             .unwrap_or(next_item);
         let tells = views[first..end].iter().any(|v| !v.matches.is_empty());
         // A heading in capitals names what the item is about.
-        let heading = item_heading(text, views[first].sentence).map(str::to_owned);
         let focus = tells
-            .then(|| heading.or_else(|| focus_org(&orgs[first..end])))
+            .then(|| {
+                heading
+                    .map(str::to_owned)
+                    .or_else(|| focus_org(&orgs[first..end]))
+            })
             .flatten();
         sections.push((views[first].sentence.start, focus));
         if end < next_item {
