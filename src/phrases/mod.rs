@@ -417,8 +417,8 @@ impl<'m, 't> Sentence<'m, 't> {
     /// who becomes chairman, so that the rules read each with its person.
     /// An object between the two verbs is the infinitive's subject instead
     /// ("asked Ana Ruiz to stay"), and the rules read that in the
-    /// sentence's own clause. So is a pronoun ("..., he made his choice and
-    /// will retire"), unless it opens a subordinate clause.
+    /// sentence's own clause. The subject may be a pronoun ("..., he made
+    /// his choice and will retire"), unless it opens a subordinate clause.
     fn purpose_clauses(&self, out: &mut Phrases) {
         let chunks = &self.mentions.chunks;
         let mut found = Vec::new();
