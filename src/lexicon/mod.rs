@@ -401,6 +401,9 @@ pub(crate) struct TitleWords {
     pub step_aside: WordSet<Box<str>>,
     /// Words of a role that runs the organisation ("chief", "president").
     pub running: WordSet<Box<str>>,
+    /// Local-government functions ("city" manager), in `domain` too: the
+    /// title's "in <place>" is its organisation.
+    pub municipal: WordSet<Box<str>>,
     /// Words before "director" that make it a board seat ("independent").
     pub board_seat: WordSet<Box<str>>,
     /// Every word of the sections above, and the plurals of heads and
@@ -413,7 +416,11 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
     let head = lower_section(TITLES, "head");
     let modifier = lower_section(TITLES, "modifier");
     let abbreviation = lower_section(TITLES, "abbreviation");
-    let domain = lower_section(TITLES, "domain");
+    let municipal = lower_section(TITLES, "municipal");
+    let domain: WordSet<Box<str>> = lower_section(TITLES, "domain")
+        .into_iter()
+        .chain(municipal.iter().cloned())
+        .collect();
     let status_new = lower_section(TITLES, "status_new");
     let status_current = lower_section(TITLES, "status_current");
     let status_leaving = lower_section(TITLES, "status_leaving");
@@ -468,6 +475,7 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
         vague: lower_section(TITLES, "vague"),
         verb_like: lower_section(TITLES, "verb_like"),
         board_seat: lower_section(TITLES, "board_seat"),
+        municipal,
         any,
     }
 });

@@ -234,7 +234,10 @@ fn title_from(
     // "head coach at Texas Tech", "vice president ... at American Express":
     // the organisation after "at"/"with" when the title has none.
     if org.is_none() && !org_is_anaphor {
-        if let Some((first, olast)) = at_org(tokens, last + 1) {
+        let municipal = tokens[title_first..=title_last]
+            .iter()
+            .any(|t| lower_in(&v.municipal, t.text));
+        if let Some((first, olast)) = at_org(tokens, last + 1, municipal) {
             org = Some((tokens[first].start, tokens[olast].end));
             last = olast;
         }
@@ -251,12 +254,14 @@ fn title_from(
 }
 
 /// "at Texas Tech", "with Samsung": a capitalised name after "at"/"with"
-/// at token `k`; returns its first and last token.
-fn at_org(tokens: &[Token<'_>], k: usize) -> Option<(usize, usize)> {
+/// at token `k`; returns its first and last token. A `municipal` title
+/// ("city manager in Yakima") also takes its place after "in".
+fn at_org(tokens: &[Token<'_>], k: usize, municipal: bool) -> Option<(usize, usize)> {
     // "secretary to the Velmont Trust": "to" with "the" and a name
     // that is no place.
     let serving = tokens.get(k)?.text == "to";
-    if !serving && !matches!(tokens.get(k)?.text, "at" | "with") {
+    let placed = municipal && tokens.get(k)?.text == "in";
+    if !serving && !placed && !matches!(tokens.get(k)?.text, "at" | "with") {
         return None;
     }
     let mut first = k + 1;
