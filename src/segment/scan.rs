@@ -10,8 +10,8 @@ mod lists;
 use super::lines::Layout;
 use super::SentenceSplitter;
 use crate::lexicon::{
-    lower_in, with_lowercase, AbbreviationKind, STARTERS, SUBJECT_VERBS, TIME_PREPOSITIONS,
-    TITLE_WORDS,
+    lower_in, with_lowercase, AbbreviationKind, NEVER_FINAL, STARTERS, SUBJECT_VERBS,
+    TIME_PREPOSITIONS, TITLE_WORDS,
 };
 
 /// How far the scanner looks back or ahead for the words around a
@@ -406,7 +406,12 @@ impl<'s, 't> Block<'s, 't> {
             // "Albert I. Jones" is a name; "you and I. Did you" is not, and
             // neither is "founded by H. Norberg in 1921" unless a verb
             // follows the capitalised word ("rated grade A. Inspectors said").
+            // "while P. Srinivas will": after a word that ends no sentence
+            // the letter opens a name.
             let prev = self.previous_word(i - 1);
+            if token != "I" && with_lowercase(prev, |w| NEVER_FINAL.contains(w)) {
+                return false;
+            }
             let prev_lower = prev.chars().next().is_some_and(char::is_lowercase);
             return prev_lower && (token == "I" || self.opens_sentence(word_start, next_word));
         }
