@@ -500,12 +500,14 @@ impl<'m, 't> Sentence<'m, 't> {
             }
             // The subject: the last group before the governing verb, with
             // no other verb between them. A group starting at or after the
-            // verb cannot end before it.
+            // verb cannot end before it, and one inside another ("Karinya"
+            // in "Hollis, who has led Karinya since 2019, is leaving") is
+            // never the subject of the verb after it.
             let started = out.groups.partition_point(|g| g.first < w.first);
             let subject = (0..started)
                 .rev()
                 .map(|i| (i, &out.groups[i]))
-                .find(|(_, g)| g.last < w.first);
+                .find(|&(i, g)| g.last < w.first && !(i > 0 && reach[i - 1] >= g.first));
             let Some((index, group)) = subject else {
                 continue;
             };
