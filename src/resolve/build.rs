@@ -196,6 +196,21 @@ impl Resolver<'_> {
             if r.company.is_none() {
                 r.company = self.focus_at(r.evidence.first().map_or(0, |e| e.start));
             }
+        }
+        // Where each person's departures leave a title: a start's old role
+        // told without its organisation is the one the person leaves there
+        // ("managing director Hollis had resigned ... is leaving to become
+        // chief executive of Northbrook"), not one at the new company.
+        let left: Vec<(String, String, String)> = (0..records.len())
+            .map(|i| records.get(i))
+            .filter(|r| r.kind.group() == Group::End)
+            .filter_map(|r| {
+                let old = r.old_role.as_ref()?;
+                let org = old.org.as_ref().or(r.company.as_ref())?;
+                Some((r.person.clone()?, old.title.clone()?, org.clone()))
+            })
+            .collect();
+        for r in records.iter_mut() {
             // Someone named only as the replacement still has the role an
             // appositive gave them ("replaced by <Name>, executive vice
             // president of the display division").
@@ -218,6 +233,16 @@ impl Resolver<'_> {
                         n.title.as_mut().map(|t| (t, at))
                     });
                     r.old_role = seat_beside(bound, seat).map(to_role);
+                }
+            }
+            if r.kind.group() == Group::Start {
+                if let (Some(person), Some(old)) = (r.person.as_deref(), r.old_role.as_mut()) {
+                    if old.org.is_none() {
+                        old.org = left
+                            .iter()
+                            .find(|(p, t, _)| p == person && old.title.as_ref() == Some(t))
+                            .map(|(_, _, o)| o.clone());
+                    }
                 }
             }
             for role in [&mut r.old_role, &mut r.new_role].into_iter().flatten() {

@@ -313,7 +313,15 @@ impl Resolver<'_> {
     /// change the sentence tells without naming its organisation. Never a
     /// news outlet reporting it.
     pub(super) fn opening_org(&self, view: &SentenceView<'_, '_>) -> Option<String> {
-        let first = view.mentions.chunks.first()?;
+        let chunks = &view.mentions.chunks;
+        // "At Northbrook, Hollis will take over from ...": the scene set
+        // before the clause.
+        let scene = chunks.first().is_some_and(|c| c.text == "At")
+            && chunks.get(2).is_some_and(|c| c.text == ",");
+        if scene && matches!(chunks[1].kind, ChunkKind::Org | ChunkKind::Name) {
+            return self.org(view, 1);
+        }
+        let first = chunks.first()?;
         // "Electronics giant named ...": a describing noun follows a word
         // that only says what kind of company it is.
         let described = view
