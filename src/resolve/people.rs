@@ -199,10 +199,17 @@ impl People {
                 .map(|(n, _)| n.clone());
             return Some(best.unwrap_or_else(|| text.to_owned()));
         }
+        // The first or last word of a full name; or, in a name of three
+        // words, a middle one that is no given name: the first of two
+        // surnames ("Riquelme" for "Valentina Riquelme Araya").
+        let first_surname = !PEOPLE_VOCAB.given.contains(word);
         let candidates = self.with_word(word).filter(|(n, _)| {
             let mut nw = n.split_whitespace();
             let first = nw.next();
-            first == Some(word) || nw.next_back().or(first) == Some(word)
+            let last = nw.next_back();
+            first == Some(word)
+                || last.or(first) == Some(word)
+                || (first_surname && last.is_some() && nw.any(|w| w == word))
         });
         let mut before: Option<(usize, &str)> = None;
         let mut after: Option<(usize, &str)> = None;
