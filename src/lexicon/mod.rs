@@ -253,6 +253,10 @@ pub(crate) static UNIT_STOP_WORDS: Lazy<WordSet<Box<str>>> =
 pub(crate) static BEFORE_VERB: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "before_verb"));
 
+/// Words after which a title word with "-s" is a present verb ("who heads").
+pub(crate) static BEFORE_PRESENT_VERB: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "before_present_verb"));
+
 /// Adverbs that may open an appositive title (", currently head of sales,").
 pub(crate) static APPOSITIVE_ADVERBS: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "appositive_adverb"));

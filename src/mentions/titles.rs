@@ -7,7 +7,8 @@ use super::words::{
 };
 use super::{Tenure, TitleInfo, Token};
 use crate::lexicon::{
-    with_lowercase, Lower, Tags, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB, TITLE_VOCAB, VERBS_LEXICON,
+    with_lowercase, Lower, Tags, BEFORE_PRESENT_VERB, BEFORE_VERB, ORG_VOCAB, PEOPLE_VOCAB,
+    TITLE_VOCAB, VERBS_LEXICON,
 };
 use crate::stages::{Stage, Steps};
 
@@ -148,6 +149,13 @@ fn title_from(
         let prev = tokens[title_first - 1].text.to_ascii_lowercase();
         let word = tokens[title_first].text.to_ascii_lowercase();
         if v.verb_like.contains(word.as_str()) && BEFORE_VERB.contains(prev.as_str()) {
+            return None;
+        }
+        // "who heads the commission": a verb in the present.
+        let present = word
+            .strip_suffix('s')
+            .is_some_and(|stem| v.verb_like.contains(stem));
+        if present && BEFORE_PRESENT_VERB.contains(prev.as_str()) {
             return None;
         }
     }
