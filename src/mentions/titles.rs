@@ -248,6 +248,17 @@ fn title_from(
         if let Some((first, olast)) = at_org(tokens, last + 1, municipal) {
             org = Some((tokens[first].start, tokens[olast].end));
             last = olast;
+        } else if tokens.get(last + 1).is_some_and(|t| t.text == "at")
+            && tokens
+                .get(last + 2)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("the"))
+            && tokens
+                .get(last + 3)
+                .is_some_and(|t| !t.is_capitalised() && is_org_anaphor(t.text))
+        {
+            // "her deputy at the commission": the organisation in context.
+            org_is_anaphor = true;
+            last += 3;
         }
     }
     Some((

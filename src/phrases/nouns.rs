@@ -429,7 +429,19 @@ impl Sentence<'_, '_> {
         };
         let pre_title =
             (self.is_title(last + 2) && self.is_personish(last + 3)).then_some(last + 2);
-        let name = pre_title.map_or(last + 2, |p| p + 1);
+        let mut name = pre_title.map_or(last + 2, |p| p + 1);
+        // "her deputy, the economist Tomas Iturra,": a description before
+        // the name.
+        if pre_title.is_none() && !self.is_personish(name) {
+            let mut o = name + usize::from(self.determiner_at(name));
+            let start = o;
+            while o < start + 2 && (self.is_premodifier(o) || self.is_plain_word(o)) {
+                o += 1;
+            }
+            if o > start && self.is_personish(o) {
+                name = o;
+            }
+        }
         let named = self.is_title(t)
             && self.word(last + 1) == ","
             && self.is_personish(name)
