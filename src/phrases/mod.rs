@@ -446,20 +446,24 @@ impl<'m, 't> Sentence<'m, 't> {
             .collect();
         for v in out.verbs.iter().filter(|v| continues(v)) {
             // An infinitive after another ("under pressure to quit or to
-            // resign") depends on a noun, whose subject is unknown.
-            let Some(w) = out
-                .governing(v, chunks)
-                .filter(|w| w.tense != verbs::Tense::Infinitive)
-            else {
+            // resign") depends on a noun, whose subject is unknown; a
+            // finite verb after one ("will continue to lead X but will
+            // report to Y") shares the subject of the first.
+            let Some(w) = out.governing(v, chunks).filter(|w| {
+                w.tense != verbs::Tense::Infinitive || v.tense != verbs::Tense::Infinitive
+            }) else {
                 continue;
             };
-            let object = (w.last + 1..v.first).any(|k| {
-                self.is_personish(k)
+            // An object before an infinitive is its subject ("asked Ana
+            // Ruiz to join"); before "and will report" it is not.
+            let object = v.tense == verbs::Tense::Infinitive
+                && (w.last + 1..v.first).any(|k| {
+                    self.is_personish(k)
                     || lower_in(&OBJECT_PRONOUNS, self.word(k))
                     // "her" is an object before the infinitive, else a
                     // possessive ("left her post to join").
                     || (self.word(k) == "her" && k + 1 == v.first)
-            });
+                });
             // Inside a group (a relative clause, an aside), the group's own
             // clause reads it.
             let within_group = |k: usize| {

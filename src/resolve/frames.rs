@@ -2,7 +2,9 @@
 //! and organisations, and the roles that appositives bind to people.
 
 use super::*;
-use crate::lexicon::{lower_in, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS, SPEECH_VERBS};
+use crate::lexicon::{
+    lower_in, FUTURE_CUES, ORG_VOCAB, PAST_CUES, REFERENCE_WORDS, SPEECH_VERBS, TIME_PREPOSITIONS,
+};
 use crate::phrases::verbs::Tense as VerbTense;
 use crate::phrases::VerbGroup;
 use crate::rules::Slot;
@@ -986,6 +988,13 @@ pub(super) fn is_history(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
         }
         !relative && ((is_year(k) && told_in(k)) || counted_back(k))
     });
+    // "Until 2009, he was ... and later became ...": a sentence set in a
+    // past year from its first words.
+    let opens_in_year = chunks
+        .first()
+        .is_some_and(|c| c.text.eq_ignore_ascii_case("in") || lower_in(&TIME_PREPOSITIONS, c.text))
+        && (1..3).any(|k| is_year(k) && chunks.get(k + 1).is_some_and(|c| c.text == ","));
+    let has_year = has_year || opens_in_year;
     let verb = m.verb.and_then(|v| view.phrases.verb_at(v));
     let past = match verb {
         Some(v) => matches!(v.tense, VerbTense::Past | VerbTense::Gerund),

@@ -232,9 +232,13 @@ impl People {
 }
 
 /// Whether the words of `needle` are words of `hay`, in order.
+/// A particle may be capitalised at the start of a sentence ("De Wit" for
+/// "Annelies de Wit").
 fn contains_in_order(hay: &str, needle: &str) -> bool {
     let mut it = hay.split_whitespace();
-    needle.split_whitespace().all(|w| it.any(|h| h == w))
+    needle
+        .split_whitespace()
+        .all(|w| it.any(|h| h == w || h.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(test)]
