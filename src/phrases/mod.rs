@@ -455,8 +455,10 @@ impl<'m, 't> Sentence<'m, 't> {
                 continue;
             };
             // An object before an infinitive is its subject ("asked Ana
-            // Ruiz to join"); before "and will report" it is not.
-            let object = v.tense == verbs::Tense::Infinitive
+            // Ruiz to join"); before "but will report" it is not. A past
+            // verb after one is left to the rules for continued events
+            // ("succeeded Ada Holm in 1988 and stayed in the post").
+            let object = matches!(v.tense, verbs::Tense::Infinitive | verbs::Tense::Past)
                 && (w.last + 1..v.first).any(|k| {
                     self.is_personish(k)
                     || lower_in(&OBJECT_PRONOUNS, self.word(k))
