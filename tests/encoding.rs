@@ -18,8 +18,10 @@ struct Case {
     encoding: Option<String>,
     /// `- SYMBOL text` or `- SYMBOL title | org`.
     chunks: Vec<(String, String)>,
-    /// `~ ...`: the sentence's own clause in the phrase encoding.
-    clause: Option<String>,
+    /// `~ ...` lines: the sentence's own clause in the phrase encoding,
+    /// then, in order, the clauses the phrase stage adds (relative,
+    /// purpose, gapped clauses).
+    clauses: Vec<String>,
 }
 
 fn parse(src: &str) -> Vec<Case> {
@@ -50,7 +52,7 @@ fn parse(src: &str) -> Vec<Case> {
             if let Some(e) = line.strip_prefix("= ") {
                 case.encoding = Some(e.to_owned());
             } else if let Some(c) = line.strip_prefix("~ ") {
-                case.clause = Some(c.to_owned());
+                case.clauses.push(c.to_owned());
             } else if let Some(chunk) = line.strip_prefix("- ") {
                 let (symbol, text) = chunk
                     .split_once(' ')
@@ -101,9 +103,9 @@ fn failure(case: &Case) -> Option<String> {
             wrong.push(format!("encoding: expected {e:?}"));
         }
     }
-    if let Some(c) = &case.clause {
-        if Some(c) != s.clauses.first() {
-            wrong.push(format!("clause: expected {c:?}"));
+    for (i, c) in case.clauses.iter().enumerate() {
+        if Some(c) != s.clauses.get(i) {
+            wrong.push(format!("clause {i}: expected {c:?}"));
         }
     }
     for (symbol, text) in &case.chunks {
@@ -147,5 +149,5 @@ fn every_chunk_kind_has_a_case() {
     }
     assert!(cases
         .iter()
-        .any(|c| c.clause.as_deref().is_some_and(|e| e.contains("/pas/"))));
+        .any(|c| c.clauses.iter().any(|e| e.contains("/pas/"))));
 }

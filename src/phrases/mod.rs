@@ -24,7 +24,7 @@ mod words;
 pub(crate) use nouns::NounGroup;
 pub(crate) use verbs::VerbGroup;
 
-use crate::lexicon::{lower_in, CLAUSE_OPENERS, OBJECT_PRONOUNS, SUBORDINATORS};
+use crate::lexicon::{lower_in, CLAUSE_OPENERS, OBJECT_PRONOUNS, SUBORDINATORS, VERBS_LEXICON};
 use crate::mentions::{Chunk, ChunkKind, Mentions};
 use crate::stages::{PhraseList, Stage, Steps};
 use words::PhraseWord;
@@ -546,6 +546,117 @@ impl<'m, 't> Sentence<'m, 't> {
         }
     }
 
+    /// Adds a clause for each conjunct that leaves out the verb it shares
+    /// with the one before: "Ana Ruiz was named president of Europe, and
+    /// Ben Toll, head of sea freight, president of Asia;" also says "Ben
+    /// Toll [was named] president of Asia". The title closing the conjunct
+    /// is then the person's new role, no apposition.
+    fn gapped_clauses(&self, out: &mut Phrases) {
+        let ends_conjunct = |k: usize| matches!(self.word(k), ";" | "." | "");
+        for gi in 0..out.groups.len() {
+            let g = &out.groups[gi];
+            // ", and <Name>" after a conjunct that ends in a title.
+            let after_title = g.first >= 3
+                && self.word(g.first - 1) == "and"
+                && self.word(g.first - 2) == ","
+                && self.is_title(g.first - 3);
+            if !after_title || g.members.len() > 1 {
+                continue;
+            }
+            // The verb of the first conjunct: a change, right before its title.
+            let before = out.verbs.partition_point(|v| v.last < g.first);
+            let Some(verb) = before.checked_sub(1).map(|i| &out.verbs[i]) else {
+                continue;
+            };
+            let class = VERBS_LEXICON.classes[verb.class].name;
+            // "was named T", "named <Name> T", "was promoted to T".
+            let near = (verb.last + 1..g.first - 3).all(|k| {
+                k <= verb.last + 2 && (self.is_personish(k) || matches!(self.word(k), "to" | "as"))
+            });
+            if !near || !matches!(class, "name" | "promote" | "hire") {
+                continue;
+            }
+            // The title the conjunct ends with ("to" or "as" before it):
+            // taken into the group as an apposition, or right after it.
+            let particle = |k: usize| matches!(self.word(k), "to" | "as");
+            let last_title = if self.is_title(g.last) && ends_conjunct(g.last + 1) {
+                Some((None, g.last))
+            } else if self.is_title(g.last + 1) && ends_conjunct(g.last + 2) {
+                Some((None, g.last + 1))
+            } else if particle(g.last + 1) && self.is_title(g.last + 2) && ends_conjunct(g.last + 3)
+            {
+                Some((Some(g.last + 1), g.last + 2))
+            } else {
+                None
+            };
+            let Some((particle_at, title)) = last_title else {
+                continue;
+            };
+            let head = g.head;
+            let verb = verb.clone();
+            out.groups[gi].roles.retain(|&(_, t)| t != title);
+            // The person as the verb's subject in the passive ("Ben Toll
+            // [was named] T"), as its object in the active ("[named] Ben
+            // Toll T").
+            let mut clause = Clause::default();
+            if verb.voice == verbs::Voice::Passive {
+                clause.push(self.word(head), head);
+                clause.push_verb(&verb);
+            } else {
+                clause.push_verb(&verb);
+                clause.push(self.word(head), head);
+            }
+            if let Some(k) = particle_at {
+                clause.push(self.word(k), k);
+            }
+            clause.push(self.word(title), title);
+            clause.push(".", title);
+            out.clauses.push(clause);
+        }
+    }
+
+    /// Adds a clause for each of the two people a "both" stands for: "Ana
+    /// Ruiz was named A, and Ben Toll B; both will report to Eli Moss" says
+    /// each of them will. Only after a semicolon or comma in the same
+    /// sentence, and only when exactly two people stand before it outside
+    /// any aside.
+    fn shared_subject_clauses(&self, out: &mut Phrases) {
+        let chunks = &self.mentions.chunks;
+        let Some(both) = (1..chunks.len()).find(|&k| {
+            chunks[k].text.eq_ignore_ascii_case("both")
+                && matches!(self.word(k - 1), ";" | ",")
+                && out.verb_starts_at(k + 1)
+        }) else {
+            return;
+        };
+        // The people before it: the heads and members of the groups that
+        // lie inside no other group.
+        let mut people = Vec::new();
+        let mut reach: Option<usize> = None;
+        for g in out.groups.iter() {
+            if g.last >= both {
+                break;
+            }
+            if reach.is_none_or(|r| g.first > r) {
+                people.extend(g.members.iter().copied());
+                if !g.members.contains(&g.head) {
+                    people.push(g.head);
+                }
+            }
+            reach = Some(reach.map_or(g.last, |r| r.max(g.last)));
+        }
+        if people.len() != 2 {
+            return;
+        }
+        for head in people {
+            let mut clause = Clause::default();
+            clause.push(self.word(head), head);
+            let mut again = Phrases::default();
+            self.encode(both + 1, chunks.len(), &mut clause, &mut again);
+            out.clauses.push(clause);
+        }
+    }
+
     /// Adds the relative clause on chunks `first..=last` about the person
     /// at chunk `head` (of group `group`) as a clause of its own.
     fn relative_clause(
@@ -604,6 +715,8 @@ pub(crate) fn find(mentions: &Mentions<'_>) -> Phrases {
     let members = members.flat_map(|(i, g)| g.members.iter().map(move |&m| (m, i)));
     out.by_member = first_groups(members.collect());
     sentence.purpose_clauses(&mut out);
+    sentence.gapped_clauses(&mut out);
+    sentence.shared_subject_clauses(&mut out);
     out
 }
 

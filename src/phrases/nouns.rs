@@ -123,7 +123,7 @@ impl Sentence<'_, '_> {
             .is_some_and(|w| w.premodifier)
     }
 
-    fn is_title(&self, k: usize) -> bool {
+    pub(super) fn is_title(&self, k: usize) -> bool {
         self.kind(k) == Some(ChunkKind::Title)
     }
 
