@@ -162,6 +162,16 @@ pub(crate) fn tokenize(sentence: &str, offset: usize) -> Vec<Token<'_>> {
                 end += d.len_utf8();
                 continue;
             }
+            // "A/S", "S/A": a company form of two capitals and a slash.
+            if d == '/' && end == i + 1 && bytes[i].is_ascii_uppercase() {
+                let tail = &bytes[end + 1..];
+                let form = tail.first().is_some_and(u8::is_ascii_uppercase)
+                    && !tail.get(1).is_some_and(u8::is_ascii_alphanumeric);
+                if form {
+                    end += 2;
+                    break;
+                }
+            }
             if is_joiner(d) {
                 // Joiners stay inside a word only between two word characters.
                 let after = sentence[end + d.len_utf8()..].chars().next();
