@@ -508,6 +508,8 @@ pub(crate) struct OrgWords {
     pub department: WordSet<Box<str>>,
     /// First words unrelated organisations share ("General").
     pub common_first_word: WordSet<Box<str>>,
+    /// A club's own side named like a unit ("first team"): the club.
+    pub whole_side: WordSet<Box<str>>,
 }
 
 pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
@@ -526,6 +528,7 @@ pub(crate) static ORG_VOCAB: Lazy<OrgWords> = Lazy::new(|| OrgWords {
     inner_body: lower_section(ORGANISATIONS, "inner_body"),
     department: lower_section(ORGANISATIONS, "department"),
     common_first_word: lower_section(ORGANISATIONS, "common_first_word"),
+    whole_side: lower_section(ORGANISATIONS, "whole_side"),
 });
 
 /// Person-name vocabulary by section (case as written).

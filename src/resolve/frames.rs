@@ -704,7 +704,19 @@ impl Resolver<'_> {
         let unit_role = m
             .unit
             .and_then(phrase)
-            .map(|unit| made_role("head".to_owned(), unit))
+            .map(|unit| {
+                // "take charge of the first team": the club itself.
+                if lower_in(&ORG_VOCAB.whole_side, unit) {
+                    return RoleSlot::Title(RoleVal {
+                        title: "head".to_owned(),
+                        org: None,
+                        org_named: false,
+                        org_anaphor: true,
+                        tenure: Tenure::Plain,
+                    });
+                }
+                made_role("head".to_owned(), unit)
+            })
             .or_else(|| {
                 let (first, last) = m.board?;
                 // "the Velmont board", "Velmont's board": a member of the
