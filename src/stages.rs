@@ -271,10 +271,6 @@ impl<T, const STAGE: usize> Counted<T, STAGE> {
         self.0.get(i)
     }
 
-    pub fn first(&self) -> Option<&T> {
-        self.get(0)
-    }
-
     pub fn last(&self) -> Option<&T> {
         tally_index(STAGE, 1);
         self.0.last()

@@ -692,6 +692,21 @@ pub(super) fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
     }
 }
 
+/// The role a stand-in's predecessor held: "interim CFO" stands in for a
+/// "CFO".
+fn held_for_good(role: Option<Role>) -> Option<Role> {
+    role.map(|mut r| {
+        if let Some(t) = r.title.as_mut() {
+            if let Some((first, rest)) = t.split_once(' ') {
+                if crate::lexicon::lower_in(&crate::lexicon::TITLE_VOCAB.temporary, first) {
+                    *t = rest.to_owned();
+                }
+            }
+        }
+        r
+    })
+}
+
 pub(super) fn fill_role(slot: &mut Option<Role>, value: Option<Role>) {
     match (slot.as_mut(), value) {
         (None, v) => *slot = v,
@@ -755,16 +770,15 @@ pub(super) fn link_counterparts(records: &mut RecordSet) {
                     }
                     _ => {
                         fill(&mut e.successor, r.person.clone());
-                        fill_role(&mut e.old_role, r.new_role.clone());
+                        fill_role(&mut e.old_role, held_for_good(r.new_role.clone()));
                         e.old_role.clone()
                     }
                 };
-                let mine = if want == Group::Start {
-                    &mut records.get_mut(i).old_role
+                if want == Group::Start {
+                    fill_role(&mut records.get_mut(i).old_role, held_for_good(theirs));
                 } else {
-                    &mut records.get_mut(i).new_role
-                };
-                fill_role(mine, theirs);
+                    fill_role(&mut records.get_mut(i).new_role, theirs);
+                }
             }
             None => {
                 let mut rules = r.rules.clone();
@@ -772,7 +786,7 @@ pub(super) fn link_counterparts(records: &mut RecordSet) {
                 let role = if want == Group::Start {
                     r.old_role.clone()
                 } else {
-                    r.new_role.clone()
+                    held_for_good(r.new_role.clone())
                 };
                 added.push(Record {
                     kind: if want == Group::Start {

@@ -323,13 +323,19 @@ impl Resolver<'_> {
         if scene && matches!(chunks[1].kind, ChunkKind::Org | ChunkKind::Name) {
             return self.org(view, 1);
         }
-        let first = chunks.first()?;
+        // "In a separate statement, Alpenkreuz said ...": a few plain
+        // words and a comma before the subject.
+        let intro = chunks
+            .iter()
+            .take(INTRO_CHUNKS)
+            .position(|c| c.text == ",")
+            .filter(|&comma| comma > 0 && chunks[..comma].iter().all(|c| c.kind == ChunkKind::Word))
+            .map_or(0, |comma| comma + 1);
+        let first = chunks.get(intro)?;
         // "Electronics giant named ...": a describing noun follows a word
         // that only says what kind of company it is.
-        let described = view
-            .mentions
-            .chunks
-            .get(1)
+        let described = chunks
+            .get(intro + 1)
             .is_some_and(|c| lower_in(&ORG_VOCAB.descriptor, c.text));
         // "Company secretary Ann Lee": a common noun, not a name.
         let common_noun = lower_in(&REFERENCE_WORDS.org_noun, first.text);
@@ -343,16 +349,16 @@ impl Resolver<'_> {
         // "Corvane named four new directors: ...": the subject of an event
         // verb acts, as in a rule's organisation slot.
         // ... and so does one that speaks ("Tessler said its CFO ...").
-        let speaks = view
-            .mentions
-            .chunks
-            .get(1)
+        let speaks = chunks
+            .get(intro + 1)
             .is_some_and(|c| lower_in(&SPEECH_VERBS, c.text));
-        let subject = view.phrases.verbs.first().is_some_and(|v| v.first == 1) || speaks;
+        let subject = view.phrases.verb_starts_at(intro + 1) || speaks;
         if subject {
-            self.acting_org(view, 0)
-        } else {
+            self.acting_org(view, intro)
+        } else if intro == 0 {
             self.org(view, 0)
+        } else {
+            None
         }
     }
 
@@ -951,6 +957,10 @@ pub(super) fn verb_status(
 /// How far after a description opening an article (in bytes) the person
 /// it stands for must be named.
 const NAMED_AFTER: usize = 400;
+
+/// How many chunks an opening phrase before the subject may hold, its
+/// comma included ("In a separate statement,").
+const INTRO_CHUNKS: usize = 6;
 
 /// How many chunks past a start's match its year may stand ("joined Acme
 /// straight out of Osaka University in 1995").

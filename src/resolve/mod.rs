@@ -304,7 +304,7 @@ pub(crate) fn records(
                         frames.push(twin);
                     }
                 }
-                if told_with_participle(view, m) {
+                if told_with_participle(view, m) || takes_over(view, m) {
                     with_participle.push(frames.len());
                 }
                 frames.push(f);
@@ -390,6 +390,15 @@ fn tie_with_participle(sentence: &mut [Frame], with_participle: &[usize], first:
     if s.org.is_none() {
         s.org = org;
     }
+}
+
+/// Whether match `m` is told with a verb of taking over a post ("would take
+/// over as interim CFO"): someone leaving it in the same sentence is the
+/// one replaced.
+fn takes_over(view: &SentenceView<'_, '_>, m: &Match<'_>) -> bool {
+    m.verb
+        .and_then(|v| view.phrases.verb_at(v))
+        .is_some_and(|v| crate::lexicon::VERBS_LEXICON.classes[v.class].name == "take_over")
 }
 
 /// The last chunk of the noun group chunk `k` heads (`k` alone when none).
