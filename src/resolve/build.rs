@@ -653,8 +653,19 @@ fn same_group(a: &Option<String>, b: &Option<String>) -> bool {
 /// same group at the same company. The merged record's evidence may be out
 /// of order and repeat spans until [`Resolver::build`] tidies it.
 pub(super) fn merge_into(records: &mut RecordSet, r: Record) {
+    // A board seat taken beside a post ("will also join the board as a
+    // whole-time director") is a change of its own; a bare "director" (a
+    // place on the board) may be the post's own seat.
+    let seat = |x: &Record| {
+        x.new_role
+            .as_ref()
+            .and_then(|n| n.title.as_deref())
+            .filter(|t| *t != "director")
+            .map(is_board_seat)
+    };
     let existing = records.find(r.person.as_deref(), r.kind.group(), |e| {
         same_company(&e.company, &r.company)
+            && !matches!((seat(e), seat(&r)), (Some(a), Some(b)) if a != b)
     });
     let Some(i) = existing else {
         records.push(r);
