@@ -91,38 +91,6 @@ pub(super) fn is_given_name_at(tokens: &[Token<'_>], i: usize) -> bool {
         && (PEOPLE_VOCAB.given.contains(t.text) || (i > 0 && tokens[i - 1].text == ","))
 }
 
-/// Whether a token can be part of a name: a capitalised word ("Roe"), a
-/// word led by digits with a capital in it ("5G", "3M"), or a short
-/// lower-case particle glued to a capitalised part ("al-Rashid",
-/// "d'Souza", "vanDerhoef"). Never a describing word such as
-/// "Seattle-based".
-pub(super) fn is_name_word(t: &Token<'_>) -> bool {
-    let s = t.text;
-    if let Some((_, tail)) = s.rsplit_once('-') {
-        if lower_in(&ORG_VOCAB.descriptive_suffix, tail) {
-            return false;
-        }
-    }
-    if t.is_capitalised() {
-        return true;
-    }
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if c.is_ascii_digit() => {
-            s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_uppercase)
-        }
-        Some(c) if c.is_lowercase() => {
-            let prefix = s.chars().take_while(|c| c.is_lowercase()).count();
-            let rest: String = s.chars().skip(prefix).collect();
-            let rest = rest.trim_start_matches(['-', '\'', '’']);
-            prefix <= 3
-                && rest.chars().next().is_some_and(char::is_uppercase)
-                && rest.chars().skip(1).any(char::is_lowercase)
-        }
-        _ => false,
-    }
-}
-
 pub(super) fn is_title_word(word: &str) -> bool {
     let v = &*TITLE_VOCAB;
     with_lowercase(word, |w| {
