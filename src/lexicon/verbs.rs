@@ -49,6 +49,8 @@ pub(crate) enum Grammar {
     Negation,
     Hedge,
     Future,
+    /// "ended up leaving": what came of it, told in the past.
+    Outcome,
     HedgeAdverb,
     Adverb,
 }
@@ -162,6 +164,7 @@ fn parse(src: &'static str) -> Result<Verbs, String> {
         ("negation", Grammar::Negation),
         ("hedge_phrase", Grammar::Hedge),
         ("future_phrase", Grammar::Future),
+        ("outcome_phrase", Grammar::Outcome),
         ("hedge_adverb", Grammar::HedgeAdverb),
         ("adverb", Grammar::Adverb),
     ] {

@@ -128,6 +128,8 @@ fn grammar_at(symbols: &[&str], k: usize, word: &VerbWord) -> Option<(usize, Gra
 #[derive(Default)]
 struct Auxiliaries {
     future: bool,
+    /// "ended up": a gerund follows, and the event is past.
+    outcome: bool,
     hypothetical: bool,
     negated: bool,
     perfect: bool,
@@ -184,6 +186,7 @@ pub(crate) fn verb_group_at(
                 Grammar::Negation => aux.negated = true,
                 Grammar::Hedge => aux.hypothetical = true,
                 Grammar::Future => aux.future = true,
+                Grammar::Outcome => aux.outcome = true,
                 Grammar::HedgeAdverb => {
                     aux.hypothetical = true;
                     continue;
@@ -307,7 +310,7 @@ fn main_verb(
         } else {
             Tense::Present
         }
-    } else if aux.did {
+    } else if aux.did || aux.outcome {
         Tense::Past
     } else {
         match entry.form {
@@ -344,7 +347,7 @@ fn form_fits(entry: &VerbEntry, aux: &Auxiliaries) -> bool {
         // "had planned to retire", "was expected to retire".
         Form::Base => (aux.be.is_none() && !aux.perfect) || aux.to_phrase,
         Form::ThirdPerson => !aux.any || (aux.be.is_none() && !aux.perfect && !aux.future),
-        Form::Ing => aux.be.is_some() || !aux.any || aux.perfect,
+        Form::Ing => aux.be.is_some() || !aux.any || aux.perfect || aux.outcome,
     }
 }
 
