@@ -102,7 +102,16 @@ pub(super) fn org_mentions(
                     ChunkKind::Name => {
                         let lone = !c.text.contains(' ');
                         let lone_opener = lone && !inner.contains(c.text);
+                        // "Irani announced he would retire": a name telling
+                        // of itself as "he" or "she" is a person.
+                        let speaks_of_self = chunks
+                            .get(i + 1)
+                            .is_some_and(|n| crate::lexicon::SUBJECT_VERBS.contains(n.text))
+                            && chunks
+                                .get(i + 2)
+                                .is_some_and(|n| matches!(n.text, "he" | "she"));
                         if lone_opener
+                            || (lone && speaks_of_self)
                             || (lone && person_slots.contains(&c.start))
                             || (lone && subject_names.contains(c.text))
                             || people.resolve(c.text, c.start).is_some()
