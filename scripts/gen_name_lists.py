@@ -277,17 +277,25 @@ def fakerjs_names(dump, locale, key, sexes=("generic", "female", "male")):
     return names
 
 
-def japanese_given():
+def japanese_readings(file):
+    """The romaji readings of a file of japanese-personal-name-dataset
+    ('akio' of 'あきお,akio,亜喜央,...')."""
     import japanese_personal_name_dataset as jp
 
     folder = os.path.join(os.path.dirname(jp.__file__), "dataset")
+    readings = []
+    with open(os.path.join(folder, file), encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split(",")
+            if len(parts) >= 2 and parts[1].isascii() and parts[1].isalpha():
+                readings.append(parts[1])
+    return readings
+
+
+def japanese_given():
     names = []
     for file in ("first_name_man_opti.csv", "first_name_woman_opti.csv"):
-        with open(os.path.join(folder, file), encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split(",")
-                if len(parts) >= 2 and parts[1].isascii() and parts[1].isalpha():
-                    names.append(hepburn_news(parts[1]))
+        names.extend(hepburn_news(r) for r in japanese_readings(file))
     from faker.providers.person.ja_JP import Provider
 
     names.extend(Provider.first_romanized_names)
