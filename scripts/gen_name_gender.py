@@ -5,12 +5,10 @@ Pronoun resolution checks "she" and "he" against a candidate antecedent:
 "Matt Stringer" is not "she". This script lists the given names whose sex
 openly licensed name data makes clear, from the same packages as
 scripts/gen_name_lists.py. Not run in CI; the list is committed. To
-rebuild it (versions as used for the committed file):
+rebuild it, install the packages into /tmp/names-venv and /tmp/names-npm
+as the header of scripts/gen_name_lists.py says (the same versions, used
+for the committed file; /usr/share/dict/words is not needed here), then:
 
-    python3 -m venv /tmp/names-venv
-    /tmp/names-venv/bin/pip install faker==40.63.0 names==0.3.0 \\
-        japanese-personal-name-dataset==0.4.0
-    mkdir -p /tmp/names-npm && (cd /tmp/names-npm && npm install @faker-js/faker@10.6.0)
     /tmp/names-venv/bin/python scripts/gen_name_gender.py --fakerjs /tmp/names-npm
 
 Sources (each package's own licence file was read):
