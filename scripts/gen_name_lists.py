@@ -277,17 +277,26 @@ def fakerjs_names(dump, locale, key, sexes=("generic", "female", "male")):
     return names
 
 
-def japanese_given():
+def japanese_readings(file):
+    """{romaji reading: how many ways of writing it} of a file of
+    japanese-personal-name-dataset ('akio' of 'あきお,akio,亜喜央,...'), in
+    the file's order."""
     import japanese_personal_name_dataset as jp
 
     folder = os.path.join(os.path.dirname(jp.__file__), "dataset")
+    readings = {}
+    with open(os.path.join(folder, file), encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split(",")
+            if len(parts) >= 2 and parts[1].isascii() and parts[1].isalpha():
+                readings[parts[1]] = readings.get(parts[1], 0) + len(parts) - 2
+    return readings
+
+
+def japanese_given():
     names = []
     for file in ("first_name_man_opti.csv", "first_name_woman_opti.csv"):
-        with open(os.path.join(folder, file), encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split(",")
-                if len(parts) >= 2 and parts[1].isascii() and parts[1].isalpha():
-                    names.append(hepburn_news(parts[1]))
+        names.extend(hepburn_news(r) for r in japanese_readings(file))
     from faker.providers.person.ja_JP import Provider
 
     names.extend(Provider.first_romanized_names)
@@ -302,7 +311,7 @@ def lexicon_words():
     taken for a given name."""
     words = set()
     for file in sorted(os.listdir(LEXICON)):
-        if not file.endswith(".txt") or file in OUTPUTS:
+        if not file.endswith(".txt") or file in NAME_LISTS:
             continue
         with open(os.path.join(LEXICON, file), encoding="utf-8") as f:
             section = ""
@@ -366,6 +375,9 @@ def dictionary(path):
 
 
 OUTPUTS = ("given_names.txt", "family_names_first.txt")
+# Lists of names, which are no other list's words: these outputs, and
+# given_name_gender.txt (scripts/gen_name_gender.py).
+NAME_LISTS = OUTPUTS + ("given_name_gender.txt",)
 
 
 class Filter:
