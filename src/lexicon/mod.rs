@@ -10,13 +10,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
-// Until pronoun resolution checks "she" and "he" with it.
-#[allow(dead_code)]
 mod gender;
 mod tags;
 mod verbs;
 
-#[allow(unused_imports)]
 pub(crate) use gender::{given_name_gender, Gender};
 pub(crate) use tags::Tags;
 #[allow(unused_imports)]

@@ -45,8 +45,11 @@ impl Resolver<'_> {
                 // sentence who is someone else ("Ben Toll retires, with Ana
                 // Ruiz slated to succeed him"), else the subject of the
                 // sentences before.
+                // A name whose given name tells the other sex is never
+                // the one meant ("Matt Stringer" is no "she").
+                let fits = |p: &String| people::may_be_called(p, &w);
                 if matches!(w.as_str(), "him" | "her" | "his" | "their") {
-                    let other = |p: &&String| Some(*p) != self.current.as_ref();
+                    let other = |p: &&String| Some(*p) != self.current.as_ref() && fits(p);
                     return self
                         .sentence_people
                         .iter()
@@ -56,11 +59,19 @@ impl Resolver<'_> {
                         .cloned();
                 }
                 // Nearest person earlier in the same sentence, else the
-                // subject of the sentences before; a description opening
-                // the article stands for the person named right after it.
+                // subject of the sentences before, else the latest person
+                // the sentence before named; a description opening the
+                // article stands for the person named right after it.
                 self.sentence_people(view).nearest_before[idx]
                     .and_then(|j| self.antecedent(view, j))
-                    .or_else(|| self.last_subject.clone())
+                    .filter(fits)
+                    .or_else(|| self.last_subject.clone().filter(fits))
+                    .or_else(|| {
+                        let fallback = self.last_subject.is_some();
+                        fallback
+                            .then(|| self.last_people.iter().rev().find(|p| fits(p)).cloned())
+                            .flatten()
+                    })
                     .or_else(|| {
                         let title = chunk.kind == ChunkKind::Title;
                         title

@@ -195,6 +195,7 @@ pub(crate) fn records(
         inner: &inner,
         bindings: Bindings::default(),
         last_subject: None,
+        last_people: Vec::new(),
         sentence_people: Vec::new(),
         current: None,
         person_subjects,
@@ -251,6 +252,10 @@ pub(crate) fn records(
             frames.extend(ctx.bind_groups(view, index));
         }
         let mut subject_here: Option<(String, Status)> = None;
+        // The person of the sentence's first event outside a relative
+        // clause: "he" in the next sentence ("X will succeed Y, who is
+        // retiring. He will report to Z" means X).
+        let mut main_subject: Option<String> = None;
         let sentence_frames = frames.len();
         // Frames of this sentence told by a participle after "with" ("...,
         // with Kofi Mensah stepping in as acting head").
@@ -293,6 +298,14 @@ pub(crate) fn records(
             let subject = subject_here.clone();
             if let Some(f) = ctx.frame(view, index, m, kind, subject) {
                 subject_here = Some((f.person.clone(), f.status));
+                let relative = view
+                    .phrases
+                    .clauses
+                    .get(m.clause)
+                    .is_some_and(|c| c.about.is_some() && !c.continues);
+                if main_subject.is_none() && !relative {
+                    main_subject = Some(f.person.clone());
+                }
                 ctx.sentence_people.push(f.person.clone());
                 // "<Name>, <title>, and <Name>, <title>, will join": the
                 // same change for each coordinated person.
@@ -335,7 +348,20 @@ pub(crate) fn records(
                         .or_else(|| ctx.bare_subject(view, k)),
                     _ => None,
                 });
-        if let Some(p) = subject_here.map(|(p, _)| p).or(first_person) {
+        let named: Vec<String> = view
+            .mentions
+            .chunks
+            .iter()
+            .filter(|c| c.kind == ChunkKind::Person)
+            .filter_map(|c| ctx.full_name(c))
+            .collect();
+        if !named.is_empty() {
+            ctx.last_people = named;
+        }
+        if let Some(p) = main_subject
+            .or(subject_here.map(|(p, _)| p))
+            .or(first_person)
+        {
             ctx.last_subject = Some(p);
         }
     }
@@ -472,6 +498,10 @@ struct Resolver<'a> {
     /// The subject of the sentences before: what "he" or "she" opening a
     /// sentence means.
     last_subject: Option<String>,
+    /// The people the sentence before named, in order: what "she" means
+    /// when the subject is a man ("... since the resignation of Sally
+    /// Harvey. She had resigned after ...").
+    last_people: Vec<String>,
     /// The people of the events found so far in the current sentence, in
     /// order: what a later "him" or "her" in it may mean.
     sentence_people: Vec<String>,

@@ -79,6 +79,23 @@ static HONORIFIC_FIRST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
 /// Whether a capitalised name ends in a word no person's name ends in: a
 /// noun for a document or a scheme ("the Varga Separation Agreement",
 /// `people.txt [thing]`) or a nationality ("its North American business").
+/// Whether the person named `name` may be called by `pronoun` ("he",
+/// "she", "him", "her", "his"): no, when the given name tells the other
+/// sex ("Matt Stringer" is no "she"). A surname alone, a name written
+/// family name first, or a given name of both sexes tells nothing.
+pub(super) fn may_be_called(name: &str, pronoun: &str) -> bool {
+    use crate::lexicon::{given_name_gender, Gender};
+    let mut words = strip_honorific(name).split_whitespace();
+    let (Some(given), Some(_)) = (words.next(), words.next()) else {
+        return true;
+    };
+    !matches!(
+        (given_name_gender(given), pronoun),
+        (Some(Gender::Male), "she" | "her" | "hers" | "herself")
+            | (Some(Gender::Female), "he" | "him" | "his" | "himself")
+    )
+}
+
 pub(super) fn names_no_person(name: &str) -> bool {
     let vocab = &*crate::lexicon::PEOPLE_VOCAB;
     name.rsplit(' ')
