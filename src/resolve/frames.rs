@@ -396,7 +396,10 @@ impl Resolver<'_> {
         let at = m.slot(Slot::Org).and_then(|k| self.org(view, k));
         self.bind_person_at(view, p, r, past_verb || past_words, at);
         if past_verb || past_words {
-            return None;
+            // "has been acting chief since May": a stand-in still serving.
+            return (!past_words)
+                .then(|| self.standing_in(view, m, index, p, r))
+                .flatten();
         }
         self.incoming(view, index, p, r, Status::Completed)
             .or_else(|| self.standing_in(view, m, index, p, r))
@@ -459,13 +462,21 @@ impl Resolver<'_> {
         p: usize,
         r: usize,
     ) -> Option<Frame> {
-        // "is acting chief risk officer", not "takes over from X as
-        // interim chair" (a role the one succeeded held).
+        // "is acting chief risk officer", "has been acting chief since
+        // May", not "takes over from X as interim chair" (a role the one
+        // succeeded held) or "had been acting chief" (a past).
         let present = m
             .verb
             .and_then(|v| view.phrases.verb_at(v))
             .is_some_and(|v| {
-                v.tense == VerbTense::Present && VERBS_LEXICON.classes[v.class].name == "be_role"
+                let until_now = v.tense == VerbTense::Perfect
+                    && view
+                        .mentions
+                        .chunks
+                        .get(v.first)
+                        .is_some_and(|c| matches!(c.text, "has" | "have"));
+                (v.tense == VerbTense::Present || until_now)
+                    && VERBS_LEXICON.classes[v.class].name == "be_role"
             });
         let Some(RoleSlot::Title(role)) = self.role(view, r) else {
             return None;
