@@ -342,6 +342,14 @@ impl Resolver<'_> {
             .position(|c| c.text == ",")
             .filter(|&comma| comma > 0 && chunks[..comma].iter().all(|c| c.kind == ChunkKind::Word))
             .map_or(0, |comma| comma + 1);
+        // "The Walt Disney Co. named ...": the article before a name.
+        let intro = intro
+            + usize::from(
+                chunks.get(intro).is_some_and(|c| c.text == "The")
+                    && chunks
+                        .get(intro + 1)
+                        .is_some_and(|c| c.kind == ChunkKind::Org),
+            );
         let first = chunks.get(intro)?;
         // "Electronics giant named ...": a describing noun follows a word
         // that only says what kind of company it is.
@@ -363,7 +371,10 @@ impl Resolver<'_> {
         let speaks = chunks
             .get(intro + 1)
             .is_some_and(|c| lower_in(&SPEECH_VERBS, c.text));
-        let subject = view.phrases.verb_starts_at(intro + 1) || speaks;
+        // "Corvane on Wednesday appointed ...": a time between them.
+        let timed = chunks.get(intro + 1).is_some_and(|c| c.text == "on")
+            && view.phrases.verb_starts_at(intro + 3);
+        let subject = view.phrases.verb_starts_at(intro + 1) || speaks || timed;
         if subject {
             self.acting_org(view, intro)
         } else if intro == 0 {
@@ -918,6 +929,18 @@ pub(super) fn clean_org(t: &str) -> &str {
             })
         })
         .map_or(t, |(_, rest)| rest);
+    // "The University of Vermont Board of Trustees": the body's own
+    // organisation.
+    let t = [
+        " of Trustees",
+        " of Directors",
+        " of Governors",
+        " of Regents",
+    ]
+    .iter()
+    .find_map(|s| t.strip_suffix(s))
+    .filter(|rest| rest.ends_with(" Board") || rest.ends_with(" board"))
+    .unwrap_or(t);
     [" board", " Board"]
         .iter()
         .find_map(|s| t.strip_suffix(s))
