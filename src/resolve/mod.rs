@@ -317,7 +317,11 @@ pub(crate) fn records(
                         frames.push(twin);
                     }
                 }
-                if told_with_participle(view, m) || takes_over(view, m) {
+                // "X is also departing, and controller Y will serve as
+                // interim finance chief": a stand-in for the one leaving.
+                let stands_in = matches!(&f.new_role,
+                    Some(RoleSlot::Title(r)) if build::opens_as_stand_in(&r.title));
+                if told_with_participle(view, m) || takes_over(view, m) || stands_in {
                     with_participle.push(frames.len());
                 }
                 frames.push(f);
