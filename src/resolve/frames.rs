@@ -93,6 +93,16 @@ impl Resolver<'_> {
         // "Ms.Kendle": an honorific makes it a person even when the
         // company bears the same name.
         let titled = name.len() < chunk.text.trim().len();
+        // "spent nine years at Ostwind": a place of work, no person.
+        let after_preposition = idx > 0
+            && view
+                .mentions
+                .chunks
+                .get(idx - 1)
+                .is_some_and(|c| matches!(c.text, "at" | "from" | "in" | "with"));
+        if after_preposition && !titled {
+            return None;
+        }
         // "ALSO", "IBM": a word in capitals is no bare surname.
         let shouting = name.len() > 1 && !name.contains(char::is_lowercase);
         let usable = chunk.kind == ChunkKind::Name
