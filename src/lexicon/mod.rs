@@ -255,6 +255,10 @@ pub(crate) static UNIT_STOP_WORDS: Lazy<WordSet<Box<str>>> =
 pub(crate) static BEFORE_VERB: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "before_verb"));
 
+/// Words that rank a person among a title's holders ("the first ... coach").
+pub(crate) static RANKING_WORDS: Lazy<WordSet<Box<str>>> =
+    Lazy::new(|| lower_section(FUNCTION_WORDS, "ranking"));
+
 /// Words after which a title word with "-s" is a present verb ("who heads").
 pub(crate) static BEFORE_PRESENT_VERB: Lazy<WordSet<Box<str>>> =
     Lazy::new(|| lower_section(FUNCTION_WORDS, "before_present_verb"));

@@ -432,7 +432,11 @@ fn title_part(
             }
             continue;
         }
-        if v.modifier.contains(lw) || v.domain.contains(lw) {
+        // "under-21 coach": an age group before a head.
+        let age_group = lw
+            .strip_prefix("under-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if v.modifier.contains(lw) || v.domain.contains(lw) || age_group {
             if saw_head && !open {
                 break;
             }

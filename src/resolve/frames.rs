@@ -407,6 +407,17 @@ impl Resolver<'_> {
         let (Some(p), Some(r)) = (m.slot(Slot::Person), m.slot(Slot::Role)) else {
             return None;
         };
+        // "is the first Irish-born coach of the national side": a
+        // description, no post held before.
+        let ranked = (r.saturating_sub(3)..r).any(|k| {
+            view.mentions
+                .chunks
+                .get(k)
+                .is_some_and(|c| lower_in(&crate::lexicon::RANKING_WORDS, c.text))
+        });
+        if ranked {
+            return None;
+        }
         let past_verb = m
             .verb
             .and_then(|v| view.phrases.verb_at(v))
