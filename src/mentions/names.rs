@@ -78,7 +78,15 @@ pub(super) fn name_at(tokens: &[Token<'_>], i: usize, headline: bool) -> Option<
         return None;
     }
     // "Separately, Jane Roe ...": an adverb opening the sentence.
-    if first.text.ends_with("ly") && tokens.get(i + 1).is_some_and(|n| n.text == ",") {
+    // Only where an adverb opens a clause, and never a listed name:
+    // "reports into Reilly, who", "Kelly, 54,".
+    let opens = i == 0 || !tokens[i - 1].is_word();
+    if first.text.ends_with("ly")
+        && opens
+        && tokens.get(i + 1).is_some_and(|n| n.text == ",")
+        && !people.given.contains(first.text)
+        && !people.surname.contains(first.text)
+    {
         return None;
     }
     // "Spaniard Luis Moreno": the nationality is no part of the name; in
