@@ -103,6 +103,18 @@ impl Resolver<'_> {
         if after_preposition && !titled {
             return None;
         }
+        // "the Ministry of Economy, Trade and Industry": the last of a list
+        // that names an organisation.
+        let chunks = &view.mentions.chunks;
+        let mut k = idx;
+        while k >= 2 && matches!(chunks[k - 1].text, "," | "and") {
+            k -= 2;
+            match chunks[k].kind {
+                ChunkKind::Org if !titled => return None,
+                ChunkKind::Name => continue,
+                _ => break,
+            }
+        }
         // "ALSO", "IBM": a word in capitals is no bare surname.
         let shouting = name.len() > 1 && !name.contains(char::is_lowercase);
         let usable = chunk.kind == ChunkKind::Name

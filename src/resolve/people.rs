@@ -75,10 +75,6 @@ static HONORIFIC_FIRST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
     bytes
 });
 
-/// Whether a multi-word undecided name can be a person's name.
-/// Whether a capitalised name ends in a word no person's name ends in: a
-/// noun for a document or a scheme ("the Varga Separation Agreement",
-/// `people.txt [thing]`) or a nationality ("its North American business").
 /// Whether the person named `name` may be called by `pronoun` ("he",
 /// "she", "him", "her", "his"): no, when the given name tells the other
 /// sex ("Matt Stringer" is no "she"). A surname alone, a name written
@@ -96,13 +92,21 @@ pub(super) fn may_be_called(name: &str, pronoun: &str) -> bool {
     )
 }
 
+/// Whether a capitalised name ends in a word no person's name ends in: a
+/// noun for a document or a scheme ("the Varga Separation Agreement",
+/// `people.txt [thing]`), a nationality ("its North American business"),
+/// or, after two words or more, a place ("Olam Agri Nigeria").
 pub(super) fn names_no_person(name: &str) -> bool {
     let vocab = &*crate::lexicon::PEOPLE_VOCAB;
-    name.rsplit(' ')
-        .next()
-        .is_some_and(|w| vocab.thing.contains(w) || vocab.demonym.contains(w))
+    let mut words = name.rsplit(' ');
+    let last = words.next();
+    let long = words.nth(1).is_some();
+    last.is_some_and(|w| {
+        vocab.thing.contains(w) || vocab.demonym.contains(w) || (long && is_place(w))
+    })
 }
 
+/// Whether a multi-word undecided name can be a person's name.
 fn could_be_person(text: &str) -> bool {
     let ws = words(text);
     !is_place(text)
