@@ -294,6 +294,16 @@ impl Sentence<'_, '_> {
                     continue;
                 }
             }
+            // ", under whose leadership the bank almost failed,": a clause
+            // about something of the head's, skipped to its comma.
+            let whose = (m..m + 2).find(|&i| self.word(i) == "whose");
+            if let Some(w) = whose.filter(|&w| w == m || self.kind(m) == Some(ChunkKind::Word)) {
+                let stop = self.stop_from(w + 1, end);
+                if self.word(stop) == "," && stop > w + 1 {
+                    last = stop;
+                    continue;
+                }
+            }
             // ", the bank's chief engineer,", ", its CFO,", ", a former
             // director of Acme,": an appositive with a title.
             if let Some((t, close)) = self.appositive_title(m, end) {
