@@ -152,6 +152,16 @@ impl Resolver<'_> {
     /// a one-word name standing for a person (`bare_subject`).
     fn antecedent(&self, view: &SentenceView<'_, '_>, j: usize) -> Option<String> {
         let c = view.mentions.chunks.get(j)?;
+        // "At Sierra Pinta she will report ...": a place of work.
+        let placed = c.kind == ChunkKind::Name
+            && j > 0
+            && matches!(
+                view.mentions.chunks[j - 1].text,
+                "at" | "At" | "from" | "with" | "in" | "In"
+            );
+        if placed {
+            return None;
+        }
         self.full_name(c).or_else(|| self.bare_subject(view, j))
     }
 
