@@ -259,6 +259,18 @@ fn title_from(
             // "her deputy at the commission": the organisation in context.
             org_is_anaphor = true;
             last += 3;
+        } else if tokens.get(last + 1).is_some_and(|t| t.text == "to")
+            && tokens
+                .get(last + 2)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("the"))
+            && tokens
+                .get(last + 3)
+                .is_some_and(|t| lower_in(&ORG_VOCAB.governing_body, t.text))
+        {
+            // "Secretary to the Board": part of the title.
+            last += 3;
+            title_last = last;
+            org_is_anaphor = true;
         }
     }
     Some((
@@ -291,6 +303,10 @@ fn at_org(tokens: &[Token<'_>], k: usize, municipal: bool) -> Option<(usize, usi
     }
     let name = tokens.get(first)?;
     if !name.is_capitalised() || name.is_title_word() || name.is_non_name() {
+        return None;
+    }
+    // "Secretary to the Board": the board is part of the title.
+    if serving && lower_in(&ORG_VOCAB.governing_body, name.text) {
         return None;
     }
     let mut olast = first;
