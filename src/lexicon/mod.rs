@@ -414,6 +414,8 @@ pub(crate) struct TitleWords {
     /// Local-government functions ("city" manager), in `domain` too: the
     /// title's "in <place>" is its organisation.
     pub municipal: WordSet<Box<str>>,
+    /// Words of a region after a title's comma ("Central and Eastern").
+    pub region_word: WordSet<Box<str>>,
     /// Words before "director" that make it a board seat ("independent").
     pub board_seat: WordSet<Box<str>>,
     /// Every word of the sections above, and the plurals of heads and
@@ -485,6 +487,7 @@ pub(crate) static TITLE_VOCAB: Lazy<TitleWords> = Lazy::new(|| {
         vague: lower_section(TITLES, "vague"),
         verb_like: lower_section(TITLES, "verb_like"),
         board_seat: lower_section(TITLES, "board_seat"),
+        region_word: lower_section(TITLES, "region_word"),
         municipal,
         any,
     }

@@ -175,12 +175,16 @@ fn title_from(
         last = l;
         unit = u;
     }
-    // "Vice President, Operations": a function after a comma, in capitals,
-    // that closes the title.
+    // "Vice President, Operations", "Managing Director, West Africa": a
+    // function or a region after a comma, in capitals, that closes the
+    // title.
     if unit.is_none() && tokens.get(last + 1).is_some_and(|t| t.text == ",") {
         let mut k = last + 2;
         while tokens.get(k).is_some_and(|t| {
-            (t.is_capitalised() && lower_in(&v.domain, t.text))
+            (t.is_capitalised()
+                && (lower_in(&v.domain, t.text)
+                    || lower_in(&v.region_word, t.text)
+                    || crate::lexicon::is_place(t.text)))
                 || (k > last + 2 && matches!(t.text, "and" | "&"))
         }) {
             k += 1;
