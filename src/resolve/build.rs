@@ -86,6 +86,18 @@ impl Resolver<'_> {
                     .filter(|r| {
                         group != Group::End || f.org.is_none() || same_company(&r.org, &f.org)
                     });
+                // A role told as ended ("was vice-president at X until
+                // 2016") is not the one a departure leaves when the career
+                // told goes on: the latest role begun since is.
+                if group == Group::End
+                    && old_role
+                        .as_ref()
+                        .is_some_and(|r| r.tenure == Tenure::Former)
+                {
+                    if let Some(h) = self.bindings.history(&f.person).last() {
+                        old_role = Some(h.clone());
+                    }
+                }
                 if group == Group::Start {
                     let at = new_role.as_ref().and_then(|n| n.org.clone()).or_else(|| {
                         f.org
