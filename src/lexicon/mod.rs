@@ -312,6 +312,11 @@ pub(crate) static STAND_IN_CUES: Lazy<Vec<String>> =
 pub(crate) static CONCURRENT_CUES: Lazy<Vec<String>> =
     Lazy::new(|| spaced_section(FUNCTION_WORDS, "concurrent_cue"));
 
+/// Word runs that make a start the filling of the latest vacancy ("to
+/// fill the vacancy"), spaced as [`PAST_CUES`].
+pub(crate) static VACANCY_CUES: Lazy<Vec<String>> =
+    Lazy::new(|| spaced_section(FUNCTION_WORDS, "vacancy_cue"));
+
 fn spaced_section(src: &str, name: &str) -> Vec<String> {
     entries(src)
         .filter(|(s, _)| *s == name)

@@ -69,6 +69,18 @@ impl Resolver<'_> {
             if group == Group::Start && predecessor.is_none() {
                 predecessor = new_from;
             }
+            // "To fill the vacancy, Orla promoted ...": the one who left.
+            if group == Group::Start && predecessor.is_none() {
+                let words = hedges::worded(views[f.sentence].sentence.text);
+                if crate::lexicon::VACANCY_CUES
+                    .iter()
+                    .any(|c| words.contains(c.as_str()))
+                {
+                    predecessor = vacated
+                        .latest_other_than(&f.person)
+                        .map(|v| v.person.clone());
+                }
+            }
             if old_role.is_none() {
                 // The role the person is described with, unless it is the
                 // new one ("Ann Lee, the new chief executive, was named");
@@ -168,6 +180,15 @@ impl Resolver<'_> {
                         .or_else(|| self.focus_at(views[f.sentence].sentence.start));
                 }
                 vacated.push(f.sentence, f.person.clone(), role);
+            } else if group == Group::Start {
+                // "X has been hired away by Y": the post X held elsewhere
+                // is vacant now.
+                let left_elsewhere = old_role.as_ref().is_some_and(|o| {
+                    o.org.is_some() && !same_company(&o.org, &company) && company.is_some()
+                });
+                if left_elsewhere {
+                    vacated.push(f.sentence, f.person.clone(), old_role.clone());
+                }
             }
             let record = Record {
                 kind: f.kind,

@@ -278,6 +278,15 @@ impl Vacated {
     /// `sentence` or the two before it (no vacancy is later than
     /// `sentence`).
     pub fn recent_other_than(&self, person: &str, sentence: usize) -> Option<&Vacancy> {
+        // Earlier vacancies are no more recent than this one, so when this
+        // one is too old, so are they.
+        let v = self.latest_other_than(person)?;
+        (v.sentence <= sentence && sentence - v.sentence <= 2).then_some(v)
+    }
+
+    /// The latest vacancy someone other than `person` left, however long
+    /// ago: what "to fill the vacancy" means.
+    pub fn latest_other_than(&self, person: &str) -> Option<&Vacancy> {
         let last_i = self.list.len().checked_sub(1)?;
         let last = self.list.get(last_i);
         let i = if last.person != person {
@@ -285,10 +294,7 @@ impl Vacated {
         } else {
             last.other_before?
         };
-        // Earlier vacancies are no more recent than this one, so when this
-        // one is too old, so are they.
-        let v = self.list.get(i);
-        (v.sentence <= sentence && sentence - v.sentence <= 2).then_some(v)
+        Some(self.list.get(i))
     }
 }
 
