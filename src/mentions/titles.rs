@@ -148,7 +148,17 @@ fn title_from(
     if title_first > 0 && last == title_first && unit.is_none() {
         let prev = tokens[title_first - 1].text.to_ascii_lowercase();
         let word = tokens[title_first].text.to_ascii_lowercase();
-        if v.verb_like.contains(word.as_str()) && BEFORE_VERB.contains(prev.as_str()) {
+        // "elevated X to chair on an interim basis": nothing a verb takes
+        // follows, so the word is the role.
+        let no_object = prev == "to"
+            && tokens.get(title_first + 1).is_none_or(|n| {
+                matches!(
+                    n.text,
+                    "," | "." | ";" | "on" | "from" | "until" | "with" | "effective"
+                )
+            });
+        if v.verb_like.contains(word.as_str()) && BEFORE_VERB.contains(prev.as_str()) && !no_object
+        {
             return None;
         }
         // "who heads the commission": a verb in the present.
