@@ -262,24 +262,14 @@ fn title_from(
         if let Some((first, olast)) = at_org(tokens, last + 1, municipal) {
             org = Some((tokens[first].start, tokens[olast].end));
             last = olast;
-        } else if tokens.get(last + 1).is_some_and(|t| t.text == "at")
-            && tokens
-                .get(last + 2)
-                .is_some_and(|t| t.text.eq_ignore_ascii_case("the"))
-            && tokens
-                .get(last + 3)
-                .is_some_and(|t| !t.is_capitalised() && is_org_anaphor(t.text))
+        } else if preposition_the(tokens, last + 1, "at")
+            .is_some_and(|t| !t.is_capitalised() && is_org_anaphor(t.text))
         {
             // "her deputy at the commission": the organisation in context.
             org_is_anaphor = true;
             last += 3;
-        } else if tokens.get(last + 1).is_some_and(|t| t.text == "to")
-            && tokens
-                .get(last + 2)
-                .is_some_and(|t| t.text.eq_ignore_ascii_case("the"))
-            && tokens
-                .get(last + 3)
-                .is_some_and(|t| lower_in(&ORG_VOCAB.governing_body, t.text))
+        } else if preposition_the(tokens, last + 1, "to")
+            .is_some_and(|t| lower_in(&ORG_VOCAB.governing_body, t.text))
         {
             // "Secretary to the Board": part of the title.
             last += 3;
@@ -296,6 +286,20 @@ fn title_from(
             tenure,
         },
     ))
+}
+
+/// The word after `preposition` and "the" at token `k` ("at the
+/// commission", "to the Board").
+fn preposition_the<'t>(
+    tokens: &'t [Token<'t>],
+    k: usize,
+    preposition: &str,
+) -> Option<&'t Token<'t>> {
+    let opens = tokens.get(k).is_some_and(|t| t.text == preposition)
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
+    opens.then(|| tokens.get(k + 2)).flatten()
 }
 
 /// "at Texas Tech", "with Samsung": a capitalised name after "at"/"with"
