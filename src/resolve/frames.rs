@@ -79,6 +79,23 @@ impl Resolver<'_> {
                             .flatten()
                             .map(str::to_owned)
                     })
+                    .or_else(|| {
+                        // "Not long after announcing he would step down,
+                        // Jeffrey Swartz offered ...": with no one named
+                        // before, the person the sentence goes on to name.
+                        let opening = self.last_subject.is_none()
+                            && self.last_people.is_empty()
+                            && matches!(w.as_str(), "he" | "she");
+                        let chunks = &view.mentions.chunks;
+                        opening
+                            .then(|| {
+                                (idx + 1..chunks.len())
+                                    .filter(|&j| chunks[j].kind == ChunkKind::Person)
+                                    .find_map(|j| self.full_name(&chunks[j]))
+                            })
+                            .flatten()
+                            .filter(fits)
+                    })
             }
             _ => None,
         }
