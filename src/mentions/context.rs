@@ -54,8 +54,8 @@ fn is_person_by_context(chunks: &[Chunk<'_>], k: usize) -> bool {
     let aged = comma_after && is_age(text(k + 2)) && matches!(text(k + 3), "," | ")" | "");
     // Not the last of a run of names that are no people ("the Ministry of
     // Economy, Trade and Industry, who hired him").
-    let after_names = text(k.wrapping_sub(1)) == "and"
-        && k >= 2
+    let after_names = k >= 2
+        && text(k - 1) == "and"
         && matches!(kind(k - 2), Some(ChunkKind::Name | ChunkKind::Org));
     let who = comma_after && text(k + 2).eq_ignore_ascii_case("who") && !after_names;
     // ", the bank's chief engineer,", ", its CFO,", ", a former director":

@@ -141,6 +141,21 @@ impl Phrases {
             .filter(|w| v.first - w.last <= GOVERNING_DISTANCE && !breaks(w.last + 1, v.first))
     }
 
+    /// For each noun group, the furthest chunk it or any group before it
+    /// reaches. Groups are in text order by their first chunk, a relative
+    /// clause's groups inside their head's, so group `i` lies inside an
+    /// earlier one when `reach[i - 1] >= first`, and a chunk `k` inside a
+    /// group when the reach of the last group opened by `k` gets to it.
+    fn group_reach(&self) -> Vec<usize> {
+        self.groups
+            .iter()
+            .scan(0, |far, g| {
+                *far = (*far).max(g.last);
+                Some(*far)
+            })
+            .collect()
+    }
+
     /// Whether a verb group starts in `range`: one binary search, the verb
     /// groups being in text order.
     fn verb_starts_in(&self, range: &std::ops::Range<usize>) -> bool {
@@ -432,18 +447,7 @@ impl<'m, 't> Sentence<'m, 't> {
         if !out.verbs.iter().any(continues) {
             return;
         }
-        // Groups are in text order by their first chunk, a relative
-        // clause's groups inside their head's; the furthest any group
-        // before each one reaches tells in one look whether a chunk lies
-        // inside a group.
-        let reach: Vec<usize> = out
-            .groups
-            .iter()
-            .scan(0, |far, g| {
-                *far = (*far).max(g.last);
-                Some(*far)
-            })
-            .collect();
+        let reach = out.group_reach();
         for v in out.verbs.iter().filter(|v| continues(v)) {
             // An infinitive after another ("under pressure to quit or to
             // resign") depends on a noun, whose subject is unknown; a
@@ -629,21 +633,17 @@ impl<'m, 't> Sentence<'m, 't> {
         }) else {
             return;
         };
-        // The people before it: the heads and members of the groups that
-        // lie inside no other group.
+        // The people before it: the members (the head first) of the groups
+        // that lie inside no other group.
+        let reach = out.group_reach();
         let mut people = Vec::new();
-        let mut reach: Option<usize> = None;
-        for g in out.groups.iter() {
+        for (i, g) in out.groups.iter().enumerate() {
             if g.last >= both {
                 break;
             }
-            if reach.is_none_or(|r| g.first > r) {
+            if i == 0 || reach[i - 1] < g.first {
                 people.extend(g.members.iter().copied());
-                if !g.members.contains(&g.head) {
-                    people.push(g.head);
-                }
             }
-            reach = Some(reach.map_or(g.last, |r| r.max(g.last)));
         }
         if people.len() != 2 {
             return;

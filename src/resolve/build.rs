@@ -17,7 +17,7 @@ impl Resolver<'_> {
         // a continuing clause.
         let mut moves: WordSet<(String, Span)> = WordSet::default();
         // Each sentence's start cues, read once however many starts it tells.
-        let mut cues: Vec<Option<Vec<&'static str>>> = vec![None; views.len()];
+        let mut cues: Vec<Option<StartCues>> = vec![None; views.len()];
         for f in frames {
             if f.continued {
                 moves.insert((f.person.clone(), span_of(f.sentence)));
@@ -70,16 +70,15 @@ impl Resolver<'_> {
                 predecessor = new_from;
             }
             // "To fill the vacancy, Orla promoted ...": the one who left.
-            if group == Group::Start && predecessor.is_none() {
-                let words = hedges::worded(views[f.sentence].sentence.text);
-                if crate::lexicon::VACANCY_CUES
-                    .iter()
-                    .any(|c| words.contains(c.as_str()))
-                {
-                    predecessor = vacated
-                        .latest_other_than(&f.person)
-                        .map(|v| v.person.clone());
-                }
+            if group == Group::Start
+                && predecessor.is_none()
+                && cues[f.sentence]
+                    .get_or_insert_with(|| start_cues(views[f.sentence].sentence.text))
+                    .fills_vacancy
+            {
+                predecessor = vacated
+                    .latest_other_than(&f.person)
+                    .map(|v| v.person.clone());
             }
             if old_role.is_none() {
                 // The role the person is described with, unless it is the
@@ -205,6 +204,7 @@ impl Resolver<'_> {
                 rules: match group {
                     Group::Start => cues[f.sentence]
                         .get_or_insert_with(|| start_cues(views[f.sentence].sentence.text))
+                        .ids
                         .iter()
                         .map(|&c| c.to_owned())
                         .chain([f.rule.clone()])
@@ -412,16 +412,29 @@ pub(super) const STAND_IN_CUE: &str = "CUE/STAND_IN";
 /// taken beside the one held ("adds the role of corporate secretary").
 pub(super) const CONCURRENT_CUE: &str = "CUE/CONCURRENT";
 
-/// The cues a start's sentence gives: [`STAND_IN_CUE`], [`CONCURRENT_CUE`].
-fn start_cues(sentence: &str) -> Vec<&'static str> {
+/// What a start's sentence tells of its starts.
+#[derive(Clone)]
+struct StartCues {
+    /// The rule ids its records carry: [`STAND_IN_CUE`], [`CONCURRENT_CUE`].
+    ids: Vec<&'static str>,
+    /// "To fill the vacancy": a start there takes the latest one who left
+    /// as its predecessor.
+    fills_vacancy: bool,
+}
+
+/// The cues of a start's sentence, from one read of its words.
+fn start_cues(sentence: &str) -> StartCues {
     let words = hedges::worded(sentence);
     let has = |cues: &[String]| cues.iter().any(|c| words.contains(c.as_str()));
     let stand_in = has(&crate::lexicon::STAND_IN_CUES);
     let concurrent = has(&crate::lexicon::CONCURRENT_CUES);
-    [(stand_in, STAND_IN_CUE), (concurrent, CONCURRENT_CUE)]
-        .into_iter()
-        .filter_map(|(cued, id)| cued.then_some(id))
-        .collect()
+    StartCues {
+        ids: [(stand_in, STAND_IN_CUE), (concurrent, CONCURRENT_CUE)]
+            .into_iter()
+            .filter_map(|(cued, id)| cued.then_some(id))
+            .collect(),
+        fills_vacancy: has(&crate::lexicon::VACANCY_CUES),
+    }
 }
 
 /// Whether a title is one taken on leaving the running of an organisation

@@ -111,13 +111,7 @@ impl Resolver<'_> {
         // company bears the same name.
         let titled = name.len() < chunk.text.trim().len();
         // "spent nine years at Ostwind": a place of work, no person.
-        let after_preposition = idx > 0
-            && view
-                .mentions
-                .chunks
-                .get(idx - 1)
-                .is_some_and(|c| matches!(c.text, "at" | "from" | "in" | "with"));
-        if after_preposition && !titled {
+        if follows_place_preposition(view, idx, false) && !titled {
             return None;
         }
         // "the Ministry of Economy, Trade and Industry": the last of a list
@@ -170,13 +164,7 @@ impl Resolver<'_> {
     fn antecedent(&self, view: &SentenceView<'_, '_>, j: usize) -> Option<String> {
         let c = view.mentions.chunks.get(j)?;
         // "At Sierra Pinta she will report ...": a place of work.
-        let placed = c.kind == ChunkKind::Name
-            && j > 0
-            && matches!(
-                view.mentions.chunks[j - 1].text,
-                "at" | "At" | "from" | "with" | "in" | "In"
-            );
-        if placed {
+        if c.kind == ChunkKind::Name && follows_place_preposition(view, j, true) {
             return None;
         }
         self.full_name(c).or_else(|| self.bare_subject(view, j))
@@ -1062,6 +1050,17 @@ pub(super) fn verb_status(
 /// How far after a description opening an article (in bytes) the person
 /// it stands for must be named.
 const NAMED_AFTER: usize = 400;
+
+/// Whether chunk `k` follows a preposition of a place of work ("at",
+/// "from", "in", "with"; `opening` allows "At" and "In" opening a
+/// sentence): a name there is where someone works, no person.
+fn follows_place_preposition(view: &SentenceView<'_, '_>, k: usize, opening: bool) -> bool {
+    let Some(before) = k.checked_sub(1).and_then(|i| view.mentions.chunks.get(i)) else {
+        return false;
+    };
+    matches!(before.text, "at" | "from" | "in" | "with")
+        || (opening && matches!(before.text, "At" | "In"))
+}
 
 /// How many chunks an opening phrase before the subject may hold, its
 /// comma included ("In a separate statement,").

@@ -223,14 +223,13 @@ impl People {
         // The first or last word of a full name; or, in a name of three
         // words, a middle one that is no given name: the first of two
         // surnames ("Riquelme" for "Valentina Riquelme Araya").
-        let first_surname = !PEOPLE_VOCAB.given.contains(word);
         let candidates = self.with_word(word).filter(|(n, _)| {
             let mut nw = n.split_whitespace();
             let first = nw.next();
             let last = nw.next_back();
             first == Some(word)
                 || last.or(first) == Some(word)
-                || (first_surname && last.is_some() && nw.any(|w| w == word))
+                || (last.is_some() && nw.any(|w| w == word) && !PEOPLE_VOCAB.given.contains(word))
         });
         let mut before: Option<(usize, &str)> = None;
         let mut after: Option<(usize, &str)> = None;
@@ -259,7 +258,7 @@ fn contains_in_order(hay: &str, needle: &str) -> bool {
     let mut it = hay.split_whitespace();
     needle
         .split_whitespace()
-        .all(|w| it.any(|h| h == w || h.eq_ignore_ascii_case(w)))
+        .all(|w| it.any(|h| h.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(test)]
